@@ -1,0 +1,49 @@
+# The README's two commands (demo, test) and the steps behind them.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFINEPRINT_WERROR=ON
+FINEPRINT := $(BUILD_DIR)/fineprint
+
+# Debian packages: the toolchain and the libraries fineprint builds against.
+DEB_PACKAGES := g++ cmake ninja-build make tzdata \
+  libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
+  libfmt-dev catch2
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build demo test clean format
+
+# Installs only what is missing, so running it twice does nothing the second time.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	else echo "deps: all Debian packages present"; fi
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS)
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build
+	@echo "== fineprint lint rules/"
+	$(FINEPRINT) lint rules
+	@echo
+	@echo "== fineprint resolve examples/claims/*.toml"
+	@for f in examples/claims/*.toml; do \
+	  [ -e "$$f" ] || continue; \
+	  echo "-- $$f"; $(FINEPRINT) resolve --rules rules "$$f" || exit $$?; echo; \
+	done
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD_DIR)

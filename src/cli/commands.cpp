@@ -1,0 +1,17 @@
+#include "cli/commands.hpp"
+
+namespace fineprint::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table{
+      {"lint", "check rulebooks for mistakes and ambiguity", run_lint},
+      {"resolve", "decide claims by the rules", run_resolve},
+      {"price", "price an order: which promotions apply and why", run_price},
+      {"test", "run a rulebook's policy tests", run_test},
+      {"rules", "list every lint rule", run_rules},
+      {"explain", "show one lint rule's documentation", run_explain},
+  };
+  return table;
+}
+
+}  // namespace fineprint::cli

@@ -1,0 +1,28 @@
+// The subcommand table: each entry's run function takes the arguments after
+// its name and returns the process exit code (cli.md: 0, 1 or 2).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fineprint::cli {
+
+using Args = std::vector<std::string>;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(const Args& args);
+};
+
+const std::vector<Command>& commands();
+
+int run_lint(const Args& args);
+int run_rules(const Args& args);
+int run_explain(const Args& args);
+int run_resolve(const Args& args);
+int run_price(const Args& args);
+int run_test(const Args& args);
+
+}  // namespace fineprint::cli

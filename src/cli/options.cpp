@@ -1,0 +1,30 @@
+#include "cli/options.hpp"
+
+#include <iostream>
+
+#include "cli/exit_codes.hpp"
+
+namespace fineprint::cli {
+
+int fail(const std::string& message) {
+  std::cerr << "fineprint: error: " << message << "\n";
+  return kExitCannot;
+}
+
+std::optional<int> parse_options(const Args& args, std::string_view usage, po::options_description& options,
+                                 const po::positional_options_description& positional, po::variables_map& vm) {
+  options.add_options()("help,h", "show this help");
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      std::cout << "usage: " << usage << "\n\n" << options;
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error& error) {
+    return fail(std::string(error.what()) + " (see --help)");
+  }
+  return std::nullopt;
+}
+
+}  // namespace fineprint::cli

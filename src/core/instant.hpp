@@ -1,0 +1,56 @@
+// Instants and the store's zone: absolute time as sys_seconds, local dates
+// and times read through the tz database, gaps and overlaps reported.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <date/date.h>
+#include <date/tz.h>
+
+namespace fineprint::core {
+
+using Instant = std::chrono::sys_seconds;
+using LocalTime = date::local_seconds;
+using Zone = const date::time_zone*;
+
+// nullptr when `name` is not an IANA zone in the system tz database.
+Zone find_zone(std::string_view name);
+
+enum class LocalKind { unique, nonexistent, ambiguous };
+
+// A local time in a zone: the instant when unique; otherwise the kind, and
+// for the message the instants around it (gap edges or both readings).
+struct LocalResolution {
+  LocalKind kind = LocalKind::unique;
+  Instant instant{};
+  Instant first{};
+  Instant second{};
+};
+
+LocalResolution resolve_local(Zone zone, LocalTime local);
+
+// The local calendar day of an instant in the zone.
+date::local_days local_day(Zone zone, Instant instant);
+
+// Calendar days from the local day of `from` to the local day of `to`.
+std::int64_t days_between(Zone zone, Instant from, Instant to);
+
+// "2026-12-05T12:00:00+02:00": the instant in the zone's local time with its
+// offset, the form every output uses.
+std::string format_instant(Zone zone, Instant instant);
+
+// "2026-12-05T12:00:00": a local time without offset, for messages.
+std::string format_local(LocalTime local);
+
+// An absolute instant from a local date-time and an explicit UTC offset in
+// minutes, as written in an RFC 3339 / TOML offset date-time.
+Instant instant_from_offset(LocalTime local, std::int32_t offset_minutes);
+
+// Parses RFC 3339 "YYYY-MM-DDTHH:MM:SS(Z|±HH:MM)" (JSON claims, --as-of).
+std::optional<Instant> parse_rfc3339(std::string_view text);
+
+}  // namespace fineprint::core

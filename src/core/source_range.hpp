@@ -1,0 +1,32 @@
+// Where something stands in an input file: 1-based line and column of its
+// first and last character, so every finding can point at the exact key.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <tuple>
+
+namespace fineprint::core {
+
+struct SourceRange {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t end_line = 0;
+  std::uint32_t end_column = 0;
+
+  bool known() const { return line > 0; }
+  friend bool operator<(const SourceRange& a, const SourceRange& b) {
+    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+  }
+  friend bool operator==(const SourceRange&, const SourceRange&) = default;
+};
+
+// A value together with the place it was written.
+template <class T>
+struct Located {
+  T value{};
+  SourceRange where;
+};
+
+}  // namespace fineprint::core

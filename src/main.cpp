@@ -1,0 +1,44 @@
+// fineprint: dispatch to subcommands, `--help`, `--version`, and a
+// did-you-mean for a misspelt subcommand. Nothing else lives here.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "core/did_you_mean.hpp"
+
+namespace {
+
+void print_help() {
+  std::cout << "fineprint " << FINEPRINT_VERSION
+            << ": lint store rulebooks and resolve customer claims by the rules\n\n"
+               "usage: fineprint <command> [options]\n\ncommands:\n";
+  for (const auto& command : fineprint::cli::commands())
+    std::cout << "  " << command.name << std::string(10 - command.name.size(), ' ') << command.summary << "\n";
+  std::cout << "\nRun `fineprint <command> --help` for a command's options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace fineprint::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    print_help();
+    return args.empty() ? kExitCannot : kExitOk;
+  }
+  if (args[0] == "--version" || args[0] == "-V") {
+    std::cout << "fineprint " << FINEPRINT_VERSION << "\n";
+    return kExitOk;
+  }
+  std::vector<std::string> names;
+  for (const auto& command : commands()) {
+    if (command.name == args[0]) return command.run(Args(args.begin() + 1, args.end()));
+    names.emplace_back(command.name);
+  }
+  std::cerr << "fineprint: error: unknown command `" << args[0] << "`";
+  if (auto suggestion = fineprint::core::did_you_mean(args[0], names)) std::cerr << "; did you mean `" << *suggestion << "`?";
+  std::cerr << " (see fineprint --help)\n";
+  return kExitCannot;
+}

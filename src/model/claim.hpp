@@ -1,0 +1,69 @@
+// A claim as plain data (format.md §2): the customer's request and the order
+// it is about, self-contained. Loaders (TOML and JSON) build it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/instant.hpp"
+#include "core/money.hpp"
+#include "core/source_range.hpp"
+
+namespace fineprint::model {
+
+enum class ClaimKind { return_claim, promotion_claim };
+
+struct ClaimItem {
+  std::string sku;
+  std::int64_t qty = 0;
+  std::string condition;
+  std::string reason;
+  std::size_t line_index = 0;  // the order line it returns (resolved by the loader)
+  core::SourceRange where;
+};
+
+struct OrderLine {
+  std::string sku;
+  std::string category;
+  std::int64_t qty = 0;
+  core::Minor unit_price = 0;         // list price per unit
+  std::optional<core::Minor> paid;    // charged for the whole line, after discounts
+  bool final_sale = false;
+  core::SourceRange where;
+};
+
+struct Order {
+  std::string id;
+  core::Instant placed_at{};
+  std::optional<core::Instant> delivered_at;
+  std::string channel;
+  std::vector<std::string> codes;
+  core::Minor shipping = 0;
+  std::optional<core::Minor> discount_received;
+  std::vector<OrderLine> lines;
+};
+
+struct Customer {
+  std::string id;
+  std::vector<std::string> segments;
+  std::optional<std::int64_t> orders_before;  // absent: unknown (first-order-only cannot be shown)
+  std::optional<std::int64_t> returns_90d;    // absent: unknown (a rule testing it is `review`)
+  std::map<std::string, std::int64_t> redemptions;
+};
+
+struct Claim {
+  std::string id;
+  ClaimKind kind = ClaimKind::return_claim;
+  core::Instant filed_at{};
+  std::optional<bool> has_receipt;  // absent: true for a distance channel, else false
+  std::optional<std::string> promotion;
+  std::optional<std::string> code;
+  std::vector<ClaimItem> items;
+  Order order;
+  Customer customer;
+};
+
+}  // namespace fineprint::model

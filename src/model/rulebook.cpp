@@ -1,0 +1,112 @@
+#include "model/rulebook.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace fineprint::model {
+
+namespace {
+constexpr std::array<std::pair<Outcome, std::string_view>, 8> kOutcomes{{
+    {Outcome::refund, "refund"},
+    {Outcome::store_credit, "store_credit"},
+    {Outcome::exchange, "exchange"},
+    {Outcome::repair, "repair"},
+    {Outcome::replace, "replace"},
+    {Outcome::repair_or_replace, "repair_or_replace"},
+    {Outcome::deny, "deny"},
+    {Outcome::review, "review"},
+}};
+}  // namespace
+
+bool Combinable::admits(const std::string& other_id) const {
+  switch (kind) {
+    case Kind::none:
+      return false;
+    case Kind::all:
+      return true;
+    case Kind::list:
+      return std::any_of(ids.begin(), ids.end(), [&](const auto& id) { return id.value == other_id; });
+  }
+  return false;
+}
+
+const std::vector<std::string>& builtin_conditions() {
+  static const std::vector<std::string> names{"sealed", "opened", "used", "washed", "damaged"};
+  return names;
+}
+
+const std::vector<std::string>& builtin_reasons() {
+  static const std::vector<std::string> names{"changed_mind", "defective",        "damaged_in_transit",
+                                              "wrong_item",   "not_as_described", "late_delivery"};
+  return names;
+}
+
+const std::vector<std::string>& default_defect_reasons() {
+  static const std::vector<std::string> names{"defective", "damaged_in_transit", "wrong_item", "not_as_described"};
+  return names;
+}
+
+std::string_view outcome_name(Outcome outcome) {
+  for (const auto& [value, name] : kOutcomes)
+    if (value == outcome) return name;
+  return "review";
+}
+
+std::optional<Outcome> parse_outcome(std::string_view text) {
+  for (const auto& [value, name] : kOutcomes)
+    if (name == text) return value;
+  return std::nullopt;
+}
+
+std::string_view benefit_key(BenefitKind kind) {
+  switch (kind) {
+    case BenefitKind::percent_off:
+      return "percent_off";
+    case BenefitKind::amount_off:
+      return "amount_off";
+    case BenefitKind::fixed_price:
+      return "fixed_price";
+    case BenefitKind::buy_x_get_y:
+      return "buy_x_get_y";
+    case BenefitKind::tiers:
+      return "tiers";
+    case BenefitKind::free_shipping:
+      return "free_shipping";
+  }
+  return "percent_off";
+}
+
+std::vector<std::string> values(const Names& names) {
+  std::vector<std::string> out;
+  out.reserve(names.size());
+  for (const auto& name : names) out.push_back(name.value);
+  return out;
+}
+
+namespace {
+std::vector<std::string> builtin_plus(const std::vector<std::string>& builtin, const Names& declared) {
+  std::vector<std::string> out = builtin;
+  for (const auto& name : declared)
+    if (std::find(out.begin(), out.end(), name.value) == out.end()) out.push_back(name.value);
+  return out;
+}
+}  // namespace
+
+std::vector<std::string> known_conditions(const Returns& returns) {
+  return builtin_plus(builtin_conditions(), returns.conditions);
+}
+
+std::vector<std::string> known_reasons(const Returns& returns) {
+  return builtin_plus(builtin_reasons(), returns.reasons);
+}
+
+std::vector<std::string> defect_reasons(const Returns& returns) {
+  return returns.defect_reasons ? values(*returns.defect_reasons) : default_defect_reasons();
+}
+
+bool is_distance_channel(const Store& store, const std::string& channel) {
+  return std::any_of(store.distance_channels.begin(), store.distance_channels.end(),
+                     [&](const auto& c) { return c.value == channel; });
+}
+
+}  // namespace fineprint::model

@@ -1,0 +1,230 @@
+// The rulebook as plain data (format.md §1): what loaders build and what lint
+// rules, the analysis and the engine read. Every value keeps its source range.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/instant.hpp"
+#include "core/money.hpp"
+#include "core/source_range.hpp"
+
+namespace fineprint::model {
+
+using core::Located;
+using core::SourceRange;
+using Names = std::vector<Located<std::string>>;
+
+enum class Jurisdiction { none, eu };
+
+struct Store {
+  Located<std::string> name;
+  core::Currency currency{"EUR", 2};
+  Located<std::string> timezone;
+  core::Zone zone = nullptr;  // resolved from `timezone`; never null in a loaded rulebook
+  Names channels;
+  Names distance_channels;
+  Jurisdiction jurisdiction = Jurisdiction::none;
+  std::string locale = "en";
+  core::Rounding rounding = core::Rounding::half_up;
+  std::int64_t late_code_days = 0;
+  SourceRange where;  // the [store] header
+};
+
+struct Catalog {
+  std::optional<Names> categories;
+  std::optional<Names> skus;
+  SourceRange where;
+};
+
+// An instant as written: `date_only` marks a bare date (start of that day, or
+// of the next day when it closes a window), `local` a date-time without offset.
+struct WrittenInstant {
+  core::Instant instant{};
+  bool date_only = false;
+  bool local = false;
+  std::string text;  // the TOML text, for messages
+  SourceRange where;
+};
+
+struct ProductScope {
+  bool present = false;  // `products` absent: every line is in scope
+  Names categories;
+  Names skus;
+  Names exclude_categories;
+  Names exclude_skus;
+  SourceRange where;
+};
+
+enum class BenefitKind { percent_off, amount_off, fixed_price, buy_x_get_y, tiers, free_shipping };
+
+struct Tier {
+  core::Minor min_subtotal = 0;
+  bool is_percent = true;
+  core::BasisPoints percent = 0;  // when is_percent
+  core::Minor amount = 0;         // when !is_percent
+  SourceRange where;
+};
+
+struct Benefit {
+  BenefitKind kind = BenefitKind::percent_off;
+  core::BasisPoints percent = 0;  // percent_off, and buy_x_get_y's percent (default 100%)
+  core::Minor amount = 0;         // amount_off and fixed_price
+  std::int64_t buy = 0;           // buy_x_get_y
+  std::int64_t get = 0;
+  std::vector<Tier> tiers;
+  SourceRange where;  // the benefit key
+};
+
+struct Combinable {
+  enum class Kind { none, all, list };
+  Kind kind = Kind::none;
+  Names ids;  // when kind == list
+  SourceRange where;
+
+  bool admits(const std::string& other_id) const;
+};
+
+// Suppressions: rule name → the mandatory reason.
+struct Allow {
+  std::map<std::string, Located<std::string>> reasons;
+};
+
+struct Promotion {
+  Located<std::string> id;
+  Located<std::string> title;
+  WrittenInstant starts;
+  std::optional<WrittenInstant> ends;  // exclusive; absent = open-ended
+  std::optional<Names> channels;       // absent: every store channel
+  std::optional<Located<std::string>> code;
+  std::optional<Names> segments;
+  bool first_order_only = false;
+  ProductScope products;
+  std::optional<Located<core::Minor>> min_subtotal;
+  std::optional<Located<std::int64_t>> min_quantity;
+  std::int64_t priority = 0;
+  Combinable combinable;
+  std::optional<Located<std::int64_t>> limit_per_customer;
+  std::optional<Located<core::Minor>> max_discount;
+  std::optional<Located<std::string>> terms;
+  Allow allow;
+  std::optional<Benefit> benefit;  // absent only when promo/benefit-count fired
+  SourceRange where;               // the [[promotion]] header
+};
+
+struct Range {
+  std::optional<std::int64_t> min;
+  std::optional<std::int64_t> max;
+  SourceRange where;
+
+  bool contains(std::int64_t value) const {
+    return (!min || value >= *min) && (!max || value <= *max);
+  }
+};
+
+// A rule's conditions; an absent key holds for every value.
+struct When {
+  std::optional<Names> category;
+  std::optional<Names> sku;
+  std::optional<Names> channel;
+  std::optional<Names> condition;
+  std::optional<Names> reason;
+  std::optional<Range> days;
+  std::optional<Located<bool>> has_receipt;
+  std::optional<Located<bool>> final_sale;
+  std::optional<Range> unit_price;  // minor units
+  std::optional<Names> segment;
+  std::optional<Range> returns_90d;
+  SourceRange where;
+};
+
+enum class Outcome { refund, store_credit, exchange, repair, replace, repair_or_replace, deny, review };
+
+struct OutcomeSpec {
+  Outcome outcome = Outcome::review;
+  std::optional<Located<std::string>> because;
+  std::optional<Located<core::BasisPoints>> fee_percent;
+  bool refund_shipping = false;
+  std::optional<Located<std::string>> cite;
+  SourceRange where;  // the `outcome` key
+};
+
+struct ReturnsRule {
+  Located<std::string> id;
+  When when;
+  OutcomeSpec outcome;
+  SourceRange where;  // the [[returns.rule]] header
+};
+
+struct Exemption {
+  Names categories;
+  Names conditions;
+  std::optional<Located<std::string>> basis;
+  SourceRange where;
+};
+
+enum class HitPolicy { first, unique };
+enum class WindowFrom { delivery, purchase };
+enum class RefundBasis { paid, reprice };
+
+struct Returns {
+  HitPolicy hit_policy = HitPolicy::first;
+  std::optional<Located<WindowFrom>> window_from;
+  std::optional<Located<RefundBasis>> refund_basis;  // absent: paid (and promo/refund-basis-unset may fire)
+  Names conditions;                                  // declared beyond the built-in ones
+  Names reasons;
+  std::optional<Names> defect_reasons;  // absent: the default list
+  std::optional<OutcomeSpec> otherwise;
+  std::vector<ReturnsRule> rules;
+  std::vector<Exemption> exemptions;
+  Allow allow;
+  SourceRange where;
+
+  RefundBasis basis() const { return refund_basis ? refund_basis->value : RefundBasis::paid; }
+};
+
+struct Assert {
+  Located<std::string> id;
+  When when;
+  bool outcome_in = true;  // outcome_in (true) or outcome_not_in (false)
+  std::vector<Located<Outcome>> outcomes;
+  std::optional<Located<std::string>> because;
+  SourceRange where;
+};
+
+// One file of the rulebook as read, for the sha256 and for source lines.
+struct SourceFile {
+  std::string path;
+  std::string content;
+};
+
+struct Rulebook {
+  std::vector<SourceFile> files;  // in load order
+  std::optional<Located<std::int64_t>> version;
+  Store store;
+  std::optional<Catalog> catalog;
+  std::vector<Promotion> promotions;  // in file order
+  std::optional<Returns> returns;
+  std::vector<Assert> asserts;
+};
+
+// Names and lists the format defines.
+const std::vector<std::string>& builtin_conditions();
+const std::vector<std::string>& builtin_reasons();
+const std::vector<std::string>& default_defect_reasons();
+std::string_view outcome_name(Outcome outcome);
+std::optional<Outcome> parse_outcome(std::string_view text);
+std::string_view benefit_key(BenefitKind kind);
+
+// Every condition (reason) the returns table knows: built-in then declared.
+std::vector<std::string> known_conditions(const Returns& returns);
+std::vector<std::string> known_reasons(const Returns& returns);
+std::vector<std::string> defect_reasons(const Returns& returns);
+
+bool is_distance_channel(const Store& store, const std::string& channel);
+std::vector<std::string> values(const Names& names);
+
+}  // namespace fineprint::model
