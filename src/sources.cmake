@@ -1,4 +1,5 @@
-# Explicit source lists: adding a file means adding it here.
+# Explicit source lists: adding a file means adding it here, or in the list
+# file of its folder (engine/, analysis/) that this one includes.
 set(FINEPRINT_CORE_SOURCES
   src/core/diagnostic.cpp
   src/core/did_you_mean.cpp
@@ -7,7 +8,11 @@ set(FINEPRINT_CORE_SOURCES
   src/model/rulebook.cpp
   src/load/table_reader.cpp
   src/load/toml_document.cpp
+  src/model/item_facts.cpp
+  src/report/json_writer.cpp
 )
+include(${CMAKE_CURRENT_LIST_DIR}/engine/sources.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/analysis/sources.cmake)
 
 set(FINEPRINT_CLI_SOURCES
   src/main.cpp
@@ -15,3 +20,4 @@ set(FINEPRINT_CLI_SOURCES
   src/cli/options.cpp
   src/cli/stubs.cpp
 )
+include(${CMAKE_CURRENT_LIST_DIR}/cli/sources.cmake)

@@ -197,7 +197,8 @@ struct Assert {
 
 // One file of the rulebook as read, for the sha256 and for source lines.
 struct SourceFile {
-  std::string path;
+  std::string path;            // as shown in messages (the path given, joined with the file's place below it)
+  std::string canonical_name;  // relative to the rulebook root (a single file: its file name); hashed
   std::string content;
 };
 

@@ -1,0 +1,3 @@
+# Exact analysis and the semantic lint rules built on it.
+list(APPEND FINEPRINT_CORE_SOURCES
+)

@@ -1,0 +1,29 @@
+// Rulebook files → model::Rulebook, strictly (format.md §1): a file or a
+// directory of *.toml (sorted byte-wise, `tests` folders skipped), merged.
+// Every problem is a diagnostic; loading goes on past errors so that one run
+// reports them all, and the model holds whatever parts loaded.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "model/rulebook.hpp"
+
+namespace fineprint::load {
+
+struct LoadedRulebook {
+  model::Rulebook rulebook;
+  core::Diagnostics diagnostics;  // load errors (schema/, refs/, money/, time/)
+  // Paths that do not exist or cannot be read: the CLI exits 2 for these.
+  std::vector<std::string> unreadable;
+
+  bool ok() const { return unreadable.empty() && !core::has_errors(diagnostics); }
+};
+
+LoadedRulebook load_rulebook(const std::vector<std::string>& paths);
+
+// Loads from in-memory text (tests, fuzzing): one file named `path`.
+LoadedRulebook load_rulebook_text(const std::string& content, const std::string& path);
+
+}  // namespace fineprint::load
