@@ -7,7 +7,7 @@ FINEPRINT := $(BUILD_DIR)/fineprint
 # Debian packages: the toolchain and the libraries fineprint builds against.
 DEB_PACKAGES := g++ cmake ninja-build make tzdata \
   libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
-  libfmt-dev catch2
+  libfmt-dev catch2 libssl-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
