@@ -8,6 +8,12 @@ set(FINEPRINT_CORE_SOURCES
   src/model/rulebook.cpp
   src/load/table_reader.cpp
   src/load/toml_document.cpp
+  src/load/allow_reader.cpp
+  src/load/promotion_reader.cpp
+  src/load/references.cpp
+  src/load/returns_reader.cpp
+  src/load/rulebook_loader.cpp
+  src/load/store_reader.cpp
   src/model/item_facts.cpp
   src/report/json_writer.cpp
 )

@@ -1,0 +1,83 @@
+// [store] and [catalog] (format.md §1.1, §1.2).
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/did_you_mean.hpp"
+#include "load/rulebook_sections.hpp"
+#include "load/table_reader.hpp"
+
+namespace fineprint::load {
+
+namespace {
+
+// A string key whose value must be one of `allowed`; nullopt when absent or wrong.
+std::optional<core::Located<std::string>> one_of(TableReader& reader, std::string_view key,
+                                                 const std::vector<std::string>& allowed, Need need = Need::optional) {
+  auto value = reader.string(key, need);
+  if (!value) return std::nullopt;
+  if (std::find(allowed.begin(), allowed.end(), value->value) != allowed.end()) return value;
+  std::string message = fmt::format("`{}` in {} must be one of {}, found \"{}\"", key, reader.context(),
+                                    fmt::join(allowed, ", "), value->value);
+  if (auto suggestion = core::did_you_mean(value->value, allowed))
+    message += fmt::format("; did you mean \"{}\"?", *suggestion);
+  report(reader.out(), "schema/wrong-type", std::move(message), value->where);
+  return std::nullopt;
+}
+
+}  // namespace
+
+void read_store(const toml::table& table, model::Store& store, core::Diagnostics& out) {
+  TableReader reader(table, "[store]", out);
+  store.where = reader.table_where();
+  if (auto name = reader.string("name", Need::required)) store.name = *name;
+  if (auto currency = reader.string("currency", Need::required)) {
+    if (auto known = core::find_currency(currency->value)) {
+      store.currency = *known;
+    } else {
+      report(out, "money/unknown-currency",
+             fmt::format("currency \"{}\" is not one fineprint knows (EUR, PLN, USD, GBP, SEK, NOK, DKK, CZK, HUF, "
+                         "CHF, RON, BGN, JPY, KRW, ISK)",
+                         currency->value),
+             currency->where);
+    }
+  }
+  if (auto zone = reader.string("timezone", Need::required)) {
+    store.timezone = *zone;
+    store.zone = core::find_zone(zone->value);
+    if (!store.zone)
+      report(out, "time/bad-timezone",
+             fmt::format("\"{}\" is not an IANA time zone in the tz database", zone->value), zone->where,
+             "use a name like \"Europe/Riga\" or \"America/New_York\"");
+  }
+  if (auto channels = reader.strings("channels", Need::required)) {
+    store.channels = *channels;
+    if (channels->empty())
+      report(out, "schema/wrong-type", "`channels` in [store] must name at least one channel", reader.where("channels"));
+    for (const auto& channel : store.channels) check_id(channel, "channel", out);
+  }
+  if (auto distance = reader.strings("distance_channels")) store.distance_channels = *distance;
+  if (auto jurisdiction = one_of(reader, "jurisdiction", {"EU", "none"}))
+    store.jurisdiction = jurisdiction->value == "EU" ? model::Jurisdiction::eu : model::Jurisdiction::none;
+  if (auto locale = one_of(reader, "locale", {"en", "lv", "lt", "pl", "ru"})) store.locale = locale->value;
+  if (auto rounding = one_of(reader, "rounding", {"half_up", "half_even", "down"}))
+    store.rounding = *core::parse_rounding(rounding->value);
+  if (auto days = reader.integer("late_code_days")) {
+    if (days->value < 0) {
+      report(out, "schema/wrong-type",
+             fmt::format("`late_code_days` in [store] must be 0 or more, found {}", days->value), days->where);
+    } else {
+      store.late_code_days = days->value;
+    }
+  }
+  reader.finish();
+}
+
+void read_catalog(const toml::table& table, model::Catalog& catalog, core::Diagnostics& out) {
+  TableReader reader(table, "[catalog]", out);
+  catalog.where = reader.table_where();
+  catalog.categories = reader.strings("categories");
+  catalog.skus = reader.strings("skus");
+  reader.finish();
+}
+
+}  // namespace fineprint::load
