@@ -15,7 +15,8 @@ void print_help() {
             << ": lint store rulebooks and resolve customer claims by the rules\n\n"
                "usage: fineprint <command> [options]\n\ncommands:\n";
   for (const auto& command : fineprint::cli::commands())
-    std::cout << "  " << command.name << std::string(10 - command.name.size(), ' ') << command.summary << "\n";
+    std::cout << "  " << command.name << std::string(10 - command.name.size(), ' ')
+              << command.summary << "\n";
   std::cout << "\nRun `fineprint <command> --help` for a command's options.\n";
 }
 
@@ -38,7 +39,8 @@ int main(int argc, char** argv) {
     names.emplace_back(command.name);
   }
   std::cerr << "fineprint: error: unknown command `" << args[0] << "`";
-  if (auto suggestion = fineprint::core::did_you_mean(args[0], names)) std::cerr << "; did you mean `" << *suggestion << "`?";
+  if (auto suggestion = fineprint::core::did_you_mean(args[0], names))
+    std::cerr << "; did you mean `" << *suggestion << "`?";
   std::cerr << " (see fineprint --help)\n";
   return kExitCannot;
 }

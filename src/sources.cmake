@@ -15,6 +15,15 @@ set(FINEPRINT_CORE_SOURCES
   src/load/rulebook_loader.cpp
   src/load/store_reader.cpp
   src/model/item_facts.cpp
+  src/lint/linter.cpp
+  src/lint/registry.cpp
+  src/lint/rules/promotion_rules.cpp
+  src/lint/rules/time_rules.cpp
+  src/lint/rules/vague_phrases.cpp
+  src/lint/rules/vague_terms.cpp
+  src/report/findings_github.cpp
+  src/report/findings_json.cpp
+  src/report/findings_text.cpp
   src/report/json_writer.cpp
 )
 include(${CMAKE_CURRENT_LIST_DIR}/engine/sources.cmake)
@@ -25,5 +34,8 @@ set(FINEPRINT_CLI_SOURCES
   src/cli/commands.cpp
   src/cli/options.cpp
   src/cli/stubs.cpp
+  src/cli/lint_command.cpp
+  src/cli/rule_selection.cpp
+  src/cli/rules_command.cpp
 )
 include(${CMAKE_CURRENT_LIST_DIR}/cli/sources.cmake)

@@ -4,7 +4,7 @@
 namespace fineprint::cli {
 
 constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;   // done, and something failed
-constexpr int kExitCannot = 2;   // could not do the job
+constexpr int kExitFailed = 1;  // done, and something failed
+constexpr int kExitCannot = 2;  // could not do the job
 
 }  // namespace fineprint::cli

@@ -11,8 +11,10 @@ int fail(const std::string& message) {
   return kExitCannot;
 }
 
-std::optional<int> parse_options(const Args& args, std::string_view usage, po::options_description& options,
-                                 const po::positional_options_description& positional, po::variables_map& vm) {
+std::optional<int> parse_options(const Args& args, std::string_view usage,
+                                 po::options_description& options,
+                                 const po::positional_options_description& positional,
+                                 po::variables_map& vm) {
   options.add_options()("help,h", "show this help");
   try {
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);

@@ -15,8 +15,10 @@ namespace po = boost::program_options;
 
 // Parses `args` against `options` (and positional names). Returns the exit
 // code to stop with (help printed: 0; bad arguments: 2) or nullopt to go on.
-std::optional<int> parse_options(const Args& args, std::string_view usage, po::options_description& options,
-                                 const po::positional_options_description& positional, po::variables_map& vm);
+std::optional<int> parse_options(const Args& args, std::string_view usage,
+                                 po::options_description& options,
+                                 const po::positional_options_description& positional,
+                                 po::variables_map& vm);
 
 // Prints `fineprint: error: message` to stderr and returns 2.
 int fail(const std::string& message);

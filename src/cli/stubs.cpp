@@ -2,10 +2,13 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 namespace fineprint::cli {
-int run_lint(const Args&) { return fail("lint: not built yet"); }
-int run_rules(const Args&) { return fail("rules: not built yet"); }
-int run_explain(const Args&) { return fail("explain: not built yet"); }
-int run_resolve(const Args&) { return fail("resolve: not built yet"); }
-int run_price(const Args&) { return fail("price: not built yet"); }
-int run_test(const Args&) { return fail("test: not built yet"); }
+int run_resolve(const Args&) {
+  return fail("resolve: not built yet");
+}
+int run_price(const Args&) {
+  return fail("price: not built yet");
+}
+int run_test(const Args&) {
+  return fail("test: not built yet");
+}
 }  // namespace fineprint::cli

@@ -25,15 +25,17 @@ std::optional<Severity> parse_severity(std::string_view text) {
 }
 
 void sort_diagnostics(Diagnostics& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.where.file, a.where.line, a.where.column, a.rule, a.message) <
-           std::tie(b.where.file, b.where.line, b.where.column, b.rule, b.message);
-  });
+  std::stable_sort(
+      diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.where.file, a.where.line, a.where.column, a.rule, a.message) <
+               std::tie(b.where.file, b.where.line, b.where.column, b.rule, b.message);
+      });
 }
 
 bool has_errors(const Diagnostics& diagnostics) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic& d) { return d.severity == Severity::error && !d.suppressed; });
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::error && !d.suppressed;
+  });
 }
 
 }  // namespace fineprint::core

@@ -51,8 +51,8 @@ std::string format_local(LocalTime local) {
   date::year_month_day ymd{day};
   date::hh_mm_ss<std::chrono::seconds> tod{local - day};
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), tod.hours().count(),
-                     tod.minutes().count(), tod.seconds().count());
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                     tod.hours().count(), tod.minutes().count(), tod.seconds().count());
 }
 
 std::string format_instant(Zone zone, Instant instant) {
@@ -101,8 +101,8 @@ std::optional<Instant> parse_rfc3339(std::string_view text) {
     return std::nullopt;
   }
   if (rest != text.size()) return std::nullopt;
-  LocalTime local = LocalTime{date::local_days{ymd}} + std::chrono::hours{*hour} + std::chrono::minutes{*minute} +
-                    std::chrono::seconds{*second};
+  LocalTime local = LocalTime{date::local_days{ymd}} + std::chrono::hours{*hour} +
+                    std::chrono::minutes{*minute} + std::chrono::seconds{*second};
   return instant_from_offset(local, offset);
 }
 

@@ -42,13 +42,16 @@ struct ScaledDecimal {
 
 Result<ScaledDecimal> parse_scaled(std::string_view text, int scale, std::string_view what) {
   auto not_decimal = [&] {
-    return Error{"schema/wrong-type",
-                 fmt::format("\"{}\" is not a {} (expected digits with an optional '.' and decimals)", text, what)};
+    return Error{
+        "schema/wrong-type",
+        fmt::format("\"{}\" is not a {} (expected digits with an optional '.' and decimals)", text,
+                    what)};
   };
   if (text.empty()) return not_decimal();
   std::size_t dot = text.find('.');
   std::string_view whole = text.substr(0, dot);
-  std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
   if (whole.empty() || (dot != std::string_view::npos && fraction.empty())) return not_decimal();
   for (char c : whole)
     if (c < '0' || c > '9') return not_decimal();
@@ -56,12 +59,15 @@ Result<ScaledDecimal> parse_scaled(std::string_view text, int scale, std::string
     if (c < '0' || c > '9') return not_decimal();
   int decimals = static_cast<int>(fraction.size());
   if (decimals > scale) {
-    return Error{"money/precision", fmt::format("\"{}\" has {} decimal{}, at most {} allowed", text, decimals,
-                                                decimals == 1 ? "" : "s", scale)};
+    return Error{"money/precision", fmt::format("\"{}\" has {} decimal{}, at most {} allowed", text,
+                                                decimals, decimals == 1 ? "" : "s", scale)};
   }
   constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
   std::int64_t value = 0;
-  auto overflow = [&] { return Error{"schema/wrong-type", fmt::format("\"{}\" is too large for 64-bit minor units", text)}; };
+  auto overflow = [&] {
+    return Error{"schema/wrong-type",
+                 fmt::format("\"{}\" is too large for 64-bit minor units", text)};
+  };
   for (char c : whole) {
     if (value > (kMax - (c - '0')) / 10) return overflow();
     value = value * 10 + (c - '0');
@@ -107,20 +113,24 @@ Result<Minor> parse_money(std::string_view text, int minor_digits) {
 }
 
 Result<Minor> money_from_units(std::int64_t units, int minor_digits) {
-  if (units < 0) return Error{"schema/wrong-type", fmt::format("{} is negative; money is never negative here", units)};
+  if (units < 0)
+    return Error{"schema/wrong-type",
+                 fmt::format("{} is negative; money is never negative here", units)};
   auto scaled = checked_mul(units, pow10(minor_digits));
-  if (!scaled) return Error{"schema/wrong-type", fmt::format("{} is too large for 64-bit minor units", units)};
+  if (!scaled)
+    return Error{"schema/wrong-type", fmt::format("{} is too large for 64-bit minor units", units)};
   return *scaled;
 }
 
 std::string format_money(Minor amount, int minor_digits) {
   bool negative = amount < 0;
   // Work in unsigned so that the most negative value formats too.
-  unsigned long long magnitude =
-      negative ? 0ULL - static_cast<unsigned long long>(amount) : static_cast<unsigned long long>(amount);
+  unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(amount)
+                                          : static_cast<unsigned long long>(amount);
   if (minor_digits == 0) return fmt::format("{}{}", negative ? "-" : "", magnitude);
   auto scale = static_cast<unsigned long long>(pow10(minor_digits));
-  return fmt::format("{}{}.{:0{}}", negative ? "-" : "", magnitude / scale, magnitude % scale, minor_digits);
+  return fmt::format("{}{}.{:0{}}", negative ? "-" : "", magnitude / scale, magnitude % scale,
+                     minor_digits);
 }
 
 Result<BasisPoints> parse_percent(std::string_view text) {
@@ -135,7 +145,8 @@ Result<BasisPoints> parse_percent(std::string_view text) {
 
 Result<BasisPoints> percent_from_integer(std::int64_t whole) {
   auto scaled = checked_mul(whole, 100);
-  if (!scaled) return Error{"money/percent-range", fmt::format("percent {} is out of range", whole)};
+  if (!scaled)
+    return Error{"money/percent-range", fmt::format("percent {} is out of range", whole)};
   return *scaled;
 }
 
@@ -178,7 +189,8 @@ std::optional<Minor> divide_rounded(Wide numerator, Wide denominator, Rounding m
       if (remainder * 2 >= denominator) ++quotient;  // halves away from zero
       break;
     case Rounding::half_even:
-      if (remainder * 2 > denominator || (remainder * 2 == denominator && quotient % 2 == 1)) ++quotient;
+      if (remainder * 2 > denominator || (remainder * 2 == denominator && quotient % 2 == 1))
+        ++quotient;
       break;
   }
   if (negative) quotient = -quotient;

@@ -15,16 +15,17 @@ void read_allow(TableReader& reader, model::Allow& allow) {
     auto reason = value.value_exact<std::string>();
     if (!reason) {
       report(reader.out(), "schema/wrong-type",
-             fmt::format("`allow.\"{}\"` in {} must be the reason, as a string, found {}", rule, reader.context(),
-                         toml_type_name(value)),
+             fmt::format("`allow.\"{}\"` in {} must be the reason, as a string, found {}", rule,
+                         reader.context(), toml_type_name(value)),
              where);
       continue;
     }
     if (reason->find_first_not_of(" \t") == std::string::npos) {
-      report(reader.out(), "schema/missing-key",
-             fmt::format("`allow.\"{}\"` in {} gives no reason; say why the rule does not apply here", rule,
-                         reader.context()),
-             where);
+      report(
+          reader.out(), "schema/missing-key",
+          fmt::format("`allow.\"{}\"` in {} gives no reason; say why the rule does not apply here",
+                      rule, reader.context()),
+          where);
       continue;
     }
     allow.reasons[rule] = core::Located<std::string>{*reason, where};

@@ -16,12 +16,15 @@ constexpr BenefitKind kBenefitKinds[] = {BenefitKind::percent_off, BenefitKind::
                                          BenefitKind::fixed_price, BenefitKind::buy_x_get_y,
                                          BenefitKind::tiers,       BenefitKind::free_shipping};
 
-std::optional<std::int64_t> positive(TableReader& reader, std::string_view key, Need need = Need::optional) {
+std::optional<std::int64_t> positive(TableReader& reader, std::string_view key,
+                                     Need need = Need::optional) {
   auto value = reader.integer(key, need);
   if (!value) return std::nullopt;
   if (value->value < 1) {
-    report(reader.out(), "schema/wrong-type",
-           fmt::format("`{}` in {} must be 1 or more, found {}", key, reader.context(), value->value), value->where);
+    report(
+        reader.out(), "schema/wrong-type",
+        fmt::format("`{}` in {} must be 1 or more, found {}", key, reader.context(), value->value),
+        value->where);
     return std::nullopt;
   }
   return value->value;
@@ -51,7 +54,8 @@ std::optional<model::Benefit> read_tiers(TableReader& reader, const model::Store
   benefit.kind = BenefitKind::tiers;
   bool ok = true;
   for (std::size_t i = 0; i < tables.size(); ++i) {
-    TableReader inner(*tables[i], fmt::format("tier {} of {}", i + 1, reader.context()), reader.out());
+    TableReader inner(*tables[i], fmt::format("tier {} of {}", i + 1, reader.context()),
+                      reader.out());
     model::Tier tier;
     tier.where = inner.table_where();
     auto min = inner.money("min_subtotal", store.currency.minor_digits, Need::required);
@@ -61,7 +65,8 @@ std::optional<model::Benefit> read_tiers(TableReader& reader, const model::Store
     bool has_amount = inner.table().get("amount_off") != nullptr;
     if (has_percent == has_amount) {
       report(reader.out(), "schema/missing-key",
-             fmt::format("{} needs exactly one of `percent_off` and `amount_off`", inner.context()), tier.where);
+             fmt::format("{} needs exactly one of `percent_off` and `amount_off`", inner.context()),
+             tier.where);
       ok = false;
     }
     inner.finish();
@@ -76,7 +81,8 @@ std::optional<model::Benefit> read_tiers(TableReader& reader, const model::Store
     benefit.tiers.push_back(tier);
   }
   if (tables.empty() && reader.table().get("tiers")->is_array()) {
-    report(reader.out(), "schema/wrong-type", fmt::format("`tiers` in {} must hold at least one tier", reader.context()),
+    report(reader.out(), "schema/wrong-type",
+           fmt::format("`tiers` in {} must hold at least one tier", reader.context()),
            reader.where("tiers"));
     ok = false;
   }
@@ -85,19 +91,22 @@ std::optional<model::Benefit> read_tiers(TableReader& reader, const model::Store
     const model::Tier& tier = benefit.tiers[i];
     if (tier.min_subtotal <= previous.min_subtotal) {
       report(reader.out(), "money/tier-order",
-             fmt::format("tier {} of {} starts at {}, not above the previous tier's {}; tiers must be strictly "
+             fmt::format("tier {} of {} starts at {}, not above the previous tier's {}; tiers must "
+                         "be strictly "
                          "increasing",
-                         i + 1, reader.context(), core::format_money(tier.min_subtotal, store.currency.minor_digits),
+                         i + 1, reader.context(),
+                         core::format_money(tier.min_subtotal, store.currency.minor_digits),
                          core::format_money(previous.min_subtotal, store.currency.minor_digits)),
              tier.where);
       ok = false;
     }
     if (tier.is_percent != benefit.tiers[0].is_percent) {
-      report(reader.out(), "money/tier-order",
-             fmt::format("tier {} of {} gives {} but tier 1 gives {}; all tiers must be of one kind", i + 1,
-                         reader.context(), tier.is_percent ? "percent_off" : "amount_off",
-                         benefit.tiers[0].is_percent ? "percent_off" : "amount_off"),
-             tier.where);
+      report(
+          reader.out(), "money/tier-order",
+          fmt::format("tier {} of {} gives {} but tier 1 gives {}; all tiers must be of one kind",
+                      i + 1, reader.context(), tier.is_percent ? "percent_off" : "amount_off",
+                      benefit.tiers[0].is_percent ? "percent_off" : "amount_off"),
+          tier.where);
       ok = false;
     }
   }
@@ -115,7 +124,8 @@ void read_benefit(TableReader& reader, const model::Store& store, model::Promoti
     std::optional<model::Benefit> read;
     switch (kind) {
       case BenefitKind::percent_off:
-        if (auto percent = reader.percent(key)) read = model::Benefit{kind, percent->value, 0, 0, 0, {}, {}};
+        if (auto percent = reader.percent(key))
+          read = model::Benefit{kind, percent->value, 0, 0, 0, {}, {}};
         break;
       case BenefitKind::amount_off:
       case BenefitKind::fixed_price:
@@ -134,7 +144,8 @@ void read_benefit(TableReader& reader, const model::Store& store, model::Promoti
             read = model::Benefit{kind, 0, 0, 0, 0, {}, {}};
           } else {
             report(reader.out(), "schema/wrong-type",
-                   fmt::format("`free_shipping` in {} can only be true; remove the key instead", reader.context()),
+                   fmt::format("`free_shipping` in {} can only be true; remove the key instead",
+                               reader.context()),
                    flag->where);
           }
         }
@@ -151,7 +162,8 @@ void read_benefit(TableReader& reader, const model::Store& store, model::Promoti
   }
   if (present.empty()) {
     report(reader.out(), "promo/benefit-count",
-           fmt::format("{} has no benefit; give exactly one of percent_off, amount_off, fixed_price, buy_x_get_y, "
+           fmt::format("{} has no benefit; give exactly one of percent_off, amount_off, "
+                       "fixed_price, buy_x_get_y, "
                        "tiers, free_shipping",
                        reader.context()),
            promotion.where);
@@ -168,7 +180,8 @@ void read_combinable(TableReader& reader, model::Promotion& promotion) {
   if (!node) return;
   promotion.combinable.where = reader.where("combinable");
   if (auto flag = node->value_exact<bool>()) {
-    promotion.combinable.kind = *flag ? model::Combinable::Kind::all : model::Combinable::Kind::none;
+    promotion.combinable.kind =
+        *flag ? model::Combinable::Kind::all : model::Combinable::Kind::none;
     return;
   }
   if (node->is_array()) {
@@ -197,12 +210,13 @@ void read_products(TableReader& reader, model::Promotion& promotion) {
 
 }  // namespace
 
-void read_promotion(const toml::table& table, const model::Store& store, model::Promotion& promotion,
-                    core::Diagnostics& out) {
+void read_promotion(const toml::table& table, const model::Store& store,
+                    model::Promotion& promotion, core::Diagnostics& out) {
   TableReader probe(table, "a promotion", out);
   promotion.where = probe.table_where();
   std::string name = "a promotion";
-  if (auto id = table.get("id"); id && id->is_string()) name = fmt::format("promotion {}", *id->value<std::string>());
+  if (auto id = table.get("id"); id && id->is_string())
+    name = fmt::format("promotion {}", *id->value<std::string>());
   TableReader reader(table, name, out);
   int digits = store.currency.minor_digits;
   if (auto id = reader.string("id", Need::required)) {
@@ -216,7 +230,8 @@ void read_promotion(const toml::table& table, const model::Store& store, model::
   promotion.channels = reader.strings("channels");
   promotion.code = reader.string("code");
   if (promotion.code && promotion.code->value.empty()) {
-    report(out, "schema/wrong-type", fmt::format("`code` in {} is empty", name), promotion.code->where);
+    report(out, "schema/wrong-type", fmt::format("`code` in {} is empty", name),
+           promotion.code->where);
     promotion.code.reset();
   }
   promotion.segments = reader.strings("segments");
@@ -228,17 +243,21 @@ void read_promotion(const toml::table& table, const model::Store& store, model::
   if (auto priority = reader.integer("priority")) promotion.priority = priority->value;
   read_combinable(reader, promotion);
   if (auto limit = positive(reader, "limit_per_customer"))
-    promotion.limit_per_customer = core::Located<std::int64_t>{*limit, reader.where("limit_per_customer")};
+    promotion.limit_per_customer =
+        core::Located<std::int64_t>{*limit, reader.where("limit_per_customer")};
   promotion.max_discount = reader.money("max_discount", digits);
   promotion.terms = reader.string("terms");
   read_allow(reader, promotion.allow);
   read_benefit(reader, store, promotion);
   reader.finish();
-  if (promotion.ends && promotion.starts.where.known() && promotion.ends->instant <= promotion.starts.instant) {
+  if (promotion.ends && promotion.starts.where.known() &&
+      promotion.ends->instant <= promotion.starts.instant) {
     report(out, "time/empty-window",
            fmt::format("{} ends {} at or before it starts {}: the window is empty", name,
-                       store.zone ? core::format_instant(store.zone, promotion.ends->instant) : promotion.ends->text,
-                       store.zone ? core::format_instant(store.zone, promotion.starts.instant) : promotion.starts.text),
+                       store.zone ? core::format_instant(store.zone, promotion.ends->instant)
+                                  : promotion.ends->text,
+                       store.zone ? core::format_instant(store.zone, promotion.starts.instant)
+                                  : promotion.starts.text),
            promotion.ends->where);
   }
 }

@@ -14,8 +14,9 @@ namespace fineprint::load {
 namespace {
 
 // Reports each name not in `known` as `rule`, with did-you-mean.
-void check_names(const model::Names& names, const std::vector<std::string>& known, std::string_view rule,
-                 std::string_view what, std::string_view where_known, core::Diagnostics& out) {
+void check_names(const model::Names& names, const std::vector<std::string>& known,
+                 std::string_view rule, std::string_view what, std::string_view where_known,
+                 core::Diagnostics& out) {
   for (const auto& name : names) {
     if (std::find(known.begin(), known.end(), name.value) != known.end()) continue;
     std::string message = fmt::format("{} \"{}\" is not in {}", what, name.value, where_known);
@@ -41,24 +42,28 @@ struct Known {
 
 void check_when(const model::When& when, const Known& known, core::Diagnostics& out) {
   if (known.categories)
-    check_optional(when.category, *known.categories, "refs/unknown-category", "category", "[catalog] categories", out);
-  if (known.skus) check_optional(when.sku, *known.skus, "refs/unknown-sku", "sku", "[catalog] skus", out);
-  check_optional(when.channel, known.channels, "refs/unknown-channel", "channel", "[store] channels", out);
+    check_optional(when.category, *known.categories, "refs/unknown-category", "category",
+                   "[catalog] categories", out);
+  if (known.skus)
+    check_optional(when.sku, *known.skus, "refs/unknown-sku", "sku", "[catalog] skus", out);
+  check_optional(when.channel, known.channels, "refs/unknown-channel", "channel",
+                 "[store] channels", out);
   check_optional(when.condition, known.conditions, "refs/unknown-condition", "condition",
                  "the built-in or declared conditions", out);
-  check_optional(when.reason, known.reasons, "refs/unknown-reason", "reason", "the built-in or declared reasons", out);
+  check_optional(when.reason, known.reasons, "refs/unknown-reason", "reason",
+                 "the built-in or declared reasons", out);
 }
 
-void check_duplicate_ids(const std::vector<const core::Located<std::string>*>& ids, std::string_view what,
-                         core::Diagnostics& out) {
+void check_duplicate_ids(const std::vector<const core::Located<std::string>*>& ids,
+                         std::string_view what, core::Diagnostics& out) {
   std::map<std::string, const core::Located<std::string>*> first;
   for (const auto* id : ids) {
     if (id->value.empty()) continue;
     auto [it, inserted] = first.emplace(id->value, id);
     if (inserted) continue;
     report(out, "schema/duplicate-id",
-           fmt::format("{} id \"{}\" is already used at {}:{}:{}", what, id->value, it->second->where.file,
-                       it->second->where.line, it->second->where.column),
+           fmt::format("{} id \"{}\" is already used at {}:{}:{}", what, id->value,
+                       it->second->where.file, it->second->where.line, it->second->where.column),
            id->where);
   }
 }
@@ -67,47 +72,56 @@ void check_duplicate_ids(const std::vector<const core::Located<std::string>*>& i
 
 bool is_valid_id(const std::string& id) {
   if (id.empty() || id.size() > 64) return false;
-  auto alnum = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  auto alnum = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  };
   if (!alnum(id[0])) return false;
-  return std::all_of(id.begin() + 1, id.end(), [&](char c) { return alnum(c) || c == '_' || c == '.' || c == '-'; });
+  return std::all_of(id.begin() + 1, id.end(),
+                     [&](char c) { return alnum(c) || c == '_' || c == '.' || c == '-'; });
 }
 
 void check_id(const core::Located<std::string>& id, std::string_view what, core::Diagnostics& out) {
   if (is_valid_id(id.value)) return;
-  report(out, "schema/bad-id",
-         fmt::format("{} \"{}\" is not a valid id: it must match [A-Za-z0-9][A-Za-z0-9_.-]* and be at most 64 "
-                     "characters",
-                     what, id.value),
-         id.where);
+  report(
+      out, "schema/bad-id",
+      fmt::format(
+          "{} \"{}\" is not a valid id: it must match [A-Za-z0-9][A-Za-z0-9_.-]* and be at most 64 "
+          "characters",
+          what, id.value),
+      id.where);
 }
 
 void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
   Known known;
-  if (rulebook.catalog && rulebook.catalog->categories) known.categories = model::values(*rulebook.catalog->categories);
-  if (rulebook.catalog && rulebook.catalog->skus) known.skus = model::values(*rulebook.catalog->skus);
+  if (rulebook.catalog && rulebook.catalog->categories)
+    known.categories = model::values(*rulebook.catalog->categories);
+  if (rulebook.catalog && rulebook.catalog->skus)
+    known.skus = model::values(*rulebook.catalog->skus);
   known.channels = model::values(rulebook.store.channels);
   model::Returns no_returns;
   const model::Returns& returns = rulebook.returns ? *rulebook.returns : no_returns;
   known.conditions = model::known_conditions(returns);
   known.reasons = model::known_reasons(returns);
 
-  check_names(rulebook.store.distance_channels, known.channels, "refs/unknown-channel", "distance channel",
-              "[store] channels", out);
+  check_names(rulebook.store.distance_channels, known.channels, "refs/unknown-channel",
+              "distance channel", "[store] channels", out);
 
   std::vector<std::string> promotion_ids;
   for (const auto& promotion : rulebook.promotions) promotion_ids.push_back(promotion.id.value);
   for (const auto& promotion : rulebook.promotions) {
-    check_optional(promotion.channels, known.channels, "refs/unknown-channel", "channel", "[store] channels", out);
+    check_optional(promotion.channels, known.channels, "refs/unknown-channel", "channel",
+                   "[store] channels", out);
     const model::ProductScope& scope = promotion.products;
     if (known.categories) {
-      check_names(scope.categories, *known.categories, "refs/unknown-category", "category", "[catalog] categories",
-                  out);
+      check_names(scope.categories, *known.categories, "refs/unknown-category", "category",
+                  "[catalog] categories", out);
       check_names(scope.exclude_categories, *known.categories, "refs/unknown-category", "category",
                   "[catalog] categories", out);
     }
     if (known.skus) {
       check_names(scope.skus, *known.skus, "refs/unknown-sku", "sku", "[catalog] skus", out);
-      check_names(scope.exclude_skus, *known.skus, "refs/unknown-sku", "sku", "[catalog] skus", out);
+      check_names(scope.exclude_skus, *known.skus, "refs/unknown-sku", "sku", "[catalog] skus",
+                  out);
     }
     if (promotion.combinable.kind == model::Combinable::Kind::list)
       check_names(promotion.combinable.ids, promotion_ids, "refs/unknown-promotion", "promotion",
@@ -122,7 +136,8 @@ void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
       check_when(rule.when, known, out);
       if (rule.when.days && !returns.window_from)
         report(out, "returns/missing-window-anchor",
-               fmt::format("returns rule {} counts `days` but [returns] does not say from when: set `window_from` "
+               fmt::format("returns rule {} counts `days` but [returns] does not say from when: "
+                           "set `window_from` "
                            "to \"delivery\" or \"purchase\"",
                            rule.id.value),
                rule.when.days->where);

@@ -14,20 +14,22 @@ namespace {
 
 std::vector<std::string> outcome_names() {
   std::vector<std::string> names;
-  for (auto outcome : {model::Outcome::refund, model::Outcome::store_credit, model::Outcome::exchange,
-                       model::Outcome::repair, model::Outcome::replace, model::Outcome::repair_or_replace,
-                       model::Outcome::deny, model::Outcome::review})
+  for (auto outcome :
+       {model::Outcome::refund, model::Outcome::store_credit, model::Outcome::exchange,
+        model::Outcome::repair, model::Outcome::replace, model::Outcome::repair_or_replace,
+        model::Outcome::deny, model::Outcome::review})
     names.emplace_back(model::outcome_name(outcome));
   return names;
 }
 
-std::optional<model::Outcome> outcome_value(TableReader& reader, const core::Located<std::string>& text) {
+std::optional<model::Outcome> outcome_value(TableReader& reader,
+                                            const core::Located<std::string>& text) {
   if (auto outcome = model::parse_outcome(text.value)) return outcome;
-  std::string message = fmt::format("`{}` is not an outcome in {}; one of {}", text.value, reader.context(),
-                                    fmt::join(outcome_names(), ", "));
+  std::string message = fmt::format("`{}` is not an outcome in {}; one of {}", text.value,
+                                    reader.context(), fmt::join(outcome_names(), ", "));
   if (auto suggestion = core::did_you_mean(text.value, outcome_names()))
-    message = fmt::format("`{}` is not an outcome in {}; did you mean `{}`?", text.value, reader.context(),
-                          *suggestion);
+    message = fmt::format("`{}` is not an outcome in {}; did you mean `{}`?", text.value,
+                          reader.context(), *suggestion);
   report(reader.out(), "schema/wrong-type", std::move(message), text.where);
   return std::nullopt;
 }
@@ -44,8 +46,8 @@ std::optional<core::Located<T>> enum_value(TableReader& reader, std::string_view
     names.push_back(name);
   }
   report(reader.out(), "schema/wrong-type",
-         fmt::format("`{}` in {} must be one of {}, found \"{}\"", key, reader.context(), fmt::join(names, ", "),
-                     text->value),
+         fmt::format("`{}` in {} must be one of {}, found \"{}\"", key, reader.context(),
+                     fmt::join(names, ", "), text->value),
          text->where);
   return std::nullopt;
 }
@@ -84,10 +86,11 @@ std::optional<model::OutcomeSpec> read_outcome(TableReader& reader) {
   auto outcome = outcome_value(reader, *text);
   if (!outcome) return std::nullopt;
   spec.outcome = *outcome;
-  if ((spec.outcome == model::Outcome::deny || spec.outcome == model::Outcome::review) && !spec.because) {
+  if ((spec.outcome == model::Outcome::deny || spec.outcome == model::Outcome::review) &&
+      !spec.because) {
     report(reader.out(), "schema/missing-key",
-           fmt::format("{} decides `{}` and needs `because`: the reason given to the customer", reader.context(),
-                       text->value),
+           fmt::format("{} decides `{}` and needs `because`: the reason given to the customer",
+                       reader.context(), text->value),
            spec.where);
   }
   return spec;
@@ -99,14 +102,17 @@ void read_returns(const toml::table& table, const model::Store& store, model::Re
                   core::Diagnostics& out) {
   TableReader reader(table, "[returns]", out);
   returns.where = reader.table_where();
-  if (auto policy = enum_value<model::HitPolicy>(reader, "hit_policy",
-                                                 {{"first", model::HitPolicy::first}, {"unique", model::HitPolicy::unique}},
-                                                 Need::required))
+  if (auto policy = enum_value<model::HitPolicy>(
+          reader, "hit_policy",
+          {{"first", model::HitPolicy::first}, {"unique", model::HitPolicy::unique}},
+          Need::required))
     returns.hit_policy = policy->value;
   returns.window_from = enum_value<model::WindowFrom>(
-      reader, "window_from", {{"delivery", model::WindowFrom::delivery}, {"purchase", model::WindowFrom::purchase}});
+      reader, "window_from",
+      {{"delivery", model::WindowFrom::delivery}, {"purchase", model::WindowFrom::purchase}});
   returns.refund_basis = enum_value<model::RefundBasis>(
-      reader, "refund_basis", {{"paid", model::RefundBasis::paid}, {"reprice", model::RefundBasis::reprice}});
+      reader, "refund_basis",
+      {{"paid", model::RefundBasis::paid}, {"reprice", model::RefundBasis::reprice}});
   if (auto names = reader.strings("conditions")) returns.conditions = *names;
   if (auto names = reader.strings("reasons")) returns.reasons = *names;
   returns.defect_reasons = reader.strings("defect_reasons");
@@ -134,7 +140,8 @@ void read_returns(const toml::table& table, const model::Store& store, model::Re
     returns.rules.push_back(std::move(rule));
   }
   if (reader.table().get("rule") && reader.table().get("rule")->is_array() && rules.empty())
-    report(out, "schema/missing-key", "[returns] needs at least one [[returns.rule]]", reader.where("rule"));
+    report(out, "schema/missing-key", "[returns] needs at least one [[returns.rule]]",
+           reader.where("rule"));
   for (const toml::table* exemption_table : reader.tables("exemption")) {
     model::Exemption exemption;
     TableReader inner(*exemption_table, "a [[returns.exemption]]", out);
@@ -152,7 +159,8 @@ void read_returns(const toml::table& table, const model::Store& store, model::Re
 void read_assert(const toml::table& table, const model::Store& store, model::Assert& assertion,
                  core::Diagnostics& out) {
   std::string name = "an [[assert]]";
-  if (auto id = table.get("id"); id && id->is_string()) name = fmt::format("assert {}", *id->value<std::string>());
+  if (auto id = table.get("id"); id && id->is_string())
+    name = fmt::format("assert {}", *id->value<std::string>());
   TableReader reader(table, name, out);
   assertion.where = reader.table_where();
   if (auto id = reader.string("id", Need::required)) {
@@ -171,7 +179,8 @@ void read_assert(const toml::table& table, const model::Store& store, model::Ass
   }
   assertion.outcome_in = has_in;
   for (const auto& text : in ? *in : not_in ? *not_in : model::Names{}) {
-    if (auto outcome = outcome_value(reader, text)) assertion.outcomes.push_back({*outcome, text.where});
+    if (auto outcome = outcome_value(reader, text))
+      assertion.outcomes.push_back({*outcome, text.where});
   }
   assertion.because = reader.string("because");
   reader.finish();

@@ -23,7 +23,8 @@ struct ParsedFile {
 
 // The *.toml files of a rulebook path, in byte-wise sorted order, skipping
 // anything under a folder named `tests` (policy tests, cli.md).
-std::vector<fs::path> rulebook_files(const std::string& root, std::vector<std::string>& unreadable) {
+std::vector<fs::path> rulebook_files(const std::string& root,
+                                     std::vector<std::string>& unreadable) {
   std::error_code error;
   fs::file_status status = fs::status(root, error);
   if (error || !fs::exists(status)) {
@@ -46,8 +47,10 @@ std::vector<fs::path> rulebook_files(const std::string& root, std::vector<std::s
     unreadable.push_back(fmt::format("{}: cannot list the directory: {}", root, error.message()));
     return {};
   }
-  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.string() < b.string(); });
-  if (files.empty()) unreadable.push_back(fmt::format("{}: no *.toml rulebook files in this directory", root));
+  std::sort(files.begin(), files.end(),
+            [](const fs::path& a, const fs::path& b) { return a.string() < b.string(); });
+  if (files.empty())
+    unreadable.push_back(fmt::format("{}: no *.toml rulebook files in this directory", root));
   return files;
 }
 
@@ -64,13 +67,13 @@ struct FirstDefinition {
 };
 
 // Returns true when `key` is seen for the first time across the files.
-bool first_definition(std::vector<FirstDefinition>& seen, const std::string& key, const core::SourceRange& where,
-                      core::Diagnostics& out) {
+bool first_definition(std::vector<FirstDefinition>& seen, const std::string& key,
+                      const core::SourceRange& where, core::Diagnostics& out) {
   for (const auto& previous : seen) {
     if (previous.key != key) continue;
     report(out, "schema/duplicate-key",
-           fmt::format("`{}` is defined again; it was first defined at {}:{}:{}", key, previous.where.file,
-                       previous.where.line, previous.where.column),
+           fmt::format("`{}` is defined again; it was first defined at {}:{}:{}", key,
+                       previous.where.file, previous.where.line, previous.where.column),
            where, "a rulebook has one of it across all its files");
     return false;
   }
@@ -114,7 +117,8 @@ void read_files(LoadedRulebook& loaded, std::vector<ParsedFile>& parsed) {
         rulebook.version = version;
         if (version->value != 1)
           report(out, "schema/version",
-                 fmt::format("format version {} is not supported; this fineprint reads version 1", version->value),
+                 fmt::format("format version {} is not supported; this fineprint reads version 1",
+                             version->value),
                  version->where);
       }
     }
@@ -171,7 +175,8 @@ LoadedRulebook load_rulebook(const std::vector<std::string>& paths) {
         loaded.unreadable.push_back(fmt::format("{}: cannot read: {}", path.string(), error));
         continue;
       }
-      loaded.rulebook.files.push_back({path.string(), canonical_name(root, path), std::move(*content)});
+      loaded.rulebook.files.push_back(
+          {path.string(), canonical_name(root, path), std::move(*content)});
     }
   }
   if (!loaded.unreadable.empty()) return loaded;

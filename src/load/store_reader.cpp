@@ -12,12 +12,13 @@ namespace {
 
 // A string key whose value must be one of `allowed`; nullopt when absent or wrong.
 std::optional<core::Located<std::string>> one_of(TableReader& reader, std::string_view key,
-                                                 const std::vector<std::string>& allowed, Need need = Need::optional) {
+                                                 const std::vector<std::string>& allowed,
+                                                 Need need = Need::optional) {
   auto value = reader.string(key, need);
   if (!value) return std::nullopt;
   if (std::find(allowed.begin(), allowed.end(), value->value) != allowed.end()) return value;
-  std::string message = fmt::format("`{}` in {} must be one of {}, found \"{}\"", key, reader.context(),
-                                    fmt::join(allowed, ", "), value->value);
+  std::string message = fmt::format("`{}` in {} must be one of {}, found \"{}\"", key,
+                                    reader.context(), fmt::join(allowed, ", "), value->value);
   if (auto suggestion = core::did_you_mean(value->value, allowed))
     message += fmt::format("; did you mean \"{}\"?", *suggestion);
   report(reader.out(), "schema/wrong-type", std::move(message), value->where);
@@ -35,7 +36,8 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
       store.currency = *known;
     } else {
       report(out, "money/unknown-currency",
-             fmt::format("currency \"{}\" is not one fineprint knows (EUR, PLN, USD, GBP, SEK, NOK, DKK, CZK, HUF, "
+             fmt::format("currency \"{}\" is not one fineprint knows (EUR, PLN, USD, GBP, SEK, "
+                         "NOK, DKK, CZK, HUF, "
                          "CHF, RON, BGN, JPY, KRW, ISK)",
                          currency->value),
              currency->where);
@@ -46,25 +48,29 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
     store.zone = core::find_zone(zone->value);
     if (!store.zone)
       report(out, "time/bad-timezone",
-             fmt::format("\"{}\" is not an IANA time zone in the tz database", zone->value), zone->where,
-             "use a name like \"Europe/Riga\" or \"America/New_York\"");
+             fmt::format("\"{}\" is not an IANA time zone in the tz database", zone->value),
+             zone->where, "use a name like \"Europe/Riga\" or \"America/New_York\"");
   }
   if (auto channels = reader.strings("channels", Need::required)) {
     store.channels = *channels;
     if (channels->empty())
-      report(out, "schema/wrong-type", "`channels` in [store] must name at least one channel", reader.where("channels"));
+      report(out, "schema/wrong-type", "`channels` in [store] must name at least one channel",
+             reader.where("channels"));
     for (const auto& channel : store.channels) check_id(channel, "channel", out);
   }
   if (auto distance = reader.strings("distance_channels")) store.distance_channels = *distance;
   if (auto jurisdiction = one_of(reader, "jurisdiction", {"EU", "none"}))
-    store.jurisdiction = jurisdiction->value == "EU" ? model::Jurisdiction::eu : model::Jurisdiction::none;
-  if (auto locale = one_of(reader, "locale", {"en", "lv", "lt", "pl", "ru"})) store.locale = locale->value;
+    store.jurisdiction =
+        jurisdiction->value == "EU" ? model::Jurisdiction::eu : model::Jurisdiction::none;
+  if (auto locale = one_of(reader, "locale", {"en", "lv", "lt", "pl", "ru"}))
+    store.locale = locale->value;
   if (auto rounding = one_of(reader, "rounding", {"half_up", "half_even", "down"}))
     store.rounding = *core::parse_rounding(rounding->value);
   if (auto days = reader.integer("late_code_days")) {
     if (days->value < 0) {
       report(out, "schema/wrong-type",
-             fmt::format("`late_code_days` in [store] must be 0 or more, found {}", days->value), days->where);
+             fmt::format("`late_code_days` in [store] must be 0 or more, found {}", days->value),
+             days->where);
     } else {
       store.late_code_days = days->value;
     }

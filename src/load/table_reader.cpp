@@ -14,7 +14,8 @@ namespace fineprint::load {
 using core::Located;
 using core::SourceRange;
 
-void report(core::Diagnostics& out, std::string rule, std::string message, SourceRange where, std::string help) {
+void report(core::Diagnostics& out, std::string rule, std::string message, SourceRange where,
+            std::string help) {
   core::Diagnostic diagnostic;
   diagnostic.rule = std::move(rule);
   diagnostic.severity = core::Severity::error;
@@ -51,41 +52,49 @@ std::string toml_type_name(const toml::node& node) {
 
 core::Result<core::Minor> read_money(const toml::node& node, int minor_digits) {
   if (node.is_floating_point())
-    return core::Error{"money/float", fmt::format("{} is a TOML float, which is not exact; write money as a string, "
-                                                  "e.g. \"{:.{}f}\"",
-                                                  *node.value<double>(), *node.value<double>(), minor_digits)};
-  if (auto whole = node.value_exact<std::int64_t>()) return core::money_from_units(*whole, minor_digits);
+    return core::Error{
+        "money/float",
+        fmt::format("{} is a TOML float, which is not exact; write money as a string, "
+                    "e.g. \"{:.{}f}\"",
+                    *node.value<double>(), *node.value<double>(), minor_digits)};
+  if (auto whole = node.value_exact<std::int64_t>())
+    return core::money_from_units(*whole, minor_digits);
   if (auto text = node.value_exact<std::string>()) return core::parse_money(*text, minor_digits);
   return core::Error{"schema/wrong-type",
-                     fmt::format("expected money (a string like \"39.90\" or an integer), found {}", toml_type_name(node))};
+                     fmt::format("expected money (a string like \"39.90\" or an integer), found {}",
+                                 toml_type_name(node))};
 }
 
 core::Result<core::BasisPoints> read_percent(const toml::node& node) {
   core::Result<core::BasisPoints> parsed = core::Error{};
   if (node.is_floating_point()) {
-    return core::Error{"money/float", fmt::format("{} is a TOML float, which is not exact; write a percent as an "
-                                                  "integer or a string like \"12.5\"",
-                                                  *node.value<double>())};
+    return core::Error{"money/float",
+                       fmt::format("{} is a TOML float, which is not exact; write a percent as an "
+                                   "integer or a string like \"12.5\"",
+                                   *node.value<double>())};
   } else if (auto whole = node.value_exact<std::int64_t>()) {
     parsed = core::percent_from_integer(*whole);
   } else if (auto text = node.value_exact<std::string>()) {
     parsed = core::parse_percent(*text);
   } else {
-    return core::Error{"schema/wrong-type", fmt::format("expected a percent (an integer or a string like \"12.5\"), "
-                                                        "found {}",
-                                                        toml_type_name(node))};
+    return core::Error{"schema/wrong-type",
+                       fmt::format("expected a percent (an integer or a string like \"12.5\"), "
+                                   "found {}",
+                                   toml_type_name(node))};
   }
   if (!parsed) return parsed;
   if (*parsed <= 0 || *parsed > core::kHundredPercent)
-    return core::Error{"money/percent-range",
-                       fmt::format("percent {} is outside (0, 100]", core::format_percent(*parsed))};
+    return core::Error{"money/percent-range", fmt::format("percent {} is outside (0, 100]",
+                                                          core::format_percent(*parsed))};
   return parsed;
 }
 
 TableReader::TableReader(const toml::table& table, std::string context, core::Diagnostics& out)
     : table_(table), context_(std::move(context)), out_(out) {}
 
-SourceRange TableReader::table_where() const { return range_of(table_.source()); }
+SourceRange TableReader::table_where() const {
+  return range_of(table_.source());
+}
 
 SourceRange TableReader::key_where(std::string_view key) const {
   auto it = table_.find(key);
@@ -98,7 +107,8 @@ SourceRange TableReader::where(std::string_view key) const {
   if (it == table_.end()) return table_where();
   SourceRange range = range_of(it->first.source());
   SourceRange value = range_of(it->second.source());
-  if (value.known() && (value.line > range.line || (value.line == range.line && value.column >= range.column))) {
+  if (value.known() &&
+      (value.line > range.line || (value.line == range.line && value.column >= range.column))) {
     range.end_line = value.end_line;
     range.end_column = value.end_column;
   }
@@ -114,13 +124,16 @@ const toml::node* TableReader::take(std::string_view key, Need need) {
 }
 
 void TableReader::missing(std::string_view key) {
-  report(out_, "schema/missing-key", fmt::format("{} is missing the required key `{}`", context_, key),
-         table_where());
+  report(out_, "schema/missing-key",
+         fmt::format("{} is missing the required key `{}`", context_, key), table_where());
 }
 
-void TableReader::wrong_type(std::string_view key, std::string_view expected, const toml::node& got) {
-  report(out_, "schema/wrong-type",
-         fmt::format("`{}` in {} must be {}, found {}", key, context_, expected, toml_type_name(got)), where(key));
+void TableReader::wrong_type(std::string_view key, std::string_view expected,
+                             const toml::node& got) {
+  report(
+      out_, "schema/wrong-type",
+      fmt::format("`{}` in {} must be {}, found {}", key, context_, expected, toml_type_name(got)),
+      where(key));
 }
 
 std::optional<Located<std::string>> TableReader::string(std::string_view key, Need need) {
@@ -134,7 +147,8 @@ std::optional<Located<std::string>> TableReader::string(std::string_view key, Ne
 std::optional<Located<std::int64_t>> TableReader::integer(std::string_view key, Need need) {
   const toml::node* node = take(key, need);
   if (!node) return std::nullopt;
-  if (auto value = node->value_exact<std::int64_t>()) return Located<std::int64_t>{*value, where(key)};
+  if (auto value = node->value_exact<std::int64_t>())
+    return Located<std::int64_t>{*value, where(key)};
   wrong_type(key, "an integer", *node);
   return std::nullopt;
 }
@@ -162,7 +176,8 @@ std::optional<model::Names> TableReader::strings(std::string_view key, Need need
       names.push_back({*text, range_of(item.source())});
     } else {
       report(out_, "schema/wrong-type",
-             fmt::format("`{}` in {} must hold only strings, found {}", key, context_, toml_type_name(item)),
+             fmt::format("`{}` in {} must hold only strings, found {}", key, context_,
+                         toml_type_name(item)),
              range_of(item.source()));
       ok = false;
     }
@@ -201,19 +216,22 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key, Need n
       out.push_back(value);
     } else {
       report(out_, "schema/wrong-type",
-             fmt::format("`{}` in {} must hold only tables, found {}", key, context_, toml_type_name(item)),
+             fmt::format("`{}` in {} must hold only tables, found {}", key, context_,
+                         toml_type_name(item)),
              range_of(item.source()));
     }
   }
   return out;
 }
 
-std::optional<Located<core::Minor>> TableReader::money(std::string_view key, int minor_digits, Need need) {
+std::optional<Located<core::Minor>> TableReader::money(std::string_view key, int minor_digits,
+                                                       Need need) {
   const toml::node* node = take(key, need);
   if (!node) return std::nullopt;
   auto value = read_money(*node, minor_digits);
   if (!value) {
-    report(out_, value.error().rule, fmt::format("`{}` in {}: {}", key, context_, value.error().message), where(key));
+    report(out_, value.error().rule,
+           fmt::format("`{}` in {}: {}", key, context_, value.error().message), where(key));
     return std::nullopt;
   }
   return Located<core::Minor>{*value, where(key)};
@@ -224,13 +242,16 @@ std::optional<Located<core::BasisPoints>> TableReader::percent(std::string_view 
   if (!node) return std::nullopt;
   auto value = read_percent(*node);
   if (!value) {
-    report(out_, value.error().rule, fmt::format("`{}` in {}: {}", key, context_, value.error().message), where(key));
+    report(out_, value.error().rule,
+           fmt::format("`{}` in {}: {}", key, context_, value.error().message), where(key));
     return std::nullopt;
   }
   return Located<core::BasisPoints>{*value, where(key)};
 }
 
-std::optional<model::Range> TableReader::integer_range(std::string_view key) { return range(key, false, 0); }
+std::optional<model::Range> TableReader::integer_range(std::string_view key) {
+  return range(key, false, 0);
+}
 
 std::optional<model::Range> TableReader::money_range(std::string_view key, int minor_digits) {
   return range(key, true, minor_digits);
@@ -250,8 +271,9 @@ std::optional<model::Range> TableReader::range(std::string_view key, bool money,
     auto check = [&](std::string_view bound) -> std::optional<std::int64_t> {
       auto value = inner.integer(bound);
       if (value && value->value < 0) {
-        report(out_, "schema/wrong-type", fmt::format("`{}.{}` in {} must not be negative, found {}", key, bound,
-                                                      context_, value->value),
+        report(out_, "schema/wrong-type",
+               fmt::format("`{}.{}` in {} must not be negative, found {}", key, bound, context_,
+                           value->value),
                value->where);
         return std::nullopt;
       }
@@ -263,23 +285,25 @@ std::optional<model::Range> TableReader::range(std::string_view key, bool money,
   inner.finish();
   if (out_.size() != errors) return std::nullopt;
   if (result.min && result.max && *result.min > *result.max) {
-    report(out_, "schema/wrong-type",
-           fmt::format("`{}` in {} has min {} above max {}", key, context_, *result.min, *result.max), result.where);
+    report(
+        out_, "schema/wrong-type",
+        fmt::format("`{}` in {} has min {} above max {}", key, context_, *result.min, *result.max),
+        result.where);
     return std::nullopt;
   }
   return result;
 }
 
-std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, core::Zone zone, DateMeaning dates,
-                                                          Need need) {
+std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, core::Zone zone,
+                                                          DateMeaning dates, Need need) {
   const toml::node* node = take(key, need);
   if (!node) return std::nullopt;
   model::WrittenInstant written;
   written.where = where(key);
   auto local_of = [](const toml::date& d, const toml::time& t) {
     date::year_month_day ymd{date::year{d.year}, date::month{d.month}, date::day{d.day}};
-    return core::LocalTime{date::local_days{ymd}} + std::chrono::hours{t.hour} + std::chrono::minutes{t.minute} +
-           std::chrono::seconds{t.second};
+    return core::LocalTime{date::local_days{ymd}} + std::chrono::hours{t.hour} +
+           std::chrono::minutes{t.minute} + std::chrono::seconds{t.second};
   };
   auto text_of = [](const toml::node& n) {
     std::ostringstream os;
@@ -292,8 +316,8 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
     written.text = text_of(*node);
     if (dt.time.nanosecond != 0) {
       report(out_, "schema/wrong-type",
-             fmt::format("`{}` in {} has fractional seconds ({}); instants are whole seconds", key, context_,
-                         written.text),
+             fmt::format("`{}` in {} has fractional seconds ({}); instants are whole seconds", key,
+                         context_, written.text),
              written.where);
       return std::nullopt;
     }
@@ -306,18 +330,24 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
     if (!zone) return std::nullopt;  // the zone error is reported at store.timezone
     auto resolved = core::resolve_local(zone, local);
     if (resolved.kind == core::LocalKind::nonexistent) {
-      report(out_, "time/nonexistent-local-time",
-             fmt::format("`{}` {} does not exist in {}: the clocks jump from {} to {} at {}", key, written.text,
-                         zone->name(), core::format_instant(zone, resolved.first - std::chrono::seconds{1}),
-                         core::format_instant(zone, resolved.second), core::format_instant(zone, resolved.first)),
-             written.where, "write the instant with an explicit UTC offset");
+      report(
+          out_, "time/nonexistent-local-time",
+          fmt::format("`{}` {} does not exist in {}: at {} the clocks jump from {} to {}", key,
+                      written.text, zone->name(), core::format_instant(zone, resolved.first),
+                      core::format_local(zone->to_local(resolved.first - std::chrono::seconds{1}) +
+                                         std::chrono::seconds{1})
+                          .substr(11, 5),
+                      core::format_local(zone->to_local(resolved.first)).substr(11, 5)),
+          written.where, "write the instant with an explicit UTC offset");
       return std::nullopt;
     }
     if (resolved.kind == core::LocalKind::ambiguous) {
       report(out_, "time/ambiguous-local-time",
-             fmt::format("`{}` {} happens twice in {}: as {} and as {}", key, written.text, zone->name(),
-                         core::format_instant(zone, resolved.first), core::format_instant(zone, resolved.second)),
-             written.where, "write the instant with an explicit UTC offset to say which one is meant");
+             fmt::format("`{}` {} happens twice in {}: as {} and as {}", key, written.text,
+                         zone->name(), core::format_instant(zone, resolved.first),
+                         core::format_instant(zone, resolved.second)),
+             written.where,
+             "write the instant with an explicit UTC offset to say which one is meant");
       return std::nullopt;
     }
     written.instant = resolved.instant;
@@ -327,7 +357,8 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
     written.text = text_of(*node);
     if (dates == DateMeaning::forbidden) {
       report(out_, "schema/wrong-type",
-             fmt::format("`{}` in {} must be a date-time, found the bare date {}", key, context_, written.text),
+             fmt::format("`{}` in {} must be a date-time, found the bare date {}", key, context_,
+                         written.text),
              written.where);
       return std::nullopt;
     }
@@ -335,19 +366,22 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
     written.local = true;
     if (!zone) return std::nullopt;
     const toml::date& d = value->get();
-    date::local_days day{date::year_month_day{date::year{d.year}, date::month{d.month}, date::day{d.day}}};
+    date::local_days day{
+        date::year_month_day{date::year{d.year}, date::month{d.month}, date::day{d.day}}};
     if (dates == DateMeaning::start_of_next_day) day += date::days{1};
     // The start of a local day is its first existing instant: after a gap at
     // midnight that is the gap's end; at an overlap, the earlier reading.
     auto resolved = core::resolve_local(zone, core::LocalTime{day});
-    written.instant = resolved.kind == core::LocalKind::unique     ? resolved.instant
+    written.instant = resolved.kind == core::LocalKind::unique      ? resolved.instant
                       : resolved.kind == core::LocalKind::ambiguous ? resolved.first
                                                                     : resolved.second;
     return written;
   }
   if (node->is_time()) {
-    report(out_, "schema/wrong-type",
-           fmt::format("`{}` in {} is a bare local time; write a date or a date-time", key, context_), written.where);
+    report(
+        out_, "schema/wrong-type",
+        fmt::format("`{}` in {} is a bare local time; write a date or a date-time", key, context_),
+        written.where);
     return std::nullopt;
   }
   wrong_type(key, "a date or date-time", *node);

@@ -46,8 +46,10 @@ class TableReader {
   void missing(std::string_view key);
   void wrong_type(std::string_view key, std::string_view expected, const toml::node& got);
 
-  std::optional<core::Located<std::string>> string(std::string_view key, Need need = Need::optional);
-  std::optional<core::Located<std::int64_t>> integer(std::string_view key, Need need = Need::optional);
+  std::optional<core::Located<std::string>> string(std::string_view key,
+                                                   Need need = Need::optional);
+  std::optional<core::Located<std::int64_t>> integer(std::string_view key,
+                                                     Need need = Need::optional);
   std::optional<core::Located<bool>> boolean(std::string_view key, Need need = Need::optional);
   std::optional<model::Names> strings(std::string_view key, Need need = Need::optional);
   const toml::table* table(std::string_view key, Need need = Need::optional);
@@ -57,12 +59,13 @@ class TableReader {
 
   std::optional<core::Located<core::Minor>> money(std::string_view key, int minor_digits,
                                                   Need need = Need::optional);
-  std::optional<core::Located<core::BasisPoints>> percent(std::string_view key, Need need = Need::optional);
+  std::optional<core::Located<core::BasisPoints>> percent(std::string_view key,
+                                                          Need need = Need::optional);
   std::optional<model::Range> integer_range(std::string_view key);
   std::optional<model::Range> money_range(std::string_view key, int minor_digits);
   // zone may be null (the zone failed to load): then only offset instants resolve.
-  std::optional<model::WrittenInstant> instant(std::string_view key, core::Zone zone, DateMeaning dates,
-                                               Need need = Need::optional);
+  std::optional<model::WrittenInstant> instant(std::string_view key, core::Zone zone,
+                                               DateMeaning dates, Need need = Need::optional);
 
   // Reports every key not taken, with did-you-mean among the taken ones.
   void finish();

@@ -29,8 +29,8 @@ struct OrderLine {
   std::string sku;
   std::string category;
   std::int64_t qty = 0;
-  core::Minor unit_price = 0;         // list price per unit
-  std::optional<core::Minor> paid;    // charged for the whole line, after discounts
+  core::Minor unit_price = 0;       // list price per unit
+  std::optional<core::Minor> paid;  // charged for the whole line, after discounts
   bool final_sale = false;
   core::SourceRange where;
 };

@@ -8,20 +8,22 @@ namespace {
 
 bool lists(const std::optional<Names>& names, const std::string& value) {
   if (!names) return true;
-  return std::any_of(names->begin(), names->end(), [&](const auto& name) { return name.value == value; });
+  return std::any_of(names->begin(), names->end(),
+                     [&](const auto& name) { return name.value == value; });
 }
 
 bool lists_any(const std::optional<Names>& names, const std::vector<std::string>& values) {
   if (!names) return true;
-  return std::any_of(values.begin(), values.end(), [&](const auto& value) { return lists(names, value); });
+  return std::any_of(values.begin(), values.end(),
+                     [&](const auto& value) { return lists(names, value); });
 }
 
 }  // namespace
 
 const std::vector<std::string_view>& when_keys() {
-  static const std::vector<std::string_view> keys{"category",    "sku",        "channel",    "condition",
-                                                  "reason",      "days",       "has_receipt", "final_sale",
-                                                  "unit_price",  "segment",    "returns_90d"};
+  static const std::vector<std::string_view> keys{
+      "category",    "sku",        "channel",    "condition", "reason",     "days",
+      "has_receipt", "final_sale", "unit_price", "segment",   "returns_90d"};
   return keys;
 }
 

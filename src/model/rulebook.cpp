@@ -25,7 +25,8 @@ bool Combinable::admits(const std::string& other_id) const {
     case Kind::all:
       return true;
     case Kind::list:
-      return std::any_of(ids.begin(), ids.end(), [&](const auto& id) { return id.value == other_id; });
+      return std::any_of(ids.begin(), ids.end(),
+                         [&](const auto& id) { return id.value == other_id; });
   }
   return false;
 }
@@ -36,13 +37,15 @@ const std::vector<std::string>& builtin_conditions() {
 }
 
 const std::vector<std::string>& builtin_reasons() {
-  static const std::vector<std::string> names{"changed_mind", "defective",        "damaged_in_transit",
-                                              "wrong_item",   "not_as_described", "late_delivery"};
+  static const std::vector<std::string> names{"changed_mind",       "defective",
+                                              "damaged_in_transit", "wrong_item",
+                                              "not_as_described",   "late_delivery"};
   return names;
 }
 
 const std::vector<std::string>& default_defect_reasons() {
-  static const std::vector<std::string> names{"defective", "damaged_in_transit", "wrong_item", "not_as_described"};
+  static const std::vector<std::string> names{"defective", "damaged_in_transit", "wrong_item",
+                                              "not_as_described"};
   return names;
 }
 
@@ -84,7 +87,8 @@ std::vector<std::string> values(const Names& names) {
 }
 
 namespace {
-std::vector<std::string> builtin_plus(const std::vector<std::string>& builtin, const Names& declared) {
+std::vector<std::string> builtin_plus(const std::vector<std::string>& builtin,
+                                      const Names& declared) {
   std::vector<std::string> out = builtin;
   for (const auto& name : declared)
     if (std::find(out.begin(), out.end(), name.value) == out.end()) out.push_back(name.value);

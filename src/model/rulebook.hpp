@@ -141,7 +141,16 @@ struct When {
   SourceRange where;
 };
 
-enum class Outcome { refund, store_credit, exchange, repair, replace, repair_or_replace, deny, review };
+enum class Outcome {
+  refund,
+  store_credit,
+  exchange,
+  repair,
+  replace,
+  repair_or_replace,
+  deny,
+  review
+};
 
 struct OutcomeSpec {
   Outcome outcome = Outcome::review;
@@ -173,8 +182,9 @@ enum class RefundBasis { paid, reprice };
 struct Returns {
   HitPolicy hit_policy = HitPolicy::first;
   std::optional<Located<WindowFrom>> window_from;
-  std::optional<Located<RefundBasis>> refund_basis;  // absent: paid (and promo/refund-basis-unset may fire)
-  Names conditions;                                  // declared beyond the built-in ones
+  std::optional<Located<RefundBasis>>
+      refund_basis;  // absent: paid (and promo/refund-basis-unset may fire)
+  Names conditions;  // declared beyond the built-in ones
   Names reasons;
   std::optional<Names> defect_reasons;  // absent: the default list
   std::optional<OutcomeSpec> otherwise;
@@ -197,8 +207,9 @@ struct Assert {
 
 // One file of the rulebook as read, for the sha256 and for source lines.
 struct SourceFile {
-  std::string path;            // as shown in messages (the path given, joined with the file's place below it)
-  std::string canonical_name;  // relative to the rulebook root (a single file: its file name); hashed
+  std::string path;  // as shown in messages (the path given, joined with the file's place below it)
+  std::string
+      canonical_name;  // relative to the rulebook root (a single file: its file name); hashed
   std::string content;
 };
 

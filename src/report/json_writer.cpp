@@ -77,7 +77,9 @@ JsonWriter& JsonWriter::begin_array() {
   return *this;
 }
 
-JsonWriter& JsonWriter::end_array() { return end_object(), out_.back() = ']', *this; }
+JsonWriter& JsonWriter::end_array() {
+  return end_object(), out_.back() = ']', *this;
+}
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();

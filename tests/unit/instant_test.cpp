@@ -7,8 +7,8 @@ using namespace std::chrono;
 
 namespace {
 LocalTime local(int y, unsigned m, unsigned d, int hh, int mm, int ss = 0) {
-  return LocalTime{date::local_days{date::year{y} / date::month{m} / date::day{d}}} + hours{hh} + minutes{mm} +
-         seconds{ss};
+  return LocalTime{date::local_days{date::year{y} / date::month{m} / date::day{d}}} + hours{hh} +
+         minutes{mm} + seconds{ss};
 }
 }  // namespace
 

@@ -1,0 +1,118 @@
+// `fineprint lint [PATH...]`: load each rulebook, run every rule, print the
+// findings in the chosen format, exit by --fail-on (cli.md).
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/options.hpp"
+#include "cli/rule_selection.hpp"
+#include "lint/linter.hpp"
+#include "report/findings.hpp"
+
+namespace fineprint::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Writes each witness as `<family>-<rule>-<n>.toml` (the rule's `/` becomes
+// `-` so that the name is one file, not a folder).
+bool write_witnesses(const core::Diagnostics& findings, const std::string& dir) {
+  std::error_code error;
+  fs::create_directories(dir, error);
+  if (error) {
+    fail(fmt::format("cannot create --witness-dir {}: {}", dir, error.message()));
+    return false;
+  }
+  std::map<std::string, int> counters;
+  for (const auto& finding : findings) {
+    if (!finding.witness || finding.suppressed) continue;
+    std::string name = finding.rule;
+    for (char& c : name)
+      if (c == '/') c = '-';
+    fs::path path = fs::path(dir) / fmt::format("{}-{}.toml", name, ++counters[finding.rule]);
+    std::ofstream out(path, std::ios::binary);
+    out << finding.witness->claim_toml;
+    if (!out) {
+      fail(fmt::format("cannot write {}", path.string()));
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_lint(const Args& args) {
+  po::options_description options("lint options");
+  std::vector<std::string> paths, select, ignore;
+  std::string format = "text", fail_on = "error", as_of_text, witness_dir;
+  options.add_options()("format", po::value(&format), "text, json, github")(
+      "fail-on", po::value(&fail_on),
+      "error, warning or info: exit 1 at or above it (default error)")(
+      "as-of", po::value(&as_of_text), "judge dates relative to this launch instant (RFC 3339)")(
+      "select", po::value(&select)->multitoken(), "only these rules or families (e.g. time/)")(
+      "ignore", po::value(&ignore)->multitoken(), "leave out these rules or families")(
+      "witness-dir", po::value(&witness_dir), "write each finding's witness claim into DIR")(
+      "path", po::value(&paths), "rulebook files or directories (default ./rules)");
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  if (auto done =
+          parse_options(args, "fineprint lint [options] [PATH...]", options, positional, vm))
+    return *done;
+
+  if (format != "text" && format != "json" && format != "github")
+    return fail(fmt::format("--format must be text, json or github, not \"{}\"", format));
+  auto threshold = core::parse_severity(fail_on);
+  if (!threshold)
+    return fail(fmt::format("--fail-on must be error, warning or info, not \"{}\"", fail_on));
+  lint::LintOptions lint_options;
+  if (vm.count("as-of")) {
+    lint_options.as_of = core::parse_rfc3339(as_of_text);
+    if (!lint_options.as_of)
+      return fail(fmt::format(
+          "--as-of \"{}\" is not an RFC 3339 instant like 2026-12-01T00:00:00+02:00", as_of_text));
+  }
+  RuleSelection selection;
+  if (auto problem = selection.set(select, ignore)) return fail(*problem);
+  if (paths.empty()) paths.push_back("rules");
+
+  std::vector<load::LoadedRulebook> rulebooks;
+  for (const auto& path : paths) {
+    rulebooks.push_back(load::load_rulebook({path}));
+    if (!rulebooks.back().unreadable.empty()) {
+      for (const auto& problem : rulebooks.back().unreadable) fail(problem);
+      return kExitCannot;
+    }
+  }
+  core::Diagnostics findings;
+  report::SourceTexts sources;
+  std::size_t files = 0;
+  for (const auto& loaded : rulebooks) {
+    for (auto& finding : lint::lint_rulebook(loaded, lint_options))
+      if (selection.keeps(finding.rule)) findings.push_back(std::move(finding));
+    for (const auto& file : loaded.rulebook.files) sources[file.path] = file.content;
+    files += loaded.rulebook.files.size();
+  }
+  core::sort_diagnostics(findings);
+
+  if (format == "json") {
+    std::cout << report::findings_json(findings, files);
+  } else if (format == "github") {
+    std::cout << report::findings_github(findings, files);
+  } else {
+    std::cout << report::findings_text(findings, sources, files);
+  }
+  if (!witness_dir.empty() && !write_witnesses(findings, witness_dir)) return kExitCannot;
+  for (const auto& finding : findings)
+    if (!finding.suppressed && finding.severity >= *threshold) return kExitFailed;
+  return kExitOk;
+}
+
+}  // namespace fineprint::cli

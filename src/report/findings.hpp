@@ -1,0 +1,39 @@
+// Lint findings → the output formats of `fineprint lint` (cli.md): text,
+// json and github workflow commands. Suppressed findings appear only in JSON.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostic.hpp"
+
+namespace fineprint::report {
+
+struct FindingCounts {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t notes = 0;
+  std::size_t files = 0;
+};
+
+// Counts the findings that are not suppressed.
+FindingCounts count_findings(const core::Diagnostics& findings, std::size_t files);
+
+// "2 errors, 1 warning, 0 notes in 3 files"
+std::string summary_line(const FindingCounts& counts);
+
+// File path → its text, to quote the source line under each finding.
+using SourceTexts = std::map<std::string, std::string_view>;
+
+std::string findings_text(const core::Diagnostics& findings, const SourceTexts& sources,
+                          std::size_t files);
+std::string findings_json(const core::Diagnostics& findings, std::size_t files);
+std::string findings_github(const core::Diagnostics& findings, std::size_t files);
+
+// One finding in the house style `path:line:col: severity[rule]: message`,
+// with its source line, caret and note/witness/help lines (also used by
+// `resolve` for rulebook errors).
+std::string finding_block(const core::Diagnostic& finding, const SourceTexts& sources);
+
+}  // namespace fineprint::report

@@ -1,0 +1,96 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/findings.hpp"
+
+namespace fineprint::report {
+
+namespace {
+
+std::string_view source_line(const SourceTexts& sources, const core::SourceRange& where) {
+  auto it = sources.find(where.file);
+  if (it == sources.end() || where.line == 0) return {};
+  std::string_view text = it->second;
+  std::size_t start = 0;
+  for (std::uint32_t line = 1; line < where.line; ++line) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  std::size_t end = text.find('\n', start);
+  std::string_view line =
+      text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+std::string plural(std::size_t count, std::string_view word) {
+  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+}
+
+}  // namespace
+
+FindingCounts count_findings(const core::Diagnostics& findings, std::size_t files) {
+  FindingCounts counts;
+  counts.files = files;
+  for (const auto& finding : findings) {
+    if (finding.suppressed) continue;
+    switch (finding.severity) {
+      case core::Severity::error:
+        ++counts.errors;
+        break;
+      case core::Severity::warning:
+        ++counts.warnings;
+        break;
+      case core::Severity::note:
+        ++counts.notes;
+        break;
+    }
+  }
+  return counts;
+}
+
+std::string summary_line(const FindingCounts& counts) {
+  return fmt::format("{}, {}, {} in {}", plural(counts.errors, "error"),
+                     plural(counts.warnings, "warning"), plural(counts.notes, "note"),
+                     plural(counts.files, "file"));
+}
+
+std::string finding_block(const core::Diagnostic& finding, const SourceTexts& sources) {
+  const core::SourceRange& where = finding.where;
+  std::string out =
+      fmt::format("{}:{}:{}: {}[{}]: {}\n", where.file, where.line, where.column,
+                  core::severity_name(finding.severity), finding.rule, finding.message);
+  std::string_view line = source_line(sources, where);
+  // Long lines (a 10 MB string) are not quoted: the location says enough.
+  if (!line.empty() && line.size() <= 200) {
+    out += fmt::format("  {}\n", line);
+    std::size_t column = where.column > 0 ? where.column - 1 : 0;
+    std::size_t width = 1;
+    if (where.end_line == where.line && where.end_column > where.column)
+      width = where.end_column - where.column;
+    width = std::min(width, line.size() > column ? line.size() - column : std::size_t{1});
+    out += fmt::format("  {}^{}\n", std::string(std::min(column, line.size()), ' '),
+                       std::string(width > 1 ? width - 1 : 0, '~'));
+  }
+  for (const auto& note : finding.notes) out += fmt::format("  note: {}\n", note);
+  if (finding.witness) out += fmt::format("  witness: {}\n", finding.witness->summary);
+  if (!finding.help.empty()) out += fmt::format("  help: {}\n", finding.help);
+  return out;
+}
+
+std::string findings_text(const core::Diagnostics& findings, const SourceTexts& sources,
+                          std::size_t files) {
+  std::string out;
+  for (const auto& finding : findings) {
+    if (finding.suppressed) continue;
+    out += finding_block(finding, sources);
+    out += '\n';
+  }
+  out += summary_line(count_findings(findings, files));
+  out += '\n';
+  return out;
+}
+
+}  // namespace fineprint::report
