@@ -7,11 +7,12 @@ FINEPRINT := $(BUILD_DIR)/fineprint
 # Debian packages: the toolchain and the libraries fineprint builds against.
 DEB_PACKAGES := g++ cmake ninja-build make tzdata \
   libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
-  libfmt-dev catch2 libssl-dev
+  libfmt-dev catch2 libssl-dev \
+  python3 python3-jsonschema
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test clean format
+.PHONY: deps build demo test clean format package
 
 # Installs only what is missing, so running it twice does nothing the second time.
 deps:
@@ -41,6 +42,10 @@ demo: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# A Debian package of the build (CPack DEB): $(BUILD_DIR)/fineprint_<version>_<arch>.deb
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

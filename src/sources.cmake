@@ -24,6 +24,9 @@ set(FINEPRINT_CORE_SOURCES
   src/report/findings_github.cpp
   src/report/findings_json.cpp
   src/report/findings_text.cpp
+  src/report/findings_sarif.cpp
+  src/report/findings_junit.cpp
+  src/report/xml.cpp
   src/report/json_writer.cpp
 )
 include(${CMAKE_CURRENT_LIST_DIR}/engine/sources.cmake)
@@ -37,5 +40,6 @@ set(FINEPRINT_CLI_SOURCES
   src/cli/lint_command.cpp
   src/cli/rule_selection.cpp
   src/cli/rules_command.cpp
+  src/cli/schema_command.cpp
 )
 include(${CMAKE_CURRENT_LIST_DIR}/cli/sources.cmake)

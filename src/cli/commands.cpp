@@ -10,6 +10,7 @@ const std::vector<Command>& commands() {
       {"test", "run a rulebook's policy tests", run_test},
       {"rules", "list every lint rule", run_rules},
       {"explain", "show one lint rule's documentation", run_explain},
+      {"schema", "print the JSON Schema of a rulebook, claim or decision", run_schema},
   };
   return table;
 }

@@ -24,5 +24,6 @@ int run_explain(const Args& args);
 int run_resolve(const Args& args);
 int run_price(const Args& args);
 int run_test(const Args& args);
+int run_schema(const Args& args);
 
 }  // namespace fineprint::cli

@@ -52,7 +52,7 @@ int run_lint(const Args& args) {
   po::options_description options("lint options");
   std::vector<std::string> paths, select, ignore;
   std::string format = "text", fail_on = "error", as_of_text, witness_dir;
-  options.add_options()("format", po::value(&format), "text, json, github")(
+  options.add_options()("format", po::value(&format), "text, json, sarif, github or junit")(
       "fail-on", po::value(&fail_on),
       "error, warning or info: exit 1 at or above it (default error)")(
       "as-of", po::value(&as_of_text), "judge dates relative to this launch instant (RFC 3339)")(
@@ -67,8 +67,10 @@ int run_lint(const Args& args) {
           parse_options(args, "fineprint lint [options] [PATH...]", options, positional, vm))
     return *done;
 
-  if (format != "text" && format != "json" && format != "github")
-    return fail(fmt::format("--format must be text, json or github, not \"{}\"", format));
+  if (format != "text" && format != "json" && format != "sarif" && format != "github" &&
+      format != "junit")
+    return fail(
+        fmt::format("--format must be text, json, sarif, github or junit, not \"{}\"", format));
   auto threshold = core::parse_severity(fail_on);
   if (!threshold)
     return fail(fmt::format("--fail-on must be error, warning or info, not \"{}\"", fail_on));
@@ -104,6 +106,13 @@ int run_lint(const Args& args) {
 
   if (format == "json") {
     std::cout << report::findings_json(findings, files);
+  } else if (format == "sarif") {
+    std::cout << report::findings_sarif(findings, files);
+  } else if (format == "junit") {
+    std::vector<std::string> file_paths;
+    for (const auto& loaded : rulebooks)
+      for (const auto& file : loaded.rulebook.files) file_paths.push_back(file.path);
+    std::cout << report::findings_junit(findings, file_paths);
   } else if (format == "github") {
     std::cout << report::findings_github(findings, files);
   } else {

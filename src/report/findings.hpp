@@ -30,6 +30,9 @@ std::string findings_text(const core::Diagnostics& findings, const SourceTexts& 
                           std::size_t files);
 std::string findings_json(const core::Diagnostics& findings, std::size_t files);
 std::string findings_github(const core::Diagnostics& findings, std::size_t files);
+std::string findings_sarif(const core::Diagnostics& findings, std::size_t files);
+std::string findings_junit(const core::Diagnostics& findings,
+                           const std::vector<std::string>& files);
 
 // One finding in the house style `path:line:col: severity[rule]: message`,
 // with its source line, caret and note/witness/help lines (also used by

@@ -1,0 +1,55 @@
+// `fineprint schema rulebook|claim|policy-test|decision`: prints a JSON
+// Schema (draft 2020-12) of the repository's schemas/ folder, embedded in the
+// executable at build time (schemas/embed_schemas.cmake), so an installed
+// fineprint hands out exactly the schema it was built with.
+#include <iostream>
+#include <string_view>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/options.hpp"
+#include "core/did_you_mean.hpp"
+
+namespace fineprint::cli {
+
+// Defined in the generated schemas_data.cpp.
+namespace generated {
+struct EmbeddedSchema {
+  std::string_view name;  // "rulebook" for schemas/rulebook.schema.json
+  std::string_view text;
+};
+extern const EmbeddedSchema kSchemas[];
+extern const std::size_t kSchemaCount;
+}  // namespace generated
+
+int run_schema(const Args& args) {
+  po::options_description options("schema options");
+  std::string name;
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < generated::kSchemaCount; ++i)
+    names.emplace_back(generated::kSchemas[i].name);
+  std::string list = fmt::format("{}", fmt::join(names, ", "));
+  options.add_options()("document", po::value(&name)->required(),
+                        fmt::format("which schema: {}", list).c_str());
+  po::positional_options_description positional;
+  positional.add("document", 1);
+  po::variables_map vm;
+  if (auto done = parse_options(
+          args, "fineprint schema DOCUMENT\n\nPrints the JSON Schema (draft 2020-12) of DOCUMENT.",
+          options, positional, vm))
+    return *done;
+  for (std::size_t i = 0; i < generated::kSchemaCount; ++i) {
+    if (generated::kSchemas[i].name != name) continue;
+    std::cout << generated::kSchemas[i].text;
+    return kExitOk;
+  }
+  std::string message = fmt::format("no schema \"{}\"", name);
+  if (auto suggestion = core::did_you_mean(name, names))
+    message += fmt::format("; did you mean \"{}\"?", *suggestion);
+  return fail(fmt::format("{} (one of: {})", message, list));
+}
+
+}  // namespace fineprint::cli
