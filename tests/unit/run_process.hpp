@@ -1,0 +1,45 @@
+// Runs a program the way a user would (fork/exec, no shell) and captures its
+// stdout, stderr and how it ended, for end-to-end tests of the executable.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fineprint::testing {
+
+struct ProcessResult {
+  int exit_code = -1;  // valid when exited()
+  int signal = 0;      // the signal that killed it, 0 if it exited
+  std::string out;
+  std::string err;
+
+  bool exited() const { return signal == 0 && exit_code >= 0; }
+};
+
+// Runs argv[0] (a path, not looked up in PATH) with the given arguments,
+// feeding `input` on stdin; `cwd` empty keeps the current directory.
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input = {},
+                          const std::filesystem::path& cwd = {});
+
+// Runs the fineprint executable under test (FINEPRINT_EXE) with `args`.
+ProcessResult run_fineprint(const std::vector<std::string>& args, const std::string& input = {});
+
+// A fresh directory under the system temp dir, removed with its contents
+// when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  // Writes `content` byte for byte to `name` inside the directory.
+  std::filesystem::path write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace fineprint::testing
