@@ -4,6 +4,9 @@ set(FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/unit/did_you_mean_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/lint_fixture.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/lint_fixtures_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/lint_cli_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/malformed_input_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/run_process.cpp
 )
 include(${CMAKE_CURRENT_LIST_DIR}/unit/engine/sources.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/unit/analysis/sources.cmake)

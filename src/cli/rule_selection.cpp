@@ -19,8 +19,28 @@ bool matches(const std::string& pattern, const std::string& rule) {
 
 }  // namespace
 
+namespace {
+// "time/,money/float" → {"time/", "money/float"}
+std::vector<std::string> split_commas(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) {
+    std::size_t start = 0;
+    while (start <= item.size()) {
+      std::size_t comma = item.find(',', start);
+      std::string part = item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!part.empty()) out.push_back(part);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+}  // namespace
+
 std::optional<std::string> RuleSelection::set(std::vector<std::string> select,
                                               std::vector<std::string> ignore) {
+  select = split_commas(select);
+  ignore = split_commas(ignore);
   std::vector<std::string> names;
   for (const auto& rule : lint::registry()) names.emplace_back(rule.name);
   for (const auto* list : {&select, &ignore}) {

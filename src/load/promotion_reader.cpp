@@ -1,5 +1,9 @@
 // [[promotion]] (format.md §1.4): window, eligibility, exactly one benefit.
+#include <algorithm>
+#include <tuple>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "load/allow_reader.hpp"
 #include "load/rulebook_sections.hpp"
@@ -169,6 +173,11 @@ void read_benefit(TableReader& reader, const model::Store& store, model::Promoti
            promotion.where);
     return;
   }
+  // Name them, and point at the second, in the order they are written.
+  std::stable_sort(present.begin(), present.end(), [&](std::string_view a, std::string_view b) {
+    core::SourceRange ra = reader.key_where(a), rb = reader.key_where(b);
+    return std::tie(ra.line, ra.column) < std::tie(rb.line, rb.column);
+  });
   report(reader.out(), "promo/benefit-count",
          fmt::format("{} has {} benefits ({}); give exactly one", reader.context(), present.size(),
                      fmt::join(present, ", ")),
@@ -227,6 +236,7 @@ void read_promotion(const toml::table& table, const model::Store& store,
   if (auto starts = reader.instant("starts", store.zone, DateMeaning::start_of_day, Need::required))
     promotion.starts = *starts;
   promotion.ends = reader.instant("ends", store.zone, DateMeaning::start_of_next_day);
+  promotion.ends_written = table.get("ends") != nullptr;
   promotion.channels = reader.strings("channels");
   promotion.code = reader.string("code");
   if (promotion.code && promotion.code->value.empty()) {

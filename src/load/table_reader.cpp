@@ -19,6 +19,18 @@ void report(core::Diagnostics& out, std::string rule, std::string message, Sourc
   core::Diagnostic diagnostic;
   diagnostic.rule = std::move(rule);
   diagnostic.severity = core::Severity::error;
+  // A message quoting a 10 MB value helps nobody: keep its ends.
+  constexpr std::size_t kMaxMessage = 400;
+  if (message.size() > kMaxMessage) {
+    // Cut on UTF-8 character boundaries so the message stays valid text.
+    auto boundary = [&](std::size_t at) {
+      while (at < message.size() && (static_cast<unsigned char>(message[at]) & 0xC0) == 0x80) ++at;
+      return at;
+    };
+    std::size_t head = boundary(kMaxMessage / 2);
+    std::size_t tail = boundary(message.size() - kMaxMessage / 2);
+    message = fmt::format("{}…({} bytes left out)…{}", message.substr(0, head), tail - head, message.substr(tail));
+  }
   diagnostic.message = std::move(message);
   diagnostic.where = std::move(where);
   diagnostic.help = std::move(help);
@@ -75,7 +87,11 @@ core::Result<core::BasisPoints> read_percent(const toml::node& node) {
   } else if (auto whole = node.value_exact<std::int64_t>()) {
     parsed = core::percent_from_integer(*whole);
   } else if (auto text = node.value_exact<std::string>()) {
-    parsed = core::parse_percent(*text);
+    // "-5" is a percent out of range, not a malformed one.
+    bool negative = !text->empty() && (*text)[0] == '-';
+    parsed = core::parse_percent(negative ? text->substr(1) : *text);
+    if (parsed && negative)
+      return core::Error{"money/percent-range", fmt::format("percent {} is outside (0, 100]", *text)};
   } else {
     return core::Error{"schema/wrong-type",
                        fmt::format("expected a percent (an integer or a string like \"12.5\"), "

@@ -41,7 +41,7 @@ void check_end_at_2359(const LintContext& context, core::Diagnostics& out) {
 
 void check_open_ended(const LintContext& context, core::Diagnostics& out) {
   for (const auto& promotion : context.rulebook.promotions) {
-    if (promotion.ends) continue;
+    if (promotion.ends_written) continue;  // an unreadable `ends` is its own load error
     out.push_back(finding(
         "time/open-ended",
         fmt::format("{} has no `ends`: it applies to every order from its start on, forever",
