@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -703,4 +704,13 @@ TEST_CASE("fineprint --version and --help", "[cli]") {
   INFO(describe(typo));
   CHECK(typo.exit_code == 2);
   CHECK(contains(typo.err, "did you mean `lint`?"));
+}
+
+TEST_CASE("docs/lint-rules.md is the registry's documentation, word for word", "[cli][docs]") {
+  ProcessResult result = run_fineprint({"rules", "--format", "markdown"});
+  REQUIRE(result.exit_code == 0);
+  std::ifstream in(std::string(FINEPRINT_SOURCE_DIR) + "/docs/lint-rules.md", std::ios::binary);
+  std::string committed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  INFO("regenerate with: fineprint rules --format markdown > docs/lint-rules.md");
+  CHECK(committed == result.out);
 }
