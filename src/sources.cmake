@@ -36,7 +36,6 @@ set(FINEPRINT_CLI_SOURCES
   src/main.cpp
   src/cli/commands.cpp
   src/cli/options.cpp
-  src/cli/stubs.cpp
   src/cli/lint_command.cpp
   src/cli/rule_selection.cpp
   src/cli/rules_command.cpp

@@ -1,0 +1,70 @@
+#include "cli/decision_support.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/options.hpp"
+#include "lint/linter.hpp"
+#include "load/toml_document.hpp"
+#include "report/findings.hpp"
+
+namespace fineprint::cli {
+
+std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& path, bool warn) {
+  load::LoadedRulebook loaded = load::load_rulebook({path});
+  if (!loaded.unreadable.empty()) {
+    for (const auto& problem : loaded.unreadable) fail(problem);
+    return std::nullopt;
+  }
+  report::SourceTexts sources;
+  for (const auto& file : loaded.rulebook.files) sources[file.path] = file.content;
+  if (!loaded.ok()) {
+    core::Diagnostics errors = loaded.diagnostics;
+    core::sort_diagnostics(errors);
+    for (const auto& d : errors)
+      if (d.severity == core::Severity::error && !d.suppressed)
+        std::cerr << report::finding_block(d, sources);
+    std::cerr << fmt::format(
+        "fineprint: error: the rulebook {} does not load; fix the errors above\n", path);
+    return std::nullopt;
+  }
+  if (warn) {
+    // Semantic findings never block a decision: even an error-level finding
+    // (an ambiguous overlap) is shown as a warning here; `lint` is the gate.
+    for (auto d : lint::lint_rulebook(loaded, {})) {
+      if (d.severity < core::Severity::warning || d.suppressed) continue;
+      d.severity = core::Severity::warning;
+      std::cerr << report::finding_block(d, sources);
+    }
+  }
+  return loaded;
+}
+
+load::LoadedClaim load_claim_file(const std::string& path, const model::Rulebook& rulebook,
+                                  const load::ClaimLoadOptions& options) {
+  std::string error;
+  auto text = load::read_file(path, error);
+  if (!text) {
+    load::LoadedClaim out;
+    core::Diagnostic d;
+    d.rule = "claim/unreadable";
+    d.message = fmt::format("cannot read the claim file: {}", error);
+    d.where.file = path;
+    out.diagnostics.push_back(std::move(d));
+    return out;
+  }
+  return load::load_claim_text(*text, path, rulebook, options);
+}
+
+std::string claim_error_text(const core::Diagnostic& d) {
+  if (!d.where.known()) return fmt::format("{}: {}", d.where.file, d.message);
+  return fmt::format("{}:{}:{}: {}", d.where.file, d.where.line, d.where.column, d.message);
+}
+
+void print_claim_errors(const core::Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics)
+    if (d.severity == core::Severity::error) fail(claim_error_text(d));
+}
+
+}  // namespace fineprint::cli

@@ -1,0 +1,52 @@
+// `fineprint price [--rules PATH] FILE`: price the order of a claim file (or
+// of a file with only [order] and [customer]) and show why.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/decision_support.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/options.hpp"
+#include "engine/decision.hpp"
+#include "report/price_report.hpp"
+
+namespace fineprint::cli {
+
+int run_price(const Args& args) {
+  po::options_description options("price options");
+  std::string rules = "rules", format = "text", file;
+  options.add_options()("rules", po::value(&rules),
+                        "the rulebook file or directory (default ./rules)")(
+      "format", po::value(&format), "text or json (default text)")(
+      "file", po::value(&file), "a claim file, or a file with just [order] and [customer]");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  if (auto done = parse_options(args, "fineprint price [--rules PATH] [--format text|json] FILE",
+                                options, positional, vm))
+    return *done;
+  if (format != "text" && format != "json")
+    return fail(fmt::format("--format must be text or json, not \"{}\"", format));
+  if (file.empty()) return fail("price needs a file (see --help)");
+
+  auto loaded = load_rules_for_claims(rules, true);
+  if (!loaded) return kExitCannot;
+  const model::Rulebook& rulebook = loaded->rulebook;
+  load::ClaimLoadOptions claim_options;
+  claim_options.order_only = true;
+  load::LoadedClaim claim = load_claim_file(file, rulebook, claim_options);
+  if (!claim.ok()) {
+    print_claim_errors(claim.diagnostics);
+    return kExitCannot;
+  }
+  const model::Order& order = claim.claim.order;
+  auto pricing = engine::price_order(rulebook, order, claim.claim.customer);
+  if (!pricing) return fail(pricing.error().message);
+  report::PriceReport report{rulebook, order, *pricing, engine::rulebook_digest(rulebook),
+                             engine::program_version()};
+  std::cout << (format == "json" ? report::price_json(report) + "\n" : report::price_text(report));
+  return kExitOk;
+}
+
+}  // namespace fineprint::cli

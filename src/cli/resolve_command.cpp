@@ -1,0 +1,76 @@
+// `fineprint resolve [--rules PATH] CLAIM...`: decide each claim and print the
+// decision record as text or JSON (JSON Lines for several claims).
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/decision_support.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/options.hpp"
+#include "engine/decision.hpp"
+#include "report/decision_json.hpp"
+#include "report/decision_text.hpp"
+
+namespace fineprint::cli {
+
+int run_resolve(const Args& args) {
+  po::options_description options("resolve options");
+  std::vector<std::string> claims;
+  std::string rules = "rules", format = "text", locale = "en";
+  options.add_options()("rules", po::value(&rules),
+                        "the rulebook file or directory (default ./rules)")(
+      "format", po::value(&format), "text or json (default text)")(
+      "explain", "text: add the trace of every rule considered")(
+      "locale", po::value(&locale), "language of the explanations (only en so far)")(
+      "claim", po::value(&claims), "claim files (TOML)");
+  po::positional_options_description positional;
+  positional.add("claim", -1);
+  po::variables_map vm;
+  if (auto done = parse_options(args, "fineprint resolve [--rules PATH] [options] CLAIM...",
+                                options, positional, vm))
+    return *done;
+  if (format != "text" && format != "json")
+    return fail(fmt::format("--format must be text or json, not \"{}\"", format));
+  if (locale != "en")
+    return fail(
+        fmt::format("--locale \"{}\" is not available; explanations exist in en only", locale));
+  if (claims.empty()) return fail("resolve needs at least one claim file (see --help)");
+  const bool explain = vm.count("explain") > 0;
+
+  auto loaded = load_rules_for_claims(rules, true);
+  if (!loaded) return kExitCannot;
+  const model::Rulebook& rulebook = loaded->rulebook;
+
+  // Every claim is loaded before any is decided: one invalid claim means the
+  // job cannot be done, and no partial output is printed.
+  std::vector<model::Claim> valid;
+  bool invalid = false;
+  for (const auto& path : claims) {
+    load::LoadedClaim claim = load_claim_file(path, rulebook, {});
+    if (!claim.ok()) {
+      print_claim_errors(claim.diagnostics);
+      invalid = true;
+      continue;
+    }
+    valid.push_back(std::move(claim.claim));
+  }
+  if (invalid) return kExitCannot;
+
+  std::string out;
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    auto decision = engine::decide(rulebook, valid[i]);
+    if (!decision) return fail(decision.error().message);
+    if (format == "json") {
+      out += report::decision_json(*decision, valid.size() == 1);
+      out += '\n';
+    } else {
+      if (i > 0) out += '\n';
+      out += report::decision_text(*decision, explain);
+    }
+  }
+  std::cout << out;
+  return kExitOk;
+}
+
+}  // namespace fineprint::cli

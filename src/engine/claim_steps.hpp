@@ -1,0 +1,25 @@
+// The two kinds of claim decided inside the engine (semantics §3 and §4);
+// decide() in decision.cpp dispatches here and turns overflows into errors.
+#pragma once
+
+#include "core/result.hpp"
+#include "engine/decision.hpp"
+
+namespace fineprint::engine::detail {
+
+// A failure carried out of a nested step (pricing) with its message intact.
+struct Failed {
+  core::Error error;
+};
+
+Pricing must_price(const model::Rulebook& rulebook, const model::Order& order,
+                   const model::Customer& customer);
+
+void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, Decision& decision);
+void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim,
+                      Decision& decision);
+
+// "12.00 EUR"
+std::string money_text(const model::Rulebook& rulebook, core::Minor amount);
+
+}  // namespace fineprint::engine::detail

@@ -1,0 +1,92 @@
+#include "engine/decision.hpp"
+
+#include <openssl/evp.h>
+
+#include <fmt/format.h>
+
+#include "engine/checked.hpp"
+#include "engine/claim_steps.hpp"
+
+namespace fineprint::engine {
+
+namespace detail {
+
+Pricing must_price(const model::Rulebook& rulebook, const model::Order& order,
+                   const model::Customer& customer) {
+  auto priced = price_order(rulebook, order, customer);
+  if (!priced) throw Failed{priced.error()};
+  return std::move(priced.value());
+}
+
+std::string money_text(const model::Rulebook& rulebook, core::Minor amount) {
+  return core::format_money(amount, rulebook.store.currency.minor_digits) + " " +
+         rulebook.store.currency.code;
+}
+
+}  // namespace detail
+
+std::string_view verdict_name(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::approved:
+      return "approved";
+    case Verdict::partially_approved:
+      return "partially_approved";
+    case Verdict::denied:
+      return "denied";
+    case Verdict::review:
+      return "review";
+  }
+  return "review";
+}
+
+std::string verdict_words(Verdict verdict) {
+  return verdict == Verdict::partially_approved ? "partially approved"
+                                                : std::string(verdict_name(verdict));
+}
+
+std::string program_version() {
+  return FINEPRINT_VERSION;
+}
+
+std::string rulebook_digest(const model::Rulebook& rulebook) {
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  bool ok = context && EVP_DigestInit_ex(context, EVP_sha256(), nullptr) == 1;
+  for (const auto& file : rulebook.files) {
+    std::string header = fmt::format("{}\n{}\n", file.canonical_name, file.content.size());
+    ok = ok && EVP_DigestUpdate(context, header.data(), header.size()) == 1;
+    ok = ok && EVP_DigestUpdate(context, file.content.data(), file.content.size()) == 1;
+  }
+  ok = ok && EVP_DigestFinal_ex(context, digest, &length) == 1;
+  EVP_MD_CTX_free(context);
+  if (!ok) return "sha256:unavailable";
+  std::string out = "sha256:";
+  for (unsigned int i = 0; i < length; ++i) out += fmt::format("{:02x}", digest[i]);
+  return out;
+}
+
+core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim) {
+  Decision decision;
+  decision.claim = claim.id;
+  decision.kind = claim.kind;
+  decision.currency = rulebook.store.currency;
+  decision.rulebook = rulebook_digest(rulebook);
+  decision.fineprint = program_version();
+  try {
+    if (claim.kind == model::ClaimKind::return_claim) {
+      detail::decide_return(rulebook, claim, decision);
+    } else {
+      detail::decide_promotion(rulebook, claim, decision);
+    }
+  } catch (const detail::Overflow& error) {
+    return core::Error{"engine/overflow", fmt::format("claim {}: {} overflows 64-bit minor units",
+                                                      claim.id, error.what)};
+  } catch (const detail::Failed& failed) {
+    return core::Error{failed.error.rule,
+                       fmt::format("claim {}: {}", claim.id, failed.error.message)};
+  }
+  return decision;
+}
+
+}  // namespace fineprint::engine

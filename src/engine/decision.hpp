@@ -1,0 +1,77 @@
+// The decision record (semantics §5) and the engine's entry point: a claim and
+// a rulebook in, one Decision out — or an error value on money overflow.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.hpp"
+#include "core/result.hpp"
+#include "engine/pricing.hpp"
+#include "model/claim.hpp"
+#include "model/item_facts.hpp"
+#include "model/rulebook.hpp"
+
+namespace fineprint::engine {
+
+enum class Verdict { approved, partially_approved, denied, review };
+std::string_view verdict_name(Verdict verdict);  // "partially_approved"
+std::string verdict_words(Verdict verdict);      // "partially approved"
+
+// One returns rule considered for an item: matched, the first `when` key that
+// failed, or the key whose fact is missing (unknown).
+struct TraceStep {
+  std::string rule;
+  model::MatchKind kind = model::MatchKind::matched;
+  std::string key;
+};
+
+struct ItemDecision {
+  std::string sku;
+  std::int64_t qty = 0;
+  model::Outcome outcome = model::Outcome::review;
+  // The deciding rule's id, "otherwise", or empty when no rule covers it.
+  std::string rule;
+  core::Minor amount = 0;  // refund or store credit after the fee; 0 for other outcomes
+  core::Minor fee = 0;
+  std::optional<core::BasisPoints> fee_percent;
+  std::optional<std::string> because;
+  std::optional<std::string> cite;
+  std::vector<TraceStep> trace;
+};
+
+struct PromotionDecision {
+  std::string id;  // the promotion named or found by its code; empty when none
+  bool applied = false;
+  std::optional<std::string> blocked_by;
+  std::vector<FailedCondition> failed;
+  std::optional<core::Minor> entitled;  // absent when the order was not priced
+  std::optional<core::Minor> received;
+};
+
+struct Decision {
+  std::string claim;
+  model::ClaimKind kind = model::ClaimKind::return_claim;
+  Verdict verdict = Verdict::review;
+  core::Minor amount = 0;
+  core::Currency currency;
+  std::vector<ItemDecision> items;             // a return claim
+  std::optional<PromotionDecision> promotion;  // a promotion claim
+  core::Minor shipping_refund = 0;             // part of `amount`
+  std::vector<std::string> reasons;
+  std::optional<Pricing> pricing;  // the order as priced; trace of a promotion claim
+  std::string rulebook;            // "sha256:…"
+  std::string fineprint;           // the program's version
+};
+
+// Decides `claim` (already validated) under `rulebook`.
+core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim);
+
+// "sha256:" + hex SHA-256 of the canonical bytes: for each source file in load
+// order, canonical_name '\n' decimal byte length '\n' content.
+std::string rulebook_digest(const model::Rulebook& rulebook);
+
+std::string program_version();
+
+}  // namespace fineprint::engine

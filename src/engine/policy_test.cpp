@@ -1,0 +1,98 @@
+#include "engine/policy_test.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace fineprint::engine {
+
+namespace {
+
+std::string or_none(const std::string& text) {
+  return text.empty() ? "(none)" : text;
+}
+
+}  // namespace
+
+std::vector<Mismatch> compare_expectations(const load::Expect& expect, const Decision& d) {
+  std::vector<Mismatch> out;
+  const int digits = d.currency.minor_digits;
+  auto money = [&](core::Minor m) { return core::format_money(m, digits); };
+  if (expect.verdict && *expect.verdict != verdict_name(d.verdict))
+    out.push_back({"verdict", *expect.verdict, std::string(verdict_name(d.verdict))});
+  if (expect.amount && *expect.amount != d.amount)
+    out.push_back({"amount", money(*expect.amount), money(d.amount)});
+  if (expect.rule) {
+    if (d.items.size() != 1) {
+      out.push_back({"rule", *expect.rule,
+                     fmt::format("a claim with {} items (`rule` checks a single-item return claim)",
+                                 d.items.size())});
+    } else if (d.items.front().rule != *expect.rule) {
+      out.push_back({"rule", *expect.rule, or_none(d.items.front().rule)});
+    }
+  }
+  if (expect.items) {
+    const auto& want = *expect.items;
+    if (want.size() != d.items.size())
+      out.push_back(
+          {"items", fmt::format("{} items", want.size()), fmt::format("{} items", d.items.size())});
+    for (std::size_t i = 0; i < std::min(want.size(), d.items.size()); ++i) {
+      const auto& w = want[i];
+      const auto& g = d.items[i];
+      std::string at = fmt::format("items[{}]", i + 1);
+      if (w.sku != g.sku) {
+        out.push_back({at + ".sku", w.sku, g.sku});
+        continue;
+      }
+      if (w.outcome && *w.outcome != model::outcome_name(g.outcome))
+        out.push_back({at + ".outcome", *w.outcome, std::string(model::outcome_name(g.outcome))});
+      if (w.rule && *w.rule != g.rule) out.push_back({at + ".rule", *w.rule, or_none(g.rule)});
+      if (w.amount && *w.amount != g.amount)
+        out.push_back({at + ".amount", money(*w.amount), money(g.amount)});
+    }
+  }
+  if (expect.applied) {
+    std::vector<std::string> want = *expect.applied;
+    std::vector<std::string> got = d.pricing ? d.pricing->applied() : std::vector<std::string>{};
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    if (want != got)
+      out.push_back({"applied", fmt::format("[{}]", fmt::join(want, ", ")),
+                     fmt::format("[{}]", fmt::join(got, ", "))});
+  }
+  return out;
+}
+
+void Exercised::add(const Decision& decision) {
+  for (const auto& item : decision.items)
+    for (const auto& step : item.trace)
+      if (step.kind == model::MatchKind::matched) rules.insert(step.rule);
+  if (decision.pricing)
+    for (const auto& id : decision.pricing->applied()) promotions.insert(id);
+}
+
+Coverage coverage(const model::Rulebook& rulebook, const Exercised& exercised) {
+  Coverage out;
+  if (rulebook.returns) {
+    for (const auto& rule : rulebook.returns->rules) {
+      ++out.total;
+      if (exercised.rules.count(rule.id.value)) {
+        ++out.exercised;
+      } else {
+        out.missed.push_back(fmt::format("returns rule `{}`", rule.id.value));
+      }
+    }
+  }
+  for (const auto& promotion : rulebook.promotions) {
+    ++out.total;
+    if (exercised.promotions.count(promotion.id.value)) {
+      ++out.exercised;
+    } else {
+      out.missed.push_back(fmt::format("promotion `{}`", promotion.id.value));
+    }
+  }
+  return out;
+}
+
+}  // namespace fineprint::engine

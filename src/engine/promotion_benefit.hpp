@@ -1,0 +1,33 @@
+// One applied promotion's discount D before the max_discount cap (semantics
+// §2.4) and the weights D is allocated by (§2.5).
+#pragma once
+
+#include <vector>
+
+#include "core/money.hpp"
+#include "model/claim.hpp"
+#include "model/rulebook.hpp"
+
+namespace fineprint::engine {
+
+struct BenefitInput {
+  const model::Order& order;
+  const std::vector<core::Minor>& current;  // each line's amount after earlier promotions
+  core::Minor shipping_current = 0;
+  core::Minor scoped_list = 0;  // list subtotal of the promotion's scoped lines: thresholds use it
+  core::Rounding rounding = core::Rounding::half_up;
+};
+
+struct Benefit {
+  core::Minor discount = 0;
+  std::vector<core::Minor> weights;  // one per line used, in the same order
+};
+
+// The tier whose min_subtotal is the largest not above `subtotal`, if any.
+const model::Tier* pick_tier(const model::Benefit& benefit, core::Minor subtotal);
+
+// `lines` are the lines the promotion uses (kShippingLine for free_shipping).
+Benefit compute_benefit(const model::Promotion& promotion, const std::vector<std::size_t>& lines,
+                        const BenefitInput& input);
+
+}  // namespace fineprint::engine

@@ -1,0 +1,285 @@
+// A return claim (semantics §4): each item through the returns table, then
+// the money (paid or reprice basis, fees, shipping) and the verdict.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "engine/checked.hpp"
+#include "engine/claim_steps.hpp"
+
+namespace fineprint::engine::detail {
+
+namespace {
+
+using core::Minor;
+
+bool pays_money(model::Outcome outcome) {
+  return outcome == model::Outcome::refund || outcome == model::Outcome::store_credit;
+}
+
+model::ItemFacts facts_of(const model::Rulebook& rulebook, const model::Claim& claim,
+                          const model::ClaimItem& item) {
+  const model::Order& order = claim.order;
+  const model::OrderLine& line = order.lines[item.line_index];
+  model::ItemFacts facts;
+  facts.category = line.category;
+  facts.sku = line.sku;
+  facts.channel = order.channel;
+  facts.condition = item.condition;
+  facts.reason = item.reason;
+  facts.has_receipt = claim.has_receipt ? *claim.has_receipt
+                                        : model::is_distance_channel(rulebook.store, order.channel);
+  facts.final_sale = line.final_sale;
+  facts.unit_price = line.unit_price;
+  facts.segments = claim.customer.segments;
+  facts.returns_90d = claim.customer.returns_90d;
+  if (rulebook.returns && rulebook.returns->window_from) {
+    std::optional<core::Instant> event =
+        rulebook.returns->window_from->value == model::WindowFrom::delivery
+            ? order.delivered_at
+            : std::optional<core::Instant>(order.placed_at);
+    if (event) facts.days = core::days_between(rulebook.store.zone, *event, claim.filed_at);
+  }
+  return facts;
+}
+
+std::string missing_fact(const model::Rulebook& rulebook, std::string_view key) {
+  if (key == "returns_90d")
+    return "the claim does not say how many returns the customer made in the last 90 days";
+  if (!rulebook.returns->window_from)
+    return "the returns table does not say which day counts as day 0 (window_from)";
+  if (rulebook.returns->window_from->value == model::WindowFrom::delivery)
+    return "the order has no delivery date";
+  return "the order has no purchase date";
+}
+
+void apply_spec(ItemDecision& item, const model::OutcomeSpec& spec) {
+  item.outcome = spec.outcome;
+  if (spec.because) item.because = spec.because->value;
+  if (spec.cite) item.cite = spec.cite->value;
+  if (spec.fee_percent) item.fee_percent = spec.fee_percent->value;
+}
+
+// Walks the returns table for one item; returns the spec that decided it
+// (nullptr when the item is `review` for a reason of the engine's own).
+const model::OutcomeSpec* run_table(const model::Rulebook& rulebook, const model::ItemFacts& facts,
+                                    ItemDecision& item) {
+  const model::Returns& returns = *rulebook.returns;
+  auto review = [&](std::string rule, std::string because) -> const model::OutcomeSpec* {
+    item.outcome = model::Outcome::review;
+    item.rule = std::move(rule);
+    item.because = std::move(because);
+    return nullptr;
+  };
+  std::vector<const model::ReturnsRule*> matched;
+  const model::ReturnsRule* unknown = nullptr;
+  std::string unknown_key;
+  for (const auto& rule : returns.rules) {
+    model::Match match = model::match_when(rule.when, facts);
+    item.trace.push_back({rule.id.value, match.kind, std::string(match.key)});
+    if (match.kind == model::MatchKind::failed) continue;
+    if (match.kind == model::MatchKind::unknown) {
+      if (!unknown) unknown = &rule, unknown_key = std::string(match.key);
+    } else {
+      matched.push_back(&rule);
+    }
+    if (returns.hit_policy == model::HitPolicy::first) break;
+  }
+  // Under `unique` a rule with a missing fact may match too: as under `first`,
+  // that is `review`, never a guess.
+  if (unknown) return review(unknown->id.value, missing_fact(rulebook, unknown_key));
+  if (matched.size() > 1) {
+    std::string names;
+    for (std::size_t i = 0; i < matched.size(); ++i)
+      names += fmt::format("{}`{}`", i == 0 ? "" : (i + 1 == matched.size() ? " and " : ", "),
+                           matched[i]->id.value);
+    return review(
+        "",
+        fmt::format("rules {} all match this item, and the table's hit policy is unique", names));
+  }
+  if (matched.size() == 1) {
+    item.rule = matched.front()->id.value;
+    apply_spec(item, matched.front()->outcome);
+    return &matched.front()->outcome;
+  }
+  if (returns.otherwise) {
+    item.rule = "otherwise";
+    apply_spec(item, *returns.otherwise);
+    return &*returns.otherwise;
+  }
+  return review("", "no rule covers this case");
+}
+
+std::string sentence(const model::Rulebook& rulebook, const ItemDecision& item) {
+  std::string subject = fmt::format("{} × {}", item.sku, item.qty);
+  std::string what;
+  switch (item.outcome) {
+    case model::Outcome::refund:
+      what = fmt::format("refund of {}", money_text(rulebook, item.amount));
+      break;
+    case model::Outcome::store_credit:
+      what = fmt::format("store credit of {}", money_text(rulebook, item.amount));
+      break;
+    case model::Outcome::deny:
+      what = "denied";
+      break;
+    case model::Outcome::review:
+      what = "referred to staff for review";
+      break;
+    default: {
+      std::string name(model::outcome_name(item.outcome));
+      std::replace(name.begin(), name.end(), '_', ' ');
+      what = name;
+    }
+  }
+  std::string source = item.rule.empty()          ? std::string{}
+                       : item.rule == "otherwise" ? std::string(" under the table's `otherwise`")
+                                                  : fmt::format(" under rule `{}`", item.rule);
+  std::string text = fmt::format("{}: {}{}", subject, what, source);
+  if (item.cite) text += fmt::format(" ({})", *item.cite);
+  if (item.because) text += fmt::format(": {}", *item.because);
+  if (!text.empty() && text.back() != '.' && text.back() != '!' && text.back() != '?') text += '.';
+  if (pays_money(item.outcome) && item.fee_percent)
+    text += fmt::format(" A restocking fee of {}% ({}) is deducted.",
+                        core::format_percent(item.fee_percent.value_or(0)),
+                        money_text(rulebook, item.fee));
+  return text;
+}
+
+// Paid basis (§4.3): k of a line's qty units are worth round_half_up(paid × k / qty).
+// Several items of one line take cumulative differences, so together they
+// never exceed what the line cost.
+std::vector<Minor> paid_values(const model::Claim& claim, const Pricing& pricing,
+                               const std::vector<std::size_t>& paying) {
+  std::vector<Minor> values;
+  std::map<std::size_t, std::int64_t> before;  // line → units valued so far
+  for (std::size_t idx : paying) {
+    const model::ClaimItem& item = claim.items[idx];
+    const model::OrderLine& line = claim.order.lines[item.line_index];
+    Minor paid = line.paid ? *line.paid : pricing.lines[item.line_index].entitled_paid;
+    std::int64_t& done = before[item.line_index];
+    auto worth = [&](std::int64_t k) {
+      return divide(static_cast<core::Wide>(paid) * k, line.qty, core::Rounding::half_up,
+                    "a returned item's value");
+    };
+    values.push_back(sub(worth(done + item.qty), worth(done), "a returned item's value"));
+    done += item.qty;
+  }
+  return values;
+}
+
+// Reprice basis (§4.3): what the customer paid for the goods minus what the
+// kept goods would cost alone, clamped and split by paid-basis value.
+std::vector<Minor> reprice_values(const model::Rulebook& rulebook, const model::Claim& claim,
+                                  const Pricing& pricing, const std::vector<std::size_t>& paying,
+                                  const std::vector<Minor>& paid_basis) {
+  model::Order kept = claim.order;
+  std::vector<std::int64_t> returned(kept.lines.size(), 0);
+  for (std::size_t idx : paying) returned[claim.items[idx].line_index] += claim.items[idx].qty;
+  Minor paid_total = 0;
+  for (std::size_t i = 0; i < kept.lines.size(); ++i) {
+    const auto& line = claim.order.lines[i];
+    paid_total = add(paid_total, line.paid ? *line.paid : pricing.lines[i].entitled_paid,
+                     "the order's paid total");
+    kept.lines[i].qty -= returned[i];
+    kept.lines[i].paid.reset();
+  }
+  std::erase_if(kept.lines, [](const model::OrderLine& line) { return line.qty == 0; });
+  Pricing repriced = must_price(rulebook, kept, claim.customer);
+  Minor cap = 0;
+  for (Minor v : paid_basis) cap = add(cap, v, "the returned units' paid value");
+  Minor refund = sub(paid_total, repriced.goods_paid, "the repriced refund");
+  refund = std::clamp<Minor>(refund, 0, cap);
+  return allocate(refund, paid_basis);
+}
+
+}  // namespace
+
+void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, Decision& decision) {
+  // decide() expects a validated claim (load::validate_claim resolves each
+  // item's line); a caller that skipped it gets an error, not a wild read.
+  for (const model::ClaimItem& claimed : claim.items)
+    if (claimed.line_index >= claim.order.lines.size() ||
+        claim.order.lines[claimed.line_index].sku != claimed.sku || claimed.qty < 1)
+      throw Failed{
+          core::Error{"claim/unknown-sku",
+                      fmt::format("item `{}` is not resolved to an order line; validate the "
+                                  "claim first",
+                                  claimed.sku)}};
+  Pricing pricing = must_price(rulebook, claim.order, claim.customer);
+  std::vector<const model::OutcomeSpec*> specs;
+  for (const model::ClaimItem& claimed : claim.items) {
+    ItemDecision item;
+    item.sku = claimed.sku;
+    item.qty = claimed.qty;
+    const model::OutcomeSpec* spec = nullptr;
+    if (!rulebook.returns) {
+      item.outcome = model::Outcome::review;
+      item.because = "the rulebook has no returns table";
+    } else {
+      spec = run_table(rulebook, facts_of(rulebook, claim, claimed), item);
+    }
+    specs.push_back(spec);
+    decision.items.push_back(std::move(item));
+  }
+
+  // Money.
+  std::vector<std::size_t> paying;
+  for (std::size_t i = 0; i < decision.items.size(); ++i)
+    if (pays_money(decision.items[i].outcome)) paying.push_back(i);
+  std::vector<Minor> values = paid_values(claim, pricing, paying);
+  if (rulebook.returns && rulebook.returns->basis() == model::RefundBasis::reprice &&
+      !paying.empty())
+    values = reprice_values(rulebook, claim, pricing, paying, values);
+  for (std::size_t k = 0; k < paying.size(); ++k) {
+    ItemDecision& item = decision.items[paying[k]];
+    item.amount = values[k];
+    if (item.fee_percent) {
+      item.fee =
+          percent(item.amount, *item.fee_percent, rulebook.store.rounding, "a restocking fee");
+      item.amount = sub(item.amount, item.fee, "an item's amount after its fee");
+    }
+    decision.amount = add(decision.amount, item.amount, "the claim's total amount");
+  }
+
+  // Shipping: only when everything comes back, every item is refunded, and
+  // every deciding rule says so (semantics-notes.md).
+  std::vector<std::int64_t> units(claim.order.lines.size(), 0);
+  for (const auto& claimed : claim.items) units[claimed.line_index] += claimed.qty;
+  bool everything = true;
+  for (std::size_t i = 0; i < units.size(); ++i)
+    everything = everything && units[i] == claim.order.lines[i].qty;
+  bool all_refund = !decision.items.empty();
+  for (std::size_t i = 0; i < decision.items.size(); ++i)
+    all_refund = all_refund && decision.items[i].outcome == model::Outcome::refund && specs[i] &&
+                 specs[i]->refund_shipping;
+  if (everything && all_refund && pricing.shipping_paid > 0) {
+    decision.shipping_refund = pricing.shipping_paid;
+    decision.amount = add(decision.amount, decision.shipping_refund, "the claim's total amount");
+  }
+
+  // Verdict (§4.4).
+  auto count = [&](auto pred) {
+    return std::count_if(decision.items.begin(), decision.items.end(), pred);
+  };
+  auto n = static_cast<std::ptrdiff_t>(decision.items.size());
+  if (count([](const ItemDecision& i) { return i.outcome == model::Outcome::review; }) > 0) {
+    decision.verdict = Verdict::review;
+  } else if (count([](const ItemDecision& i) { return i.outcome == model::Outcome::deny; }) == n) {
+    decision.verdict = Verdict::denied;
+  } else if (count([](const ItemDecision& i) { return i.outcome == model::Outcome::deny; }) == 0) {
+    decision.verdict = Verdict::approved;
+  } else {
+    decision.verdict = Verdict::partially_approved;
+  }
+
+  for (const auto& item : decision.items) decision.reasons.push_back(sentence(rulebook, item));
+  if (decision.shipping_refund > 0)
+    decision.reasons.push_back(
+        fmt::format("Shipping of {} is refunded too, as the whole order comes back.",
+                    money_text(rulebook, decision.shipping_refund)));
+  decision.pricing = std::move(pricing);
+}
+
+}  // namespace fineprint::engine::detail

@@ -1,0 +1,139 @@
+// The semantic claim checks (format.md §2 "Claim errors"), shared by every
+// claim reader so that TOML and JSON claims are held to exactly one rule set.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/did_you_mean.hpp"
+#include "load/claim_loader.hpp"
+#include "load/table_reader.hpp"
+
+namespace fineprint::load {
+
+namespace {
+
+using core::SourceRange;
+
+SourceRange at(const SourceRange& place, const ClaimPlaces& places) {
+  if (place.known()) return place;
+  return places.file;
+}
+
+template <class Vec>
+SourceRange nth(const Vec& places, std::size_t i, auto member, const ClaimPlaces& all) {
+  if (i < places.size()) return at(places[i].*member, all);
+  return all.file;
+}
+
+// "unknown X `y`; did you mean `z`?" with the known names as help otherwise.
+void unknown_name(core::Diagnostics& out, std::string rule, std::string_view what,
+                  const std::string& name, const std::vector<std::string>& known,
+                  SourceRange where) {
+  std::string message = fmt::format("unknown {} `{}`", what, name);
+  auto suggestion = core::did_you_mean(name, known);
+  if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
+  report(out, std::move(rule), std::move(message), std::move(where),
+         suggestion ? std::string{} : fmt::format("known: {}", fmt::join(known, ", ")));
+}
+
+}  // namespace
+
+core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rulebook,
+                                 const ClaimPlaces& places, bool has_claim) {
+  core::Diagnostics out;
+  const model::Order& order = claim.order;
+  const model::Store& store = rulebook.store;
+  auto zone = store.zone;
+  auto when = [&](core::Instant instant) {
+    return zone ? core::format_instant(zone, instant)
+                : core::format_instant(date::locate_zone("UTC"), instant);
+  };
+
+  // The order.
+  std::vector<std::string> channels = model::values(store.channels);
+  if (std::find(channels.begin(), channels.end(), order.channel) == channels.end())
+    unknown_name(out, "refs/unknown-channel", "channel", order.channel, channels,
+                 at(places.channel, places));
+  if (order.delivered_at && *order.delivered_at < order.placed_at)
+    report(out, "claim/delivered-before-placed",
+           fmt::format("`delivered_at` {} is before `placed_at` {}", when(*order.delivered_at),
+                       when(order.placed_at)),
+           at(places.delivered_at, places));
+  std::map<std::string, std::size_t> line_of_sku;
+  for (std::size_t i = 0; i < order.lines.size(); ++i) {
+    const model::OrderLine& line = order.lines[i];
+    if (line.qty < 1)
+      report(
+          out, "claim/qty",
+          fmt::format("`qty` of order line `{}` must be at least 1, found {}", line.sku, line.qty),
+          nth(places.lines, i, &ClaimPlaces::Line::qty, places));
+    auto [it, fresh] = line_of_sku.emplace(line.sku, i);
+    if (!fresh)
+      report(
+          out, "claim/duplicate-line",
+          fmt::format(
+              "sku `{}` is on order lines #{} and #{}; give each sku one line with its total qty",
+              line.sku, it->second + 1, i + 1),
+          nth(places.lines, i, &ClaimPlaces::Line::sku, places));
+  }
+  if (!has_claim) return out;
+
+  // The claim.
+  if (claim.filed_at < order.placed_at)
+    report(out, "claim/filed-before-placed",
+           fmt::format("`filed_at` {} is before the order's `placed_at` {}", when(claim.filed_at),
+                       when(order.placed_at)),
+           at(places.filed_at, places));
+  if (claim.kind != model::ClaimKind::return_claim) return out;
+
+  std::vector<std::string> conditions =
+      rulebook.returns ? model::known_conditions(*rulebook.returns) : model::builtin_conditions();
+  std::vector<std::string> reasons =
+      rulebook.returns ? model::known_reasons(*rulebook.returns) : model::builtin_reasons();
+  std::vector<std::string> skus;
+  for (const auto& line : order.lines) skus.push_back(line.sku);
+  std::map<std::string, std::int64_t> returned;  // sku → units claimed so far
+  for (std::size_t i = 0; i < claim.items.size(); ++i) {
+    model::ClaimItem& item = claim.items[i];
+    auto place = [&](auto member) { return nth(places.items, i, member, places); };
+    if (std::find(conditions.begin(), conditions.end(), item.condition) == conditions.end())
+      unknown_name(out, "refs/unknown-condition", "condition", item.condition, conditions,
+                   place(&ClaimPlaces::Item::condition));
+    if (std::find(reasons.begin(), reasons.end(), item.reason) == reasons.end())
+      unknown_name(out, "refs/unknown-reason", "reason", item.reason, reasons,
+                   place(&ClaimPlaces::Item::reason));
+    auto line = line_of_sku.find(item.sku);
+    if (line == line_of_sku.end()) {
+      std::string message = fmt::format("returned sku `{}` is not on order {}", item.sku, order.id);
+      if (auto suggestion = core::did_you_mean(item.sku, skus))
+        message += fmt::format("; did you mean `{}`?", *suggestion);
+      report(out, "claim/unknown-sku", std::move(message), place(&ClaimPlaces::Item::sku));
+      continue;
+    }
+    item.line_index = line->second;
+    if (item.qty < 1) {
+      report(out, "claim/qty",
+             fmt::format("`qty` of returned sku `{}` must be at least 1, found {}", item.sku,
+                         item.qty),
+             place(&ClaimPlaces::Item::qty));
+      continue;
+    }
+    const model::OrderLine& ordered = order.lines[line->second];
+    std::int64_t& total = returned[item.sku];
+    std::int64_t sum = 0;
+    if (__builtin_add_overflow(total, item.qty, &sum) || sum > ordered.qty) {
+      report(out, "claim/qty",
+             fmt::format("the claim returns {}{} × `{}` but order line #{} holds only {}",
+                         total > 0 ? fmt::format("{} + ", total) : "", item.qty, item.sku,
+                         line->second + 1, ordered.qty),
+             place(&ClaimPlaces::Item::qty));
+      continue;
+    }
+    total = sum;
+  }
+  return out;
+}
+
+}  // namespace fineprint::load

@@ -1,0 +1,131 @@
+#include "report/decision_json.hpp"
+
+#include "report/json_writer.hpp"
+
+namespace fineprint::report {
+
+namespace {
+
+std::string_view match_name(model::MatchKind kind) {
+  switch (kind) {
+    case model::MatchKind::matched:
+      return "matched";
+    case model::MatchKind::failed:
+      return "failed";
+    case model::MatchKind::unknown:
+      return "unknown";
+  }
+  return "failed";
+}
+
+void optional_string(JsonWriter& json, std::string_view key,
+                     const std::optional<std::string>& value) {
+  json.key(key);
+  if (value) {
+    json.value(*value);
+  } else {
+    json.null();
+  }
+}
+
+void write_items(JsonWriter& json, const engine::Decision& d) {
+  const int digits = d.currency.minor_digits;
+  json.key("items").begin_array();
+  for (const auto& item : d.items) {
+    json.begin_object();
+    json.key("sku").value(item.sku);
+    json.key("qty").value(item.qty);
+    json.key("outcome").value(model::outcome_name(item.outcome));
+    optional_string(json, "rule",
+                    item.rule.empty() ? std::nullopt : std::optional<std::string>(item.rule));
+    json.key("amount").value(core::format_money(item.amount, digits));
+    optional_string(json, "because", item.because);
+    optional_string(json, "cite", item.cite);
+    json.key("fee").value(core::format_money(item.fee, digits));
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_promotion(JsonWriter& json, const engine::Decision& d) {
+  const int digits = d.currency.minor_digits;
+  const engine::PromotionDecision& p = *d.promotion;
+  auto money = [&](const std::optional<core::Minor>& m) {
+    return m ? std::optional<std::string>(core::format_money(*m, digits)) : std::nullopt;
+  };
+  json.key("promotion").begin_object();
+  optional_string(json, "id", p.id.empty() ? std::nullopt : std::optional<std::string>(p.id));
+  json.key("applied").value(p.applied);
+  optional_string(json, "blocked_by", p.blocked_by);
+  json.key("failed").begin_array();
+  for (const auto& failed : p.failed) {
+    json.begin_object();
+    json.key("condition").value(failed.key);
+    json.key("message").value(failed.message);
+    json.end_object();
+  }
+  json.end_array();
+  optional_string(json, "entitled", money(p.entitled));
+  optional_string(json, "received", money(p.received));
+  json.end_object();
+}
+
+void write_trace(JsonWriter& json, const engine::Decision& d) {
+  json.key("trace").begin_array();
+  if (d.kind == model::ClaimKind::return_claim) {
+    for (const auto& item : d.items) {
+      json.begin_object();
+      json.key("sku").value(item.sku);
+      json.key("rules").begin_array();
+      for (const auto& step : item.trace) {
+        json.begin_object();
+        json.key("rule").value(step.rule);
+        json.key("result").value(match_name(step.kind));
+        optional_string(json, "key",
+                        step.key.empty() ? std::nullopt : std::optional<std::string>(step.key));
+        json.end_object();
+      }
+      json.end_array();
+      json.end_object();
+    }
+  } else if (d.pricing) {
+    for (const auto& p : d.pricing->promotions) {
+      json.begin_object();
+      json.key("promotion").value(p.id);
+      json.key("result").value(engine::status_name(p.status));
+      json.key("failed").begin_array();
+      for (const auto& failed : p.failed) json.value(failed.key);
+      json.end_array();
+      optional_string(
+          json, "blocked_by",
+          p.blocked_by.empty() ? std::nullopt : std::optional<std::string>(p.blocked_by));
+      json.key("discount").value(core::format_money(p.discount, d.currency.minor_digits));
+      json.end_object();
+    }
+  }
+  json.end_array();
+}
+
+}  // namespace
+
+std::string decision_json(const engine::Decision& d, bool pretty) {
+  JsonWriter json(pretty);
+  json.begin_object();
+  json.key("claim").value(d.claim);
+  json.key("verdict").value(engine::verdict_name(d.verdict));
+  json.key("amount").value(core::format_money(d.amount, d.currency.minor_digits));
+  json.key("currency").value(d.currency.code);
+  if (d.kind == model::ClaimKind::return_claim) {
+    write_items(json, d);
+  } else {
+    write_promotion(json, d);
+  }
+  json.key("reasons").strings(d.reasons);
+  write_trace(json, d);
+  json.key("rulebook").value(d.rulebook);
+  json.key("fineprint").value(d.fineprint);
+  json.end_object();
+  return json.str();
+}
+
+}  // namespace fineprint::report

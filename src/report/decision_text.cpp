@@ -1,0 +1,82 @@
+#include "report/decision_text.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace fineprint::report {
+
+namespace {
+
+std::string money(const engine::Decision& d, core::Minor amount) {
+  return core::format_money(amount, d.currency.minor_digits) + " " + d.currency.code;
+}
+
+std::string step_text(const engine::TraceStep& step) {
+  switch (step.kind) {
+    case model::MatchKind::matched:
+      return "matched";
+    case model::MatchKind::failed:
+      return fmt::format("`{}` does not hold", step.key);
+    case model::MatchKind::unknown:
+      return fmt::format("`{}` is not known for this claim", step.key);
+  }
+  return {};
+}
+
+void trace_text(std::string& out, const engine::Decision& d) {
+  out += "\nTrace:\n";
+  if (d.kind == model::ClaimKind::return_claim) {
+    for (const auto& item : d.items) {
+      out += fmt::format("  {} × {}:\n", item.sku, item.qty);
+      if (item.trace.empty()) out += "    no rule considered\n";
+      for (const auto& step : item.trace)
+        out += fmt::format("    rule `{}`: {}\n", step.rule, step_text(step));
+      if (item.rule == "otherwise") out += "    decided by `otherwise`\n";
+    }
+    return;
+  }
+  if (!d.pricing) {
+    out += "  the order was not priced\n";
+    return;
+  }
+  for (const auto& p : d.pricing->promotions) {
+    switch (p.status) {
+      case engine::PromotionStatus::applied:
+        out += fmt::format("  promotion `{}`: applied, {} off\n", p.id, money(d, p.discount));
+        break;
+      case engine::PromotionStatus::blocked:
+        out += fmt::format("  promotion `{}`: blocked by `{}`\n", p.id, p.blocked_by);
+        break;
+      case engine::PromotionStatus::not_candidate: {
+        std::vector<std::string> keys;
+        for (const auto& failed : p.failed) keys.push_back(failed.key);
+        out += fmt::format("  promotion `{}`: not a candidate ({})\n", p.id, fmt::join(keys, ", "));
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string decision_text(const engine::Decision& d, bool explain) {
+  std::string out = fmt::format("Claim {}: {}\n", d.claim, engine::verdict_words(d.verdict));
+  out += fmt::format("Amount owed: {}\n", money(d, d.amount));
+  if (d.promotion) {
+    const auto& p = *d.promotion;
+    if (!p.id.empty()) {
+      std::string line =
+          fmt::format("Promotion {}: {}", p.id, p.applied ? "applied" : "not applied");
+      if (p.entitled) line += fmt::format(", entitled {}", money(d, *p.entitled));
+      if (p.received) line += fmt::format(", received {}", money(d, *p.received));
+      out += line + "\n";
+    }
+  }
+  out += "\n";
+  for (const auto& reason : d.reasons) out += fmt::format("- {}\n", reason);
+  if (explain) trace_text(out, d);
+  out += fmt::format("\nRulebook {}, fineprint {}\n", d.rulebook, d.fineprint);
+  return out;
+}
+
+}  // namespace fineprint::report
