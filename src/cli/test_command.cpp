@@ -12,6 +12,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "engine/policy_test.hpp"
+#include "report/xml.hpp"
 
 namespace fineprint::cli {
 
@@ -85,29 +86,6 @@ TestResult run_one(const std::string& path, const model::Rulebook& rulebook,
   return result;
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string junit(const std::vector<SuiteResult>& suites) {
   std::size_t tests = 0, failures = 0;
   for (const auto& s : suites)
@@ -119,18 +97,20 @@ std::string junit(const std::vector<SuiteResult>& suites) {
     std::size_t failed = 0;
     for (const auto& t : s.tests) failed += t.problems.empty() ? 0 : 1;
     out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
-                       xml_escape(s.root), s.tests.size(), failed);
+                       report::xml_escape_attribute(s.root), s.tests.size(), failed);
     for (const auto& t : s.tests) {
       out += fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"",
-                         xml_escape(t.name), xml_escape(s.root), xml_escape(t.path));
+                         report::xml_escape_attribute(t.name), report::xml_escape_attribute(s.root),
+                         report::xml_escape_attribute(t.path));
       if (t.problems.empty()) {
         out += "/>\n";
         continue;
       }
       std::string body;
       for (const auto& p : t.problems) body += p + "\n";
-      out += fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
-                         xml_escape(t.problems.front()), xml_escape(body));
+      out +=
+          fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
+                      report::xml_escape_attribute(t.problems.front()), report::xml_escape(body));
     }
     out += "  </testsuite>\n";
   }
