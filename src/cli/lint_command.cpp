@@ -56,8 +56,10 @@ int run_lint(const Args& args) {
       "fail-on", po::value(&fail_on),
       "error, warning or info: exit 1 at or above it (default error)")(
       "as-of", po::value(&as_of_text), "judge dates relative to this launch instant (RFC 3339)")(
-      "select", po::value(&select), "only these rules or families (e.g. time/); repeat or separate with commas")(
-      "ignore", po::value(&ignore), "leave out these rules or families; repeat or separate with commas")(
+      "select", po::value(&select),
+      "only these rules or families (e.g. time/); repeat or separate with commas")(
+      "ignore", po::value(&ignore),
+      "leave out these rules or families; repeat or separate with commas")(
       "witness-dir", po::value(&witness_dir), "write each finding's witness claim into DIR")(
       "path", po::value(&paths), "rulebook files or directories (default ./rules)");
   po::positional_options_description positional;

@@ -27,7 +27,8 @@ std::vector<std::string> split_commas(const std::vector<std::string>& items) {
     std::size_t start = 0;
     while (start <= item.size()) {
       std::size_t comma = item.find(',', start);
-      std::string part = item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      std::string part =
+          item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       if (!part.empty()) out.push_back(part);
       if (comma == std::string::npos) break;
       start = comma + 1;

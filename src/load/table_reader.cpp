@@ -29,7 +29,8 @@ void report(core::Diagnostics& out, std::string rule, std::string message, Sourc
     };
     std::size_t head = boundary(kMaxMessage / 2);
     std::size_t tail = boundary(message.size() - kMaxMessage / 2);
-    message = fmt::format("{}…({} bytes left out)…{}", message.substr(0, head), tail - head, message.substr(tail));
+    message = fmt::format("{}…({} bytes left out)…{}", message.substr(0, head), tail - head,
+                          message.substr(tail));
   }
   diagnostic.message = std::move(message);
   diagnostic.where = std::move(where);
@@ -91,7 +92,8 @@ core::Result<core::BasisPoints> read_percent(const toml::node& node) {
     bool negative = !text->empty() && (*text)[0] == '-';
     parsed = core::parse_percent(negative ? text->substr(1) : *text);
     if (parsed && negative)
-      return core::Error{"money/percent-range", fmt::format("percent {} is outside (0, 100]", *text)};
+      return core::Error{"money/percent-range",
+                         fmt::format("percent {} is outside (0, 100]", *text)};
   } else {
     return core::Error{"schema/wrong-type",
                        fmt::format("expected a percent (an integer or a string like \"12.5\"), "

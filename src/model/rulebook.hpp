@@ -97,9 +97,10 @@ struct Promotion {
   Located<std::string> id;
   Located<std::string> title;
   WrittenInstant starts;
-  std::optional<WrittenInstant> ends;  // exclusive; absent = open-ended (or unreadable, see ends_written)
-  bool ends_written = false;           // the key is there, even if its value did not load
-  std::optional<Names> channels;       // absent: every store channel
+  std::optional<WrittenInstant>
+      ends;                   // exclusive; absent = open-ended (or unreadable, see ends_written)
+  bool ends_written = false;  // the key is there, even if its value did not load
+  std::optional<Names> channels;  // absent: every store channel
   std::optional<Located<std::string>> code;
   std::optional<Names> segments;
   bool first_order_only = false;

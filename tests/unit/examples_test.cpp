@@ -56,8 +56,8 @@ TEST_CASE("every example claim decides as its comment says", "[examples]") {
           amount = match[2];
         }
       REQUIRE(!verdict.empty());
-      auto result = run_fineprint(
-          {"resolve", "--rules", example.rules.string(), "--format", "json", example.claim.string()});
+      auto result = run_fineprint({"resolve", "--rules", example.rules.string(), "--format", "json",
+                                   example.claim.string()});
       INFO(result.err);
       REQUIRE(result.exit_code == 0);
       auto decision = parse_json(result.out);

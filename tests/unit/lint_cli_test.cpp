@@ -264,8 +264,9 @@ TEST_CASE("lint --select and --ignore take rule names and family prefixes", "[cl
     INFO(describe(note_only));
     CHECK(note_only.exit_code == 0);
     CHECK(contains(note_only.out, "0 errors, 0 warnings, 1 note in 1 file\n"));
-    ProcessResult ignored_all = run_fineprint({"lint", kFifty, "--ignore", "schema/,refs/,money/,time/",
-                                               "--ignore", "promo/,returns/,text/"});
+    ProcessResult ignored_all =
+        run_fineprint({"lint", kFifty, "--ignore", "schema/,refs/,money/,time/", "--ignore",
+                       "promo/,returns/,text/"});
     INFO(describe(ignored_all));
     CHECK(ignored_all.exit_code == 0);
     CHECK(ignored_all.out == "0 errors, 0 warnings, 0 notes in 1 file\n");
