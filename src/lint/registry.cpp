@@ -3,11 +3,7 @@
 // no check function; the semantic rules come from analysis/.
 #include "lint/registry.hpp"
 
-// TODO(lead): drop the guard once analysis/ has landed.
-#if __has_include("analysis/analysis_rules.hpp")
 #include "analysis/analysis_rules.hpp"
-#define FINEPRINT_HAS_ANALYSIS 1
-#endif
 #include "lint/rules/checks.hpp"
 
 namespace fineprint::lint {
@@ -361,10 +357,8 @@ std::vector<RuleDescriptor> model_rules() {
 const std::vector<RuleDescriptor>& registry() {
   static const std::vector<RuleDescriptor> rules = [] {
     std::vector<RuleDescriptor> all = model_rules();
-#ifdef FINEPRINT_HAS_ANALYSIS
     const auto& semantic = analysis::analysis_rules();
     all.insert(all.end(), semantic.begin(), semantic.end());
-#endif
     return all;
   }();
   return rules;

@@ -1,0 +1,177 @@
+#include "analysis/promotion_analysis.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "analysis/line_ids.hpp"
+#include "analysis/shadow.hpp"
+
+namespace fineprint::analysis {
+
+namespace {
+
+LineKind line_of(const Lines& l, std::pair<int, int> ids) {
+  return {l.category_name(ids.first), l.sku_name(ids.second)};
+}
+
+std::int64_t pick_time(const Interval& window) {
+  // Noon of a window that opens at midnight reads better than midnight.
+  return window.hi - window.lo >= 43200 ? window.lo + 43200 : window.lo;
+}
+
+}  // namespace
+
+OrderSketch sketch_order(const model::Rulebook& rulebook, const PromoSet& set,
+                         const std::vector<std::size_t>& promos, std::int64_t at,
+                         std::size_t channel, const LineKind& line, const std::string* segment) {
+  OrderSketch o;
+  o.placed_at = core::Instant{std::chrono::seconds{at}};
+  o.channel = rulebook.store.channels[channel].value;
+  std::int64_t qty = 1;
+  core::Minor subtotal = 0;
+  for (std::size_t i : promos) {
+    const auto& p = rulebook.promotions[i];
+    const PromoFacts& f = set.facts[i];
+    if (p.code && std::find(o.codes.begin(), o.codes.end(), p.code->value) == o.codes.end())
+      o.codes.push_back(p.code->value);
+    if (f.segments && !f.segments->empty()) {
+      std::string s = segment && std::find(f.segments->begin(), f.segments->end(), *segment) !=
+                                     f.segments->end()
+                          ? *segment
+                          : f.segments->front();
+      if (std::find(o.segments.begin(), o.segments.end(), s) == o.segments.end())
+        o.segments.push_back(s);
+    }
+    o.first_order = o.first_order || f.first_order_only;
+    qty = std::max(qty, f.min_quantity);
+    subtotal = std::max(subtotal, f.min_subtotal);
+  }
+  core::Minor unit = std::max<core::Minor>(1000, (subtotal + qty - 1) / qty);
+  o.lines.push_back({line.sku, line.category, qty, unit});
+  return o;
+}
+
+PromoAnalysis analyse_promotions(const model::Rulebook& rulebook) {
+  PromoAnalysis out;
+  out.set = promo_set(rulebook);
+  const PromoSet& set = out.set;
+  const auto& promos = rulebook.promotions;
+  const Lines& lines = set.lines;
+
+  // Sweep over window starts: each new promotion meets every window still open.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < set.facts.size(); ++i)
+    if (set.facts[i].never_eligible.empty()) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return set.facts[a].window.lo != set.facts[b].window.lo
+               ? set.facts[a].window.lo < set.facts[b].window.lo
+               : a < b;
+  });
+  std::vector<std::vector<Rival>> rivals(set.facts.size());
+  std::vector<std::size_t> active;
+  for (std::size_t y : order) {
+    const PromoFacts& fy = set.facts[y];
+    std::size_t kept = 0;
+    for (std::size_t x : active) {
+      const PromoFacts& fx = set.facts[x];
+      if (fx.window.hi < fy.window.lo) continue;  // closed before y opens: never again
+      active[kept++] = x;
+      if (fx.shipping != fy.shipping || !fx.channels.intersects(fy.channels)) continue;
+      auto common = common_ids(lines, x, y);
+      std::size_t first = std::min(x, y), second = std::max(x, y);
+      // Two free_shipping promotions compete for the shipping line even with
+      // disjoint scopes: an order with a line of each makes both candidates.
+      if ((common || fx.shipping) && promos[x].priority == promos[y].priority &&
+          !combinable(promos[x], promos[y])) {
+        Interval both = fx.window.intersect(fy.window);
+        std::size_t channel = fx.channels.intersect(fy.channels).first();
+        OrderSketch order;
+        if (common) {
+          order = sketch_order(rulebook, set, {first, second}, pick_time(both), channel,
+                               line_of(lines, *common), nullptr);
+        } else {
+          order = sketch_order(rulebook, set, {first, second}, pick_time(both), channel,
+                               *some_line(set, first), nullptr);
+          OrderSketch other = sketch_order(rulebook, set, {first, second}, pick_time(both), channel,
+                                           *some_line(set, second), nullptr);
+          // One line per sku (the claim loader's rule); an unlisted sku stays unlisted.
+          if (other.lines.front().sku == order.lines.front().sku) other.lines.front().sku += "-B";
+          order.lines.push_back(other.lines.front());
+        }
+        out.ambiguous.push_back({first, second, std::move(order)});
+      }
+      if (!common) continue;
+      std::size_t early = fx.rank < fy.rank ? x : y, late = fx.rank < fy.rank ? y : x;
+      rivals[late].push_back({early});
+    }
+    active.resize(kept);
+    active.push_back(y);
+  }
+  std::sort(out.ambiguous.begin(), out.ambiguous.end(),
+            [](const AmbiguousPair& a, const AmbiguousPair& b) {
+              return std::tie(a.second, a.first) < std::tie(b.second, b.first);
+            });
+
+  for (std::size_t p = 0; p < set.facts.size(); ++p) {
+    if (!set.facts[p].never_eligible.empty() || rivals[p].empty()) continue;
+    auto& r = rivals[p];
+    std::sort(r.begin(), r.end(), [&](const Rival& a, const Rival& b) {
+      return set.facts[a.index].rank < set.facts[b.index].rank;
+    });
+    ShadowVerdict verdict = decide_shadow(rulebook, set, p, r);
+    if (verdict.stopped) {
+      out.stopped.push_back(p);
+      out.stopped_why = verdict.why;
+    } else if (verdict.shadowed) {
+      out.shadowed.push_back({p, verdict.by, verdict.order});
+    }
+  }
+  return out;
+}
+
+const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook) {
+  struct Cache {
+    const model::Rulebook* address = nullptr;
+    std::string key;
+    PromoAnalysis value;
+  };
+  thread_local Cache cache;
+  // Everything the analysis reads is in the files' text; a rulebook built in
+  // code has no files, so the fields the analysis reads are in the key too.
+  std::string key;
+  for (const auto& f : rulebook.files)
+    key += f.path + std::to_string(std::hash<std::string>{}(f.content));
+  auto names = [&](const model::Names& list) {
+    for (const auto& n : list) key += n.value + ",";
+    key += "|";
+  };
+  for (const auto& c : rulebook.store.channels) key += c.value + ",";
+  for (const auto& p : rulebook.promotions) {
+    key += fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|", p.id.value, p.priority,
+                       p.starts.instant.time_since_epoch().count(),
+                       p.ends ? p.ends->instant.time_since_epoch().count() : -1, p.where.line,
+                       static_cast<int>(p.combinable.kind), p.code ? p.code->value : "-",
+                       p.first_order_only, p.limit_per_customer.has_value(),
+                       p.min_quantity ? p.min_quantity->value : 0,
+                       p.min_subtotal ? p.min_subtotal->value : 0);
+    names(p.combinable.ids);
+    if (p.channels) names(*p.channels);
+    if (p.segments) names(*p.segments);
+    key += p.products.present ? "P" : "-";
+    names(p.products.categories), names(p.products.skus), names(p.products.exclude_categories),
+        names(p.products.exclude_skus);
+    if (p.benefit)
+      key += fmt::format("{}/{};", static_cast<int>(p.benefit->kind), p.benefit->tiers.size());
+  }
+  if (cache.address != &rulebook || cache.key != key) {
+    cache.value = analyse_promotions(rulebook);
+    cache.address = &rulebook;
+    cache.key = std::move(key);
+  }
+  return cache.value;
+}
+
+}  // namespace fineprint::analysis

@@ -1,0 +1,42 @@
+// Which promotions can compete for one line, exactly: a sweep over windows
+// finds the pairs that overlap in time, channel and scope; ambiguous
+// overlaps are equal-priority non-combinable pairs, and a promotion is
+// shadowed when the promotions ranked before it hold its line in every order
+// that makes it a candidate (semantics §2.2–2.3).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analysis/promotion_facts.hpp"
+#include "analysis/region.hpp"
+#include "analysis/witness.hpp"
+
+namespace fineprint::analysis {
+
+struct AmbiguousPair {
+  std::size_t first = 0;   // file index, earlier in the file
+  std::size_t second = 0;  // file index, later in the file
+  OrderSketch order;       // both are candidates for its line
+};
+
+struct Shadowed {
+  std::size_t promotion = 0;
+  std::vector<std::size_t> by;  // file indices of the promotions that hold its lines
+  OrderSketch order;            // it is a candidate there and still blocked
+};
+
+struct PromoAnalysis {
+  PromoSet set;
+  std::vector<AmbiguousPair> ambiguous;  // sorted by (second, first)
+  std::vector<Shadowed> shadowed;        // in file order
+  std::vector<std::size_t> stopped;      // promotions whose shadowing check ran out of budget
+  std::string stopped_why;
+};
+
+PromoAnalysis analyse_promotions(const model::Rulebook& rulebook);
+
+// Computed once per rulebook and lint run (several rules read it).
+const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook);
+
+}  // namespace fineprint::analysis

@@ -1,0 +1,67 @@
+// Promotions reduced to what decides candidacy and line holding (semantics
+// §2.2–2.3): window, channels, code, segments, first-order flag, limit,
+// thresholds and product scope, over a finite domain of line kinds.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/line_ids.hpp"
+#include "analysis/region.hpp"
+#include "model/rulebook.hpp"
+
+namespace fineprint::analysis {
+
+struct PromoFacts {
+  std::size_t index = 0;  // in file order
+  std::size_t rank = 0;   // position in the order candidates are considered (priority desc, id asc)
+  Interval window;        // placed_at in seconds, ends exclusive → hi = ends - 1
+  ValueSet channels;      // over store.channels
+  std::optional<std::string> code;  // lower-cased (codes match case-insensitively)
+  std::optional<std::vector<std::string>> segments;
+  bool first_order_only = false;
+  bool limited = false;           // has limit_per_customer: a customer can have used it up
+  std::int64_t min_quantity = 1;  // the scoped quantity it needs (at least one line)
+  core::Minor min_subtotal = 0;   // the scoped list subtotal it needs (min_subtotal, lowest tier)
+  bool shipping = false;          // free_shipping: holds the shipping line, not goods lines
+  std::string never_eligible;     // non-empty: why no order can make it a candidate
+};
+
+// A line kind: a category and a sku (both may be invented "other" values).
+struct LineKind {
+  std::string category;
+  std::string sku;
+};
+
+struct PromoSet {
+  const model::Rulebook* rulebook = nullptr;
+  std::vector<PromoFacts> facts;     // in file order
+  std::vector<std::size_t> by_rank;  // file indices in candidate order
+  Lines lines;                       // scopes as ids
+};
+
+PromoSet promo_set(const model::Rulebook& rulebook);
+
+// Semantics §2.3: a and b are combinable when each admits the other.
+bool combinable(const model::Promotion& a, const model::Promotion& b);
+
+bool in_scope(const model::ProductScope& scope, const std::string& category,
+              const std::string& sku);
+
+// Line kinds that decide scope questions about `promotions`: every category
+// and sku they name plus one they do not (or, with a catalog, the catalog's
+// values), as a category list and a sku list.
+struct LineDomain {
+  std::vector<std::string> categories;
+  std::vector<std::string> skus;
+};
+LineDomain line_domain(const PromoSet& set, const std::vector<std::size_t>& promotions);
+
+// A line kind in both scopes, if any (goods promotions).
+std::optional<LineKind> common_line(const PromoSet& set, std::size_t a, std::size_t b);
+// A line kind in one scope, if any.
+std::optional<LineKind> some_line(const PromoSet& set, std::size_t a);
+
+}  // namespace fineprint::analysis

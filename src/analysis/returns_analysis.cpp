@@ -1,0 +1,228 @@
+#include "analysis/returns_analysis.hpp"
+
+#include <fmt/format.h>
+
+namespace fineprint::analysis {
+
+namespace {
+
+ItemDecision from_spec(DecidedBy by, int rule, const model::OutcomeSpec& spec) {
+  return {by, rule, spec.outcome, &spec};
+}
+
+ItemDecision no_rule(const model::Returns& returns) {
+  if (returns.otherwise) return from_spec(DecidedBy::otherwise, -1, *returns.otherwise);
+  return {};
+}
+
+// Splits a box decided by rule i into the part it fully matches and the part
+// where it stops for a missing fact.
+void decide_by_rule(const TableAnalysis& t, const model::Returns& returns, int i, const Box& box,
+                    std::vector<DecidedBox>& out) {
+  const Layout& layout = t.domain->layout;
+  Box hit = box.intersect(t.matched[i]);
+  if (!hit.empty(layout))
+    out.push_back({hit, from_spec(DecidedBy::rule, i, returns.rules[i].outcome)});
+  std::vector<Box> missing;
+  box.subtract(layout, t.matched[i], missing);
+  for (auto& m : missing)
+    out.push_back({std::move(m), {DecidedBy::missing_fact, i, model::Outcome::review, nullptr}});
+}
+
+bool analyse_first(TableAnalysis& t, const model::Returns& returns, Budget& budget) {
+  const Layout& layout = t.domain->layout;
+  std::vector<Box> rest{t.domain->universe};
+  for (std::size_t i = 0; i < returns.rules.size(); ++i) {
+    std::vector<Box> next;
+    for (const Box& box : rest) {
+      if (!budget.spend()) return false;
+      if (!box.intersects(layout, t.cover[i])) {
+        next.push_back(box);
+        continue;
+      }
+      t.reached[i] = true;
+      decide_by_rule(t, returns, static_cast<int>(i), box.intersect(t.cover[i]), t.decided);
+      box.subtract(layout, t.cover[i], next);
+    }
+    rest.swap(next);
+  }
+  for (auto& box : rest) t.decided.push_back({std::move(box), no_rule(returns)});
+  return true;
+}
+
+// Under `unique` every box remembers how many rules stop at it (0, 1, or
+// "two or more", which the engine decides `review`).
+struct Fragment {
+  Box box;
+  int rule = -1;
+  int count = 0;
+};
+
+bool analyse_unique(TableAnalysis& t, const model::Returns& returns, Budget& budget) {
+  const Layout& layout = t.domain->layout;
+  std::vector<Fragment> parts{{t.domain->universe, -1, 0}};
+  for (std::size_t i = 0; i < returns.rules.size(); ++i) {
+    std::vector<Fragment> next;
+    next.reserve(parts.size());
+    for (Fragment& f : parts) {
+      if (!budget.spend()) return false;
+      if (!f.box.intersects(layout, t.cover[i])) {
+        next.push_back(std::move(f));
+        continue;
+      }
+      t.reached[i] = true;
+      next.push_back({f.box.intersect(t.cover[i]), f.count == 0 ? static_cast<int>(i) : -1,
+                      std::min(f.count + 1, 2)});
+      std::vector<Box> outside;
+      f.box.subtract(layout, t.cover[i], outside);
+      for (auto& b : outside) next.push_back({std::move(b), f.rule, f.count});
+    }
+    parts.swap(next);
+  }
+  // In rule order, then the items no rule decides: the same order as `first`.
+  std::vector<DecidedBox> several, none;
+  std::vector<std::vector<const Fragment*>> by_rule(returns.rules.size());
+  for (const Fragment& f : parts) {
+    if (f.count == 1) by_rule[f.rule].push_back(&f);
+    if (f.count == 2)
+      several.push_back({f.box, {DecidedBy::several, -1, model::Outcome::review, nullptr}});
+    if (f.count == 0) none.push_back({f.box, no_rule(returns)});
+  }
+  for (std::size_t i = 0; i < by_rule.size(); ++i)
+    for (const Fragment* f : by_rule[i])
+      decide_by_rule(t, returns, static_cast<int>(i), f->box, t.decided);
+  for (auto& d : several) t.decided.push_back(std::move(d));
+  for (auto& d : none) t.decided.push_back(std::move(d));
+  return true;
+}
+
+void fingerprint_when(std::string& out, const model::When& w) {
+  auto names = [&](const std::optional<model::Names>& n) {
+    out += n ? "[" : "-";
+    if (n)
+      for (const auto& v : *n) out += v.value + ",";
+  };
+  auto range = [&](const std::optional<model::Range>& r) {
+    out += r ? fmt::format("({},{})", r->min.value_or(-1), r->max.value_or(-1)) : "-";
+  };
+  auto flag = [&](const std::optional<core::Located<bool>>& f) {
+    out += f ? (f->value ? "T" : "F") : "-";
+  };
+  names(w.category), names(w.sku), names(w.channel), names(w.condition), names(w.reason);
+  range(w.days), flag(w.has_receipt), flag(w.final_sale), range(w.unit_price), names(w.segment),
+      range(w.returns_90d);
+  out += fmt::format("@{}:{};", w.where.line, w.where.column);
+}
+
+void fingerprint_spec(std::string& out, const model::OutcomeSpec& s) {
+  out += fmt::format("{}|{}|{}:{};", static_cast<int>(s.outcome),
+                     s.fee_percent ? s.fee_percent->value : -1, s.where.line, s.where.column);
+}
+
+// Everything the table analysis reads, so that a cached result is only
+// reused for a rulebook that would give the same one.
+std::string fingerprint(const model::Rulebook& r) {
+  std::string out;
+  for (const auto& f : r.files)
+    out += f.path + "#" + std::to_string(std::hash<std::string>{}(f.content)) + ";";
+  for (const auto& c : r.store.channels) out += c.value + ",";
+  for (const auto& c : r.store.distance_channels) out += c.value + ",";
+  out += fmt::format("J{}", static_cast<int>(r.store.jurisdiction));
+  if (r.catalog) {
+    if (r.catalog->categories)
+      for (const auto& c : *r.catalog->categories) out += c.value + ",";
+    out += "|";
+    if (r.catalog->skus)
+      for (const auto& c : *r.catalog->skus) out += c.value + ",";
+  }
+  if (!r.returns) return out;
+  const auto& t = *r.returns;
+  out += fmt::format("H{}W{}", static_cast<int>(t.hit_policy),
+                     t.window_from ? static_cast<int>(t.window_from->value) : -1);
+  for (const auto& c : model::known_conditions(t)) out += c + ",";
+  for (const auto& c : model::known_reasons(t)) out += c + ",";
+  for (const auto& c : model::defect_reasons(t)) out += c + ",";
+  for (const auto& rule : t.rules) {
+    out += rule.id.value + ":";
+    fingerprint_when(out, rule.when);
+    fingerprint_spec(out, rule.outcome);
+  }
+  if (t.otherwise) fingerprint_spec(out, *t.otherwise);
+  for (const auto& e : t.exemptions) {
+    for (const auto& c : e.categories) out += c.value + ",";
+    for (const auto& c : e.conditions) out += c.value + ",";
+  }
+  for (const auto& a : r.asserts) fingerprint_when(out, a.when);
+  return out;
+}
+
+}  // namespace
+
+ItemDecision decide_item(const model::Returns& returns, const model::ItemFacts& facts) {
+  std::vector<int> matched;
+  int unknown = -1;
+  for (std::size_t i = 0; i < returns.rules.size(); ++i) {
+    model::Match m = model::match_when(returns.rules[i].when, facts);
+    if (m.kind == model::MatchKind::failed) continue;
+    if (m.kind == model::MatchKind::unknown) {
+      if (unknown < 0) unknown = static_cast<int>(i);
+    } else {
+      matched.push_back(static_cast<int>(i));
+    }
+    if (returns.hit_policy == model::HitPolicy::first) break;
+  }
+  // Like the engine: a missing fact is `review` even when another rule matched.
+  if (unknown >= 0) return {DecidedBy::missing_fact, unknown, model::Outcome::review, nullptr};
+  if (matched.size() > 1) return {DecidedBy::several, -1, model::Outcome::review, nullptr};
+  if (matched.size() == 1)
+    return from_spec(DecidedBy::rule, matched[0], returns.rules[matched[0]].outcome);
+  return no_rule(returns);
+}
+
+std::vector<std::int64_t> law_days(const model::Rulebook& rulebook) {
+  if (rulebook.store.jurisdiction != model::Jurisdiction::eu) return {};
+  return {14, 730};
+}
+
+TableAnalysis analyse_table(const model::Rulebook& rulebook, Budget& budget) {
+  TableAnalysis t;
+  if (!rulebook.returns) return t;
+  const model::Returns& returns = *rulebook.returns;
+  DomainResult built = build_returns_domain(rulebook, law_days(rulebook));
+  if (!built.domain) {
+    t.stopped = built.stopped;
+    return t;
+  }
+  t.domain = std::move(built.domain);
+  for (const auto& rule : returns.rules) {
+    t.cover.push_back(when_box(*t.domain, rule.when, true));
+    t.matched.push_back(when_box(*t.domain, rule.when, false));
+  }
+  t.reached.assign(returns.rules.size(), false);
+  bool done = returns.hit_policy == model::HitPolicy::first ? analyse_first(t, returns, budget)
+                                                            : analyse_unique(t, returns, budget);
+  if (!done) {
+    t.stopped = fmt::format("the returns table needed more than {} box operations", budget.limit);
+    t.decided.clear();
+  }
+  return t;
+}
+
+const TableAnalysis& table_analysis(const model::Rulebook& rulebook) {
+  struct Cache {
+    const model::Rulebook* address = nullptr;
+    std::string key;
+    TableAnalysis value;
+  };
+  thread_local Cache cache;
+  std::string key = fingerprint(rulebook);
+  if (cache.address != &rulebook || cache.key != key) {
+    Budget budget;
+    cache.value = analyse_table(rulebook, budget);
+    cache.address = &rulebook;
+    cache.key = std::move(key);
+  }
+  return cache.value;
+}
+
+}  // namespace fineprint::analysis

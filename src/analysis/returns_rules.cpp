@@ -1,0 +1,166 @@
+// returns/gap, returns/unreachable-rule, returns/overlap, returns/assert-failed:
+// read off the decided partition of the item domain (returns_analysis).
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "analysis/checks.hpp"
+#include "analysis/returns_analysis.hpp"
+#include "analysis/witness.hpp"
+
+namespace fineprint::analysis {
+
+namespace {
+
+core::Witness item_witness(const model::Rulebook& rulebook, const ReturnsDomain& domain,
+                           const Box& box) {
+  return return_witness(rulebook, facts_of(domain, pick_point(domain, box)));
+}
+
+std::string decided_text(const model::Returns& returns, const ItemDecision& d) {
+  std::string outcome(model::outcome_name(d.outcome));
+  switch (d.by) {
+    case DecidedBy::rule:
+      return fmt::format("`{}` by rule {}", outcome, returns.rules[d.rule].id.value);
+    case DecidedBy::missing_fact:
+      return fmt::format("`review` at rule {} (a fact it tests is missing)",
+                         returns.rules[d.rule].id.value);
+    case DecidedBy::several:
+      return "`review` (several rules match under hit_policy unique)";
+    case DecidedBy::otherwise:
+      return fmt::format("`{}` by `otherwise`", outcome);
+    case DecidedBy::gap:
+      return "`review` (no rule covers it)";
+  }
+  return outcome;
+}
+
+// Whether the table can be analysed; otherwise leaves the budget note.
+const TableAnalysis* usable(const lint::LintContext& context, std::string_view rule,
+                            core::Diagnostics& out) {
+  const model::Rulebook& rulebook = context.rulebook;
+  if (!rulebook.returns || rulebook.returns->rules.empty()) return nullptr;
+  const TableAnalysis& t = table_analysis(rulebook);
+  if (!t.stopped.empty() || !t.domain) {
+    out.push_back(stopped_note(rule, t.stopped, rulebook.returns->where, "returns"));
+    return nullptr;
+  }
+  return &t;
+}
+
+}  // namespace
+
+void check_gap(const lint::LintContext& context, core::Diagnostics& out) {
+  const TableAnalysis* t = usable(context, "returns/gap", out);
+  if (!t || context.rulebook.returns->otherwise) return;
+  const ReturnsDomain& d = *t->domain;
+  std::vector<const Box*> gaps;
+  for (const auto& db : t->decided)
+    if (db.decision.by == DecidedBy::gap) gaps.push_back(&db.box);
+  if (gaps.empty()) return;
+  auto finding = make_finding(
+      "returns/gap",
+      fmt::format("no rule decides an item with {}, and [returns] has no `otherwise`",
+                  describe_box(d, *gaps.front())),
+      context.rulebook.returns->where,
+      "add a rule for these items, or an `otherwise` outcome (e.g. `review`)", "returns");
+  for (std::size_t i = 1; i < gaps.size() && i < 4; ++i)
+    finding.notes.push_back("also uncovered: " + describe_box(d, *gaps[i]));
+  if (gaps.size() > 4)
+    finding.notes.push_back(fmt::format("and {} more uncovered regions", gaps.size() - 4));
+  finding.witness = item_witness(context.rulebook, d, *gaps.front());
+  out.push_back(std::move(finding));
+}
+
+void check_unreachable_rule(const lint::LintContext& context, core::Diagnostics& out) {
+  const model::Returns* returns = context.rulebook.returns ? &*context.rulebook.returns : nullptr;
+  if (!returns || returns->hit_policy != model::HitPolicy::first) return;
+  const TableAnalysis* t = usable(context, "returns/unreachable-rule", out);
+  if (!t) return;
+  const ReturnsDomain& d = *t->domain;
+  for (std::size_t i = 0; i < returns->rules.size(); ++i) {
+    if (t->reached[i]) continue;
+    const auto& rule = returns->rules[i];
+    std::vector<bool> takes(i, false);
+    for (const auto& db : t->decided)
+      if (db.decision.rule >= 0 && db.decision.rule < static_cast<int>(i) &&
+          !takes[db.decision.rule] && db.box.intersects(d.layout, t->cover[i]))
+        takes[db.decision.rule] = true;
+    std::vector<std::string> takers;
+    for (std::size_t j = 0; j < i; ++j)
+      if (takes[j]) takers.push_back(returns->rules[j].id.value);
+    bool matches_nothing = t->cover[i].empty(d.layout);
+    std::string message =
+        matches_nothing
+            ? fmt::format("rule {} is never reached: its `when` matches no possible item",
+                          rule.id.value)
+            : fmt::format(
+                  "rule {} is never reached: every item it matches is decided earlier by {}",
+                  rule.id.value, fmt::join(takers, ", "));
+    auto finding = make_finding(
+        "returns/unreachable-rule", std::move(message), key_or(rule.when.where, rule.where),
+        "move it above the rules that take its cases, narrow them, or delete it", "returns");
+    if (!matches_nothing) {
+      const Box& box = t->matched[i].empty(d.layout) ? t->cover[i] : t->matched[i];
+      finding.witness = item_witness(context.rulebook, d, box);
+    }
+    out.push_back(std::move(finding));
+  }
+}
+
+void check_overlap(const lint::LintContext& context, core::Diagnostics& out) {
+  const model::Returns* returns = context.rulebook.returns ? &*context.rulebook.returns : nullptr;
+  if (!returns || returns->hit_policy != model::HitPolicy::unique) return;
+  const TableAnalysis* t = usable(context, "returns/overlap", out);
+  if (!t) return;
+  const ReturnsDomain& d = *t->domain;
+  for (std::size_t j = 1; j < returns->rules.size(); ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      if (!t->matched[i].intersects(d.layout, t->matched[j])) continue;
+      Box both = t->matched[i].intersect(t->matched[j]);
+      const auto& a = returns->rules[i];
+      const auto& b = returns->rules[j];
+      auto finding = make_finding(
+          "returns/overlap",
+          fmt::format("rules {} and {} both match an item with {}, and the hit policy is unique",
+                      a.id.value, b.id.value, describe_box(d, both)),
+          key_or(b.when.where, b.where),
+          "narrow one of the `when`s so that they exclude each other", "returns");
+      finding.witness = item_witness(context.rulebook, d, both);
+      out.push_back(std::move(finding));
+    }
+  }
+}
+
+void check_assert_failed(const lint::LintContext& context, core::Diagnostics& out) {
+  if (context.rulebook.asserts.empty()) return;
+  const TableAnalysis* t = usable(context, "returns/assert-failed", out);
+  if (!t) return;
+  const ReturnsDomain& d = *t->domain;
+  const model::Returns& returns = *context.rulebook.returns;
+  for (const auto& a : context.rulebook.asserts) {
+    Box scope = when_box(d, a.when, false);
+    std::vector<std::string> listed;
+    for (const auto& o : a.outcomes) listed.emplace_back(model::outcome_name(o.value));
+    for (const auto& db : t->decided) {
+      bool in_list = false;
+      for (const auto& o : a.outcomes) in_list |= o.value == db.decision.outcome;
+      if (in_list == a.outcome_in || !db.box.intersects(d.layout, scope)) continue;
+      Box bad = db.box.intersect(scope);
+      auto finding = make_finding(
+          "returns/assert-failed",
+          fmt::format("assert {} fails: an item with {} is decided {}, {} [{}]", a.id.value,
+                      describe_box(d, bad), decided_text(returns, db.decision),
+                      a.outcome_in ? "not in its outcome_in" : "which its outcome_not_in excludes",
+                      fmt::join(listed, ", ")),
+          a.where,
+          "change the rules so that the property holds, or the assert if the property is wrong",
+          "returns");
+      if (a.because) finding.notes.push_back("the assert says: " + a.because->value);
+      finding.witness = item_witness(context.rulebook, d, bad);
+      out.push_back(std::move(finding));
+      break;
+    }
+  }
+}
+
+}  // namespace fineprint::analysis

@@ -1,0 +1,40 @@
+// Whether the promotions ranked before P hold P's line in every order where
+// P is a candidate: a box cover when none of them is combinable with P,
+// else an enumeration of the orders that switch them on and off.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/promotion_facts.hpp"
+#include "analysis/witness.hpp"
+
+namespace fineprint::analysis {
+
+// A promotion ranked before P whose window, channels and scope meet P's.
+struct Rival {
+  std::size_t index = 0;
+};
+
+struct ShadowVerdict {
+  bool shadowed = false;
+  bool stopped = false;  // the enumeration ran out of budget: undecided
+  std::string why;
+  bool use_cover = false;  // internal: no helper can be where P is; the cover decides
+  std::vector<std::size_t> by;
+  OrderSketch order;
+};
+
+// `rivals` sorted by rank.
+ShadowVerdict decide_shadow(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
+                            const std::vector<Rival>& rivals);
+
+// An order where `promos` are all candidates (their codes, a segment of each,
+// first order when one needs it, thresholds met) on one line of `line`;
+// `segment` (may be null) is preferred for the customer.
+OrderSketch sketch_order(const model::Rulebook& rulebook, const PromoSet& set,
+                         const std::vector<std::size_t>& promos, std::int64_t at,
+                         std::size_t channel, const LineKind& line, const std::string* segment);
+
+}  // namespace fineprint::analysis

@@ -1,0 +1,512 @@
+// The analysis against brute force: hundreds of small random returns tables
+// and promotion sets (fixed seeds), each decided by enumerating every item or
+// order of its finite domain, and the findings must agree exactly.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+
+#include "analysis/checks.hpp"
+#include "analysis/promotion_analysis.hpp"
+#include "analysis/returns_analysis.hpp"
+#include "model/item_facts.hpp"
+#include "model_builders.hpp"
+
+using namespace fineprint;
+using namespace fineprint::analysis;
+using namespace fineprint::analysis::test;
+
+namespace {
+
+struct Gen {
+  std::mt19937 rng;
+  explicit Gen(unsigned seed) : rng(seed) {}
+  int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); }
+  bool chance(int percent) { return pick(100) < percent; }
+  std::vector<std::string> subset(const std::vector<std::string>& pool, bool nonempty = true) {
+    std::vector<std::string> out;
+    for (const auto& v : pool)
+      if (chance(45)) out.push_back(v);
+    if (out.empty() && nonempty) out.push_back(pool[pick(static_cast<int>(pool.size()))]);
+    return out;
+  }
+  model::Range range(const std::vector<std::int64_t>& bounds) {
+    model::Range r;
+    std::int64_t a = bounds[pick(static_cast<int>(bounds.size()))];
+    std::int64_t b = bounds[pick(static_cast<int>(bounds.size()))];
+    if (a > b) std::swap(a, b);
+    if (chance(70)) r.min = a;
+    if (chance(70) || !r.min) r.max = b;
+    return r;
+  }
+};
+
+const std::vector<std::string> kCategories{"hats", "scarves"};
+const std::vector<std::string> kSkus{"H1"};
+const std::vector<std::string> kChannels{"web", "store"};
+const std::vector<std::string> kSegments{"vip"};
+const std::vector<std::int64_t> kDayBounds{0, 7, 14};
+const std::vector<std::int64_t> kPriceBounds{1000};
+const std::vector<std::int64_t> kCountBounds{1};
+const std::vector<model::Outcome> kOutcomes{
+    model::Outcome::refund,   model::Outcome::store_credit,
+    model::Outcome::exchange, model::Outcome::repair_or_replace,
+    model::Outcome::deny,     model::Outcome::review};
+
+model::When random_when(Gen& g, bool days) {
+  model::When w;
+  if (g.chance(30)) w.category = names(g.subset(kCategories));
+  if (g.chance(15)) w.sku = names(g.subset(kSkus));
+  if (g.chance(25)) w.channel = names(g.subset(kChannels));
+  if (g.chance(40)) w.condition = names(g.subset(model::builtin_conditions()));
+  if (g.chance(40)) w.reason = names(g.subset(model::builtin_reasons()));
+  if (days && g.chance(50)) w.days = g.range(kDayBounds);
+  if (g.chance(15)) w.has_receipt = core::Located<bool>{g.chance(50), {}};
+  if (g.chance(15)) w.final_sale = core::Located<bool>{g.chance(50), {}};
+  if (g.chance(15)) w.unit_price = g.range(kPriceBounds);
+  if (g.chance(15)) w.segment = names(g.subset(kSegments));
+  if (g.chance(15)) w.returns_90d = g.range(kCountBounds);
+  return w;
+}
+
+model::OutcomeSpec random_outcome(Gen& g, std::uint32_t line) {
+  model::OutcomeSpec s;
+  s.outcome = kOutcomes[g.pick(static_cast<int>(kOutcomes.size()))];
+  if ((s.outcome == model::Outcome::refund || s.outcome == model::Outcome::store_credit) &&
+      g.chance(20))
+    s.fee_percent = core::Located<core::BasisPoints>{1000, {}};
+  s.where = at_line(line);
+  return s;
+}
+
+model::Rulebook random_returns(unsigned seed) {
+  Gen g(seed);
+  model::Rulebook r;
+  r.store = store(g.chance(50));
+  model::Returns t;
+  t.where = at_line(kReturnsLine);
+  t.hit_policy = g.chance(60) ? model::HitPolicy::first : model::HitPolicy::unique;
+  int anchor = g.pick(3);  // 0: delivery, 1: purchase, 2: absent (then no rule tests days)
+  if (anchor < 2)
+    t.window_from = core::Located<model::WindowFrom>{
+        anchor == 0 ? model::WindowFrom::delivery : model::WindowFrom::purchase,
+        at_line(kWindowLine)};
+  if (g.chance(40)) t.otherwise = random_outcome(g, kOtherwiseLine);
+  int n = 1 + g.pick(5);
+  for (int i = 0; i < n; ++i) {
+    model::ReturnsRule rule;
+    rule.id = {"R" + std::to_string(i), {}};
+    rule.when = random_when(g, anchor < 2);
+    rule.outcome = random_outcome(g, kOutcomeLine + i);
+    rule.where = at_line(kRuleLine + i);
+    t.rules.push_back(std::move(rule));
+  }
+  if (g.chance(30)) {
+    model::Exemption e;
+    e.categories = names(g.subset(kCategories));
+    e.conditions = names({"opened"});
+    t.exemptions.push_back(std::move(e));
+  }
+  int asserts = g.pick(3);
+  for (int i = 0; i < asserts; ++i) {
+    model::Assert a;
+    a.id = {"A" + std::to_string(i), {}};
+    a.when = random_when(g, anchor < 2);
+    a.outcome_in = g.chance(50);
+    a.outcomes.push_back({kOutcomes[g.pick(static_cast<int>(kOutcomes.size()))], {}});
+    if (g.chance(50))
+      a.outcomes.push_back({kOutcomes[g.pick(static_cast<int>(kOutcomes.size()))], {}});
+    a.where = at_line(kAssertLine + i);
+    r.asserts.push_back(std::move(a));
+  }
+  r.returns = std::move(t);
+  return r;
+}
+
+// Which `when` keys the table (rules and asserts) tests at all.
+struct Used {
+  bool category = false, sku = false, channel = false, condition = false, reason = false,
+       receipt = false, final_sale = false, price = false, segment = false, count = false;
+};
+
+Used used_keys(const model::Rulebook& r) {
+  Used u;
+  auto add = [&](const model::When& w) {
+    u.category |= w.category.has_value(), u.sku |= w.sku.has_value(),
+        u.channel |= w.channel.has_value();
+    u.condition |= w.condition.has_value(), u.reason |= w.reason.has_value();
+    u.receipt |= w.has_receipt.has_value(), u.final_sale |= w.final_sale.has_value();
+    u.price |= w.unit_price.has_value(), u.segment |= w.segment.has_value();
+    u.count |= w.returns_90d.has_value();
+  };
+  for (const auto& rule : r.returns->rules) add(rule.when);
+  for (const auto& a : r.asserts) add(a.when);
+  for (const auto& e : r.returns->exemptions)
+    if (!e.categories.empty()) u.category = true;
+  if (r.store.jurisdiction == model::Jurisdiction::eu)
+    u.channel = u.condition = u.reason = u.receipt = u.count = true;
+  return u;
+}
+
+// Every item of the finite domain: the names used plus one other, one day
+// count per cell between the cuts, missing facts where they can be. A key no
+// `when` tests (and the law does not read) cannot change any decision, so it
+// keeps one value; every other key runs through all of its values.
+template <class F>
+void each_item(const model::Rulebook& r, F&& f) {
+  const auto& t = *r.returns;
+  Used u = used_keys(r);
+  std::vector<std::optional<std::int64_t>> days;
+  if (!t.window_from)
+    days.push_back(std::nullopt);
+  else {
+    if (t.window_from->value == model::WindowFrom::delivery) days.push_back(std::nullopt);
+    // Cuts at 0, 7, 14 (the rules' bounds) and 14, 730 (the law's).
+    for (std::int64_t d : {0, 1, 7, 8, 14, 15, 731}) days.push_back(d);
+  }
+  auto all_or = [](bool used, std::vector<std::string> all) {
+    return used ? all : std::vector<std::string>{all.back()};
+  };
+  const auto cats = all_or(u.category, {"hats", "scarves", "other-c"});
+  const auto skus = all_or(u.sku, {"H1", "other-s"});
+  const auto channels = all_or(u.channel, kChannels);
+  const auto conditions = all_or(u.condition, model::builtin_conditions());
+  const auto reasons = all_or(u.reason, model::builtin_reasons());
+  const std::vector<bool> receipts =
+      u.receipt ? std::vector<bool>{false, true} : std::vector<bool>{true};
+  const std::vector<bool> finals =
+      u.final_sale ? std::vector<bool>{false, true} : std::vector<bool>{false};
+  const std::vector<core::Minor> prices =
+      u.price ? std::vector<core::Minor>{999, 1000, 1001} : std::vector<core::Minor>{1000};
+  const std::vector<bool> vips =
+      u.segment ? std::vector<bool>{false, true} : std::vector<bool>{false};
+  std::vector<std::optional<std::int64_t>> counts{std::nullopt, 0, 1, 2};
+  if (!u.count) counts = {0};
+  model::ItemFacts x;
+  for (const auto& c : cats)
+    for (const auto& s : skus)
+      for (const auto& ch : channels)
+        for (const auto& cond : conditions)
+          for (const auto& reason : reasons)
+            for (const auto& d : days)
+              for (bool receipt : receipts)
+                for (bool final_sale : finals)
+                  for (core::Minor price : prices)
+                    for (bool vip : vips)
+                      for (const auto& n : counts) {
+                        x.category = c, x.sku = s, x.channel = ch, x.condition = cond,
+                        x.reason = reason;
+                        x.days = d, x.has_receipt = receipt, x.final_sale = final_sale,
+                        x.unit_price = price;
+                        x.segments =
+                            vip ? std::vector<std::string>{"vip"} : std::vector<std::string>{};
+                        x.returns_90d = n;
+                        f(x);
+                      }
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// What a law finding points at: the deciding rule's outcome, `otherwise`, or [returns].
+std::uint32_t source_line(const ItemDecision& d) {
+  if (d.by == DecidedBy::rule || d.by == DecidedBy::missing_fact) return kOutcomeLine + d.rule;
+  if (d.by == DecidedBy::otherwise) return kOtherwiseLine;
+  return kReturnsLine;
+}
+
+struct Expected {
+  std::set<std::pair<std::string, std::uint32_t>> findings;  // (rule, line)
+};
+
+Expected brute_force_returns(const model::Rulebook& r) {
+  Expected e;
+  const auto& t = *r.returns;
+  bool eu = r.store.jurisdiction == model::Jurisdiction::eu;
+  bool purchase = t.window_from && t.window_from->value == model::WindowFrom::purchase;
+  auto defects = model::defect_reasons(t);
+  each_item(r, [&](const model::ItemFacts& x) {
+    ItemDecision d = decide_item(t, x);
+    if (d.by == DecidedBy::gap) e.findings.insert({"returns/gap", kReturnsLine});
+    if (t.hit_policy == model::HitPolicy::first &&
+        (d.by == DecidedBy::rule || d.by == DecidedBy::missing_fact))
+      e.findings.insert({"reached", kRuleLine + d.rule});
+    if (t.hit_policy == model::HitPolicy::unique) {
+      std::vector<std::uint32_t> hits;
+      for (std::size_t j = 0; j < t.rules.size(); ++j)
+        if (model::match_when(t.rules[j].when, x).kind == model::MatchKind::matched)
+          hits.push_back(static_cast<std::uint32_t>(j));
+      for (std::size_t k = 1; k < hits.size(); ++k)
+        e.findings.insert({"returns/overlap", kRuleLine + hits[k]});
+    }
+    for (std::size_t k = 0; k < r.asserts.size(); ++k) {
+      const auto& a = r.asserts[k];
+      if (model::match_when(a.when, x).kind != model::MatchKind::matched) continue;
+      bool listed = std::any_of(a.outcomes.begin(), a.outcomes.end(),
+                                [&](const auto& o) { return o.value == d.outcome; });
+      if (listed != a.outcome_in)
+        e.findings.insert({"returns/assert-failed", kAssertLine + static_cast<std::uint32_t>(k)});
+    }
+    if (!eu || d.by == DecidedBy::several || !x.has_receipt || !x.returns_90d) return;
+    bool day_known = !t.window_from || x.days;
+    if (!day_known) return;
+    auto within = [&](std::int64_t limit) {
+      return !t.window_from || purchase || *x.days <= limit;
+    };
+    bool exempt =
+        std::any_of(t.exemptions.begin(), t.exemptions.end(), [&](const model::Exemption& ex) {
+          return contains(model::values(ex.categories), x.category) &&
+                 contains(model::values(ex.conditions), x.condition);
+        });
+    bool fee = d.spec && d.spec->fee_percent;
+    if (x.channel == "web" && (x.condition == "sealed" || x.condition == "opened") && within(14) &&
+        !exempt && (d.outcome != model::Outcome::refund || fee))
+      e.findings.insert({"law/eu-withdrawal", source_line(d)});
+    if (contains(defects, x.reason) &&
+        (x.condition == "sealed" || x.condition == "opened" || x.condition == "used") &&
+        within(730) &&
+        (d.outcome == model::Outcome::deny || (fee && (d.outcome == model::Outcome::refund ||
+                                                       d.outcome == model::Outcome::store_credit))))
+      e.findings.insert({"law/eu-legal-guarantee", source_line(d)});
+  });
+  if (t.otherwise) e.findings.erase({"returns/gap", kReturnsLine});
+  if (t.hit_policy == model::HitPolicy::first)
+    for (std::size_t i = 0; i < t.rules.size(); ++i)
+      if (!e.findings.erase({"reached", kRuleLine + static_cast<std::uint32_t>(i)}))
+        e.findings.insert({"returns/unreachable-rule", kRuleLine + static_cast<std::uint32_t>(i)});
+  return e;
+}
+
+std::set<std::pair<std::string, std::uint32_t>> analysed(
+    const model::Rulebook& r, const std::vector<lint::CheckFunction>& checks) {
+  core::Diagnostics out;
+  lint::LintContext context{r, std::nullopt};
+  for (auto check : checks) check(context, out);
+  std::set<std::pair<std::string, std::uint32_t>> got;
+  for (const auto& d : out) {
+    INFO(d.rule << ": " << d.message);
+    CHECK(d.severity != core::Severity::note);  // no budget stop on tables this small
+    got.insert({d.rule, d.where.line});
+    if (d.rule != "returns/unreachable-rule" || d.witness) CHECK(d.witness.has_value());
+  }
+  return got;
+}
+
+}  // namespace
+
+TEST_CASE("returns analysis agrees with brute force on random tables", "[analysis][exactness]") {
+  int with_findings = 0;
+  for (unsigned seed = 1; seed <= 220; ++seed) {
+    model::Rulebook r = random_returns(seed);
+    Expected e = brute_force_returns(r);
+    auto got = analysed(r, {check_gap, check_unreachable_rule, check_overlap, check_assert_failed,
+                            check_eu_withdrawal, check_eu_legal_guarantee});
+    if (!e.findings.empty()) ++with_findings;
+    std::string expected_text, got_text;
+    for (const auto& [rule, line] : e.findings)
+      expected_text += rule + "@" + std::to_string(line) + " ";
+    for (const auto& [rule, line] : got) got_text += rule + "@" + std::to_string(line) + " ";
+    INFO("seed " << seed << "\nexpected: " << expected_text << "\ngot:      " << got_text);
+    REQUIRE(got == e.findings);
+  }
+  CHECK(with_findings > 100);  // the generator exercises the rules, not only clean tables
+}
+
+// ---------------------------------------------------------------- promotions
+
+namespace {
+
+core::Instant day(int d) {
+  return core::Instant{date::sys_days{date::year{2026} / 12 / 1}} + std::chrono::hours{24 * d};
+}
+
+const std::vector<std::string> kCodes{"A", "B"};
+const std::vector<std::string> kPromoSegments{"vip", "staff"};
+
+model::Rulebook random_promotions(unsigned seed) {
+  Gen g(seed);
+  model::Rulebook r;
+  r.store = store(false);
+  int n = 2 + g.pick(4);
+  for (int i = 0; i < n; ++i) {
+    model::Promotion p;
+    p.id = {"P" + std::to_string(i), {}};
+    p.where = at_line(kPromoLine + i);
+    int a = g.pick(3) * 10, b = a + 10 + g.pick(3) * 10;
+    p.starts.instant = day(a);
+    if (g.chance(85)) p.ends = model::WrittenInstant{day(b), false, false, "", {}};
+    if (g.chance(30)) p.channels = names(g.subset(kChannels));
+    if (g.chance(30)) p.code = core::Located<std::string>{kCodes[g.pick(2)], {}};
+    if (g.chance(25)) p.segments = names(g.subset(kPromoSegments));
+    p.first_order_only = g.chance(15);
+    if (g.chance(60)) {
+      p.products.present = true;
+      if (g.chance(70)) p.products.categories = names(g.subset(kCategories));
+      if (g.chance(20)) p.products.skus = names({"H1"});
+      if (g.chance(15)) p.products.exclude_skus = names({"H1"});
+      if (g.chance(10)) p.products.exclude_categories = names(g.subset(kCategories));
+    }
+    if (g.chance(20)) p.min_subtotal = core::Located<core::Minor>{2000, {}};
+    if (g.chance(15)) p.min_quantity = core::Located<std::int64_t>{2, {}};
+    if (g.chance(15)) p.limit_per_customer = core::Located<std::int64_t>{1, {}};
+    p.priority = g.pick(3);
+    int comb = g.pick(10);
+    if (comb >= 6)
+      p.combinable.kind = comb >= 8 ? model::Combinable::Kind::all : model::Combinable::Kind::list;
+    p.benefit = model::Benefit{};
+    p.benefit->kind = model::BenefitKind::percent_off;
+    p.benefit->percent = 1000;
+    r.promotions.push_back(std::move(p));
+  }
+  for (auto& p : r.promotions)
+    if (p.combinable.kind == model::Combinable::Kind::list)
+      for (const auto& q : r.promotions)
+        if (q.id.value != p.id.value && g.chance(50)) p.combinable.ids.push_back({q.id.value, {}});
+  return r;
+}
+
+bool listed(const std::optional<model::Names>& names, const std::string& v) {
+  return !names ||
+         std::any_of(names->begin(), names->end(), [&](const auto& n) { return n.value == v; });
+}
+
+struct Order {
+  core::Instant t;
+  std::string channel, category, sku;
+  std::vector<std::string> codes, segments;
+  bool first = false;
+  std::vector<bool> used_up;
+  std::int64_t qty = 1;
+  core::Minor subtotal = 0;
+};
+
+// Semantics §2.2, read literally.
+bool candidate(const model::Promotion& p, std::size_t i, const Order& o) {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  if (o.t < p.starts.instant || (p.ends && o.t >= p.ends->instant)) return false;
+  if (!listed(p.channels, o.channel)) return false;
+  if (p.code && std::none_of(o.codes.begin(), o.codes.end(),
+                             [&](const auto& c) { return lower(c) == lower(p.code->value); }))
+    return false;
+  if (p.segments && std::none_of(o.segments.begin(), o.segments.end(),
+                                 [&](const auto& s) { return listed(p.segments, s); }))
+    return false;
+  if (p.first_order_only && !o.first) return false;
+  const auto& s = p.products;
+  auto has = [](const model::Names& n, const std::string& v) {
+    return std::any_of(n.begin(), n.end(), [&](const auto& x) { return x.value == v; });
+  };
+  bool scoped =
+      !s.present || (((s.categories.empty() && s.skus.empty()) || has(s.categories, o.category) ||
+                      has(s.skus, o.sku)) &&
+                     !has(s.exclude_categories, o.category) && !has(s.exclude_skus, o.sku));
+  if (!scoped) return false;
+  if (p.min_subtotal && o.subtotal < p.min_subtotal->value) return false;
+  if (p.min_quantity && o.qty < p.min_quantity->value) return false;
+  if (p.limit_per_customer && o.used_up[i]) return false;
+  return true;
+}
+
+struct PromoExpected {
+  std::set<std::pair<std::size_t, std::size_t>> ambiguous;
+  std::set<std::size_t> shadowed;
+};
+
+PromoExpected brute_force_promotions(const model::Rulebook& r) {
+  const auto& ps = r.promotions;
+  std::size_t n = ps.size();
+  std::vector<std::size_t> rank(n);
+  for (std::size_t i = 0; i < n; ++i) rank[i] = i;
+  std::sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) {
+    return ps[a].priority != ps[b].priority ? ps[a].priority > ps[b].priority
+                                            : ps[a].id.value < ps[b].id.value;
+  });
+  std::vector<core::Instant> times;
+  // Windows open and close at multiples of 10 days: one instant per cell.
+  for (int d : {-1, 0, 10, 20, 30, 40, 50}) times.push_back(day(d));
+  std::vector<bool> candidate_once(n, false), usable_once(n, false);
+  PromoExpected e;
+  Order o;
+  o.used_up.assign(n, false);
+  std::vector<std::uint32_t> used_sets;  // every subset of the limited promotions
+  std::uint32_t limited = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (ps[i].limit_per_customer) limited |= 1U << i;
+  for (std::uint32_t sub = limited;; sub = (sub - 1) & limited) {
+    used_sets.push_back(sub);
+    if (sub == 0) break;
+  }
+  for (const auto& t : times)
+    for (const auto& ch : kChannels)
+      for (const auto& c : {"hats", "scarves", "other-c"})
+        for (const auto& s : {"H1", "other-s"})
+          for (int codes = 0; codes < 4; ++codes)
+            for (int segs = 0; segs < 4; ++segs)
+              for (bool first : {false, true})
+                for (std::uint32_t used : used_sets)
+                  for (std::int64_t qty : {1, 2})
+                    for (core::Minor sub : {0, 2000}) {
+                      o.t = t, o.channel = ch, o.category = c, o.sku = s, o.first = first,
+                      o.qty = qty;
+                      o.subtotal = sub;
+                      o.codes.clear(), o.segments.clear();
+                      for (int k = 0; k < 2; ++k) {
+                        if ((codes >> k) & 1) o.codes.push_back(kCodes[k]);
+                        if ((segs >> k) & 1) o.segments.push_back(kPromoSegments[k]);
+                      }
+                      for (std::size_t i = 0; i < n; ++i) o.used_up[i] = (used >> i) & 1U;
+                      std::vector<std::size_t> cands, applied;
+                      for (std::size_t i : rank)
+                        if (candidate(ps[i], i, o)) cands.push_back(i);
+                      for (std::size_t a = 0; a < cands.size(); ++a)
+                        for (std::size_t b = a + 1; b < cands.size(); ++b) {
+                          std::size_t x = std::min(cands[a], cands[b]),
+                                      y = std::max(cands[a], cands[b]);
+                          if (ps[x].priority == ps[y].priority && !combinable(ps[x], ps[y]))
+                            e.ambiguous.insert({x, y});
+                        }
+                      // Semantics §2.3 on the order's one line kind.
+                      for (std::size_t i : cands) {
+                        candidate_once[i] = true;
+                        bool may = std::all_of(applied.begin(), applied.end(), [&](std::size_t a) {
+                          return combinable(ps[a], ps[i]);
+                        });
+                        if (may) {
+                          applied.push_back(i);
+                          usable_once[i] = true;
+                        }
+                      }
+                    }
+  for (std::size_t i = 0; i < n; ++i)
+    if (candidate_once[i] && !usable_once[i]) e.shadowed.insert(i);
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("promotion analysis agrees with brute force on random sets", "[analysis][exactness]") {
+  int shadowed = 0, ambiguous = 0;
+  for (unsigned seed = 1; seed <= 250; ++seed) {
+    model::Rulebook r = random_promotions(seed);
+    PromoExpected e = brute_force_promotions(r);
+    PromoAnalysis a = analyse_promotions(r);
+    CHECK(a.stopped.empty());
+    std::set<std::pair<std::size_t, std::size_t>> got_ambiguous;
+    for (const auto& p : a.ambiguous) got_ambiguous.insert({p.first, p.second});
+    std::set<std::size_t> got_shadowed;
+    for (const auto& s : a.shadowed) got_shadowed.insert(s.promotion);
+    INFO("seed " << seed);
+    REQUIRE(got_ambiguous == e.ambiguous);
+    REQUIRE(got_shadowed == e.shadowed);
+    shadowed += static_cast<int>(e.shadowed.size());
+    ambiguous += static_cast<int>(e.ambiguous.size());
+  }
+  CHECK(shadowed > 20);
+  CHECK(ambiguous > 30);
+}
