@@ -1,5 +1,7 @@
 #include "lint/linter.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "core/did_you_mean.hpp"
@@ -28,12 +30,15 @@ void check_allow_names(const model::Allow& allow, std::string_view owner, core::
   }
 }
 
-const model::Allow* allow_for(const model::Rulebook& rulebook, const std::string& subject) {
-  if (subject.empty()) return nullptr;
-  if (subject == "returns") return rulebook.returns ? &rulebook.returns->allow : nullptr;
+// Subject (promotion id, or "returns") → its `allow` table, built once: a
+// rulebook of 10,000 promotions can have as many findings.
+std::map<std::string, const model::Allow*> allow_tables(const model::Rulebook& rulebook) {
+  std::map<std::string, const model::Allow*> tables;
+  // A duplicate id is already an error; the first promotion keeps the name.
   for (const auto& promotion : rulebook.promotions)
-    if (promotion.id.value == subject) return &promotion.allow;
-  return nullptr;
+    tables.emplace(promotion.id.value, &promotion.allow);
+  if (rulebook.returns) tables["returns"] = &rulebook.returns->allow;
+  return tables;
 }
 
 }  // namespace
@@ -52,11 +57,13 @@ core::Diagnostics lint_rulebook(const load::LoadedRulebook& loaded, const LintOp
     check_allow_names(promotion.allow, fmt::format("promotion {}", promotion.id.value), out);
   if (rulebook.returns) check_allow_names(rulebook.returns->allow, "[returns]", out);
 
+  auto tables = allow_tables(rulebook);
   for (auto& diagnostic : out) {
-    const model::Allow* allow = allow_for(rulebook, diagnostic.subject);
-    if (!allow) continue;
-    auto it = allow->reasons.find(diagnostic.rule);
-    if (it != allow->reasons.end()) diagnostic.suppressed = it->second.value;
+    if (diagnostic.subject.empty()) continue;
+    auto table = tables.find(diagnostic.subject);
+    if (table == tables.end()) continue;
+    auto it = table->second->reasons.find(diagnostic.rule);
+    if (it != table->second->reasons.end()) diagnostic.suppressed = it->second.value;
   }
   core::sort_diagnostics(out);
   return out;

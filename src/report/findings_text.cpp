@@ -8,22 +8,34 @@ namespace fineprint::report {
 
 namespace {
 
-std::string_view source_line(const SourceTexts& sources, const core::SourceRange& where) {
+// Where the last source line was found: findings come sorted by file and
+// line, so quoting them all reads each file once, not once per finding.
+struct LineCursor {
+  std::string file;
+  std::uint32_t line = 1;
+  std::size_t offset = 0;
+};
+
+std::string_view source_line(const SourceTexts& sources, const core::SourceRange& where,
+                             LineCursor& cursor) {
   auto it = sources.find(where.file);
   if (it == sources.end() || where.line == 0) return {};
   std::string_view text = it->second;
-  std::size_t start = 0;
-  for (std::uint32_t line = 1; line < where.line; ++line) {
-    start = text.find('\n', start);
-    if (start == std::string_view::npos) return {};
-    ++start;
+  if (cursor.file != where.file || where.line < cursor.line) cursor = {where.file, 1, 0};
+  for (; cursor.line < where.line; ++cursor.line) {
+    std::size_t next = text.find('\n', cursor.offset);
+    if (next == std::string_view::npos) return {};
+    cursor.offset = next + 1;
   }
-  std::size_t end = text.find('\n', start);
+  std::size_t end = text.find('\n', cursor.offset);
   std::string_view line =
-      text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
+      text.substr(cursor.offset, end == std::string_view::npos ? text.size() - cursor.offset
+                                                               : end - cursor.offset);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   return line;
 }
+
+std::string render_block(const core::Diagnostic& finding, std::string_view line);
 
 std::string plural(std::size_t count, std::string_view word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
@@ -58,11 +70,17 @@ std::string summary_line(const FindingCounts& counts) {
 }
 
 std::string finding_block(const core::Diagnostic& finding, const SourceTexts& sources) {
+  LineCursor cursor;
+  return render_block(finding, source_line(sources, finding.where, cursor));
+}
+
+namespace {
+
+std::string render_block(const core::Diagnostic& finding, std::string_view line) {
   const core::SourceRange& where = finding.where;
   std::string out =
       fmt::format("{}:{}:{}: {}[{}]: {}\n", where.file, where.line, where.column,
                   core::severity_name(finding.severity), finding.rule, finding.message);
-  std::string_view line = source_line(sources, where);
   // Long lines (a 10 MB string) are not quoted: the location says enough.
   if (!line.empty() && line.size() <= 200) {
     out += fmt::format("  {}\n", line);
@@ -80,12 +98,15 @@ std::string finding_block(const core::Diagnostic& finding, const SourceTexts& so
   return out;
 }
 
+}  // namespace
+
 std::string findings_text(const core::Diagnostics& findings, const SourceTexts& sources,
                           std::size_t files) {
   std::string out;
+  LineCursor cursor;
   for (const auto& finding : findings) {
     if (finding.suppressed) continue;
-    out += finding_block(finding, sources);
+    out += render_block(finding, source_line(sources, finding.where, cursor));
     out += '\n';
   }
   out += summary_line(count_findings(findings, files));
