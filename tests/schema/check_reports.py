@@ -22,7 +22,9 @@ Run with Debian's /usr/bin/python3: python3-jsonschema is a Debian package.
 
 import json
 import os
+import re
 import subprocess
+import shutil
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -236,12 +238,51 @@ def check_junit(exe, source):
     return 1 if failures else 0
 
 
+def check_test_junit(exe, source):
+    """`fineprint test --format junit`: one testsuite per rulebook, a testcase
+    per policy test, a <failure> exactly for the failing ones."""
+    import tempfile
+    tests = sorted((source / "rules" / "tests").glob("*.toml"))
+    with tempfile.TemporaryDirectory() as tmp:
+        # A copy of the bundled rulebook with one expectation broken.
+        shutil.copytree(source / "rules", Path(tmp) / "rules")
+        broken = Path(tmp) / "rules" / "tests" / tests[0].name
+        text = broken.read_text(encoding="utf-8")
+        wrong = "approved" if 'verdict = "review"' in text else "review"
+        if re.search(r'(?m)^verdict = "[a-z_]+"', text):
+            text = re.sub(r'(?m)^verdict = "[a-z_]+"', f'verdict = "{wrong}"', text, count=1)
+        else:
+            text = text.replace("[expect]", f'[expect]\nverdict = "{wrong}"', 1)
+        broken.write_text(text, encoding="utf-8")
+        proc = subprocess.run([exe, "test", "--format", "junit", str(Path(tmp) / "rules")],
+                              capture_output=True, text=True, env={**os.environ, "TZ": "UTC"})
+    if proc.returncode != 1:
+        fail(f"test --format junit with one broken test: exit {proc.returncode}, expected 1")
+    try:
+        root = ET.fromstring(proc.stdout.encode("utf-8"))
+    except ET.ParseError as error:
+        fail(f"test JUnit output is not well-formed XML: {error}")
+        return 1
+    suites = root.findall("testsuite")
+    cases = [c for s in suites for c in s.findall("testcase")]
+    failed = [c for c in cases if c.find("failure") is not None]
+    if len(suites) != 1 or len(cases) != len(tests):
+        fail(f"test JUnit: {len(suites)} testsuites, {len(cases)} testcases for {len(tests)} tests")
+    if len(failed) != 1 or failed[0].get("name") != tests[0].stem:
+        fail(f"test JUnit: failures {[c.get('name') for c in failed]}, expected [{tests[0].stem}]")
+    if root.get("tests") != str(len(tests)) or root.get("failures") != "1":
+        fail("test JUnit: testsuites totals do not add up")
+    print(f"test JUnit: {len(cases)} testcases, {len(failed)} failure, parsed back intact")
+    return 1 if failures else 0
+
+
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("sarif", "junit"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("sarif", "junit", "test-junit"):
         print(__doc__)
         return 2
     exe, source = sys.argv[2], Path(sys.argv[3]).resolve()
-    status = (check_sarif if sys.argv[1] == "sarif" else check_junit)(exe, source)
+    checks = {"sarif": check_sarif, "junit": check_junit, "test-junit": check_test_junit}
+    status = checks[sys.argv[1]](exe, source)
     if failures:
         print(f"{len(failures)} problem(s)")
         return 1
