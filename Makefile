@@ -7,12 +7,12 @@ FINEPRINT := $(BUILD_DIR)/fineprint
 # Debian packages: the toolchain and the libraries fineprint builds against.
 DEB_PACKAGES := g++ cmake ninja-build make tzdata \
   libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
-  libfmt-dev catch2 libssl-dev \
+  libfmt-dev catch2 libsimdjson-dev \
   python3 python3-jsonschema
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test clean format package
+.PHONY: deps build demo test clean format package bench bench-peers
 
 # Installs only what is missing, so running it twice does nothing the second time.
 deps:
@@ -39,6 +39,15 @@ demo: build
 	  [ -e "$$f" ] || continue; \
 	  echo "-- $$f"; $(FINEPRINT) resolve --rules rules "$$f" || exit $$?; echo; \
 	done
+	@# A folder of examples/claims/ holds its own rulebook.toml and its claims.
+	@for d in examples/claims/*/; do \
+	  [ -e "$$d/rulebook.toml" ] || continue; \
+	  for f in "$$d"*.toml; do \
+	    [ "$$(basename $$f)" = rulebook.toml ] && continue; \
+	    echo "-- $$f (rules: $${d}rulebook.toml)"; \
+	    $(FINEPRINT) resolve --rules "$${d}rulebook.toml" "$$f" || exit $$?; echo; \
+	  done; \
+	done
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
@@ -52,3 +61,20 @@ format:
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Benchmarks (not part of `make test`): `fineprint batch` throughput, peak RSS
+# and resolve latency (tests/bench/batch/run.sh); bench-peers compares with
+# json-rules-engine and GoRules zen-engine, installed by npm into the ignored
+# tests/bench/peers/node_modules.
+BENCH_BUILD_DIR ?= build-bench-batch
+$(BENCH_BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BENCH_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DFINEPRINT_BENCH=ON -DFINEPRINT_TESTS=OFF
+
+bench: deps $(BENCH_BUILD_DIR)/build.ninja
+	cmake --build $(BENCH_BUILD_DIR) -j $(JOBS) --target fineprint fineprint_claimgen
+	tests/bench/batch/run.sh $(BENCH_BUILD_DIR)
+
+bench-peers: deps $(BENCH_BUILD_DIR)/build.ninja
+	cmake --build $(BENCH_BUILD_DIR) -j $(JOBS) --target fineprint fineprint_claimgen
+	cd tests/bench/peers && npm install --no-audit --no-fund --silent
+	tests/bench/batch/peers.sh $(BENCH_BUILD_DIR)

@@ -11,3 +11,4 @@ set(FINEPRINT_TEST_SOURCES
 )
 include(${CMAKE_CURRENT_LIST_DIR}/unit/engine/sources.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/unit/analysis/sources.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/unit/batch/sources.cmake)

@@ -6,6 +6,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table{
       {"lint", "check rulebooks for mistakes and ambiguity", run_lint},
       {"resolve", "decide claims by the rules", run_resolve},
+      {"batch", "decide a stream of JSON claims, one per line", run_batch},
       {"price", "price an order: which promotions apply and why", run_price},
       {"test", "run a rulebook's policy tests", run_test},
       {"rules", "list every lint rule", run_rules},

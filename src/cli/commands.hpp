@@ -22,6 +22,7 @@ int run_lint(const Args& args);
 int run_rules(const Args& args);
 int run_explain(const Args& args);
 int run_resolve(const Args& args);
+int run_batch(const Args& args);
 int run_price(const Args& args);
 int run_test(const Args& args);
 int run_schema(const Args& args);

@@ -1,11 +1,10 @@
 #include "engine/decision.hpp"
 
-#include <openssl/evp.h>
-
 #include <fmt/format.h>
 
 #include "engine/checked.hpp"
 #include "engine/claim_steps.hpp"
+#include "engine/sha256.hpp"
 
 namespace fineprint::engine {
 
@@ -49,29 +48,27 @@ std::string program_version() {
 }
 
 std::string rulebook_digest(const model::Rulebook& rulebook) {
-  EVP_MD_CTX* context = EVP_MD_CTX_new();
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  bool ok = context && EVP_DigestInit_ex(context, EVP_sha256(), nullptr) == 1;
+  Sha256 hash;
   for (const auto& file : rulebook.files) {
-    std::string header = fmt::format("{}\n{}\n", file.canonical_name, file.content.size());
-    ok = ok && EVP_DigestUpdate(context, header.data(), header.size()) == 1;
-    ok = ok && EVP_DigestUpdate(context, file.content.data(), file.content.size()) == 1;
+    hash.update(fmt::format("{}\n{}\n", file.canonical_name, file.content.size()));
+    hash.update(file.content);
   }
-  ok = ok && EVP_DigestFinal_ex(context, digest, &length) == 1;
-  EVP_MD_CTX_free(context);
-  if (!ok) return "sha256:unavailable";
   std::string out = "sha256:";
-  for (unsigned int i = 0; i < length; ++i) out += fmt::format("{:02x}", digest[i]);
+  for (std::uint8_t byte : hash.finish()) out += fmt::format("{:02x}", byte);
   return out;
 }
 
 core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim) {
+  return decide(rulebook, claim, rulebook_digest(rulebook));
+}
+
+core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim,
+                              const std::string& digest) {
   Decision decision;
   decision.claim = claim.id;
   decision.kind = claim.kind;
   decision.currency = rulebook.store.currency;
-  decision.rulebook = rulebook_digest(rulebook);
+  decision.rulebook = digest;
   decision.fineprint = program_version();
   try {
     if (claim.kind == model::ClaimKind::return_claim) {

@@ -67,6 +67,10 @@ struct Decision {
 
 // Decides `claim` (already validated) under `rulebook`.
 core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim);
+// The same with the rulebook's digest computed once by the caller (batch:
+// hashing the rulebook per claim would cost more than deciding it).
+core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim,
+                              const std::string& digest);
 
 // "sha256:" + hex SHA-256 of the canonical bytes: for each source file in load
 // order, canonical_name '\n' decimal byte length '\n' content.

@@ -1,6 +1,7 @@
 #include "engine/pricing.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -34,6 +35,28 @@ bool combinable(const model::Promotion& a, const model::Promotion& b) {
   return a.combinable.admits(b.id.value) && b.combinable.admits(a.id.value);
 }
 
+// format_instant with a small per-thread memo: window messages name the same
+// promotion boundaries claim after claim, and the tz lookup plus formatting
+// dominated pricing in the batch profile. Same text, looked up instead.
+std::string instant_text(core::Zone zone, core::Instant instant) {
+  struct Entry {
+    core::Zone zone = nullptr;
+    core::Instant instant{};
+    std::string text;
+  };
+  constexpr std::size_t kSlots = 256;
+  thread_local std::vector<Entry> memo(kSlots);
+  auto key = static_cast<std::uint64_t>(instant.time_since_epoch().count()) ^
+             reinterpret_cast<std::uintptr_t>(zone);
+  Entry& entry = memo[(key * 0x9E3779B97F4A7C15ULL) >> 56];
+  if (entry.zone != zone || entry.instant != instant || entry.text.empty()) {
+    entry.zone = zone;
+    entry.instant = instant;
+    entry.text = core::format_instant(zone, instant);
+  }
+  return entry.text;
+}
+
 // The candidate test (§2.2): every failing condition, in the spec's order.
 class CandidateCheck {
  public:
@@ -51,7 +74,7 @@ class CandidateCheck {
     auto money = [&](Minor m) {
       return core::format_money(m, digits) + " " + rulebook_.store.currency.code;
     };
-    auto when = [&](core::Instant t) { return core::format_instant(rulebook_.store.zone, t); };
+    auto when = [&](core::Instant t) { return instant_text(rulebook_.store.zone, t); };
 
     const core::Instant placed = order_.placed_at;
     if (placed < p.starts.instant) {

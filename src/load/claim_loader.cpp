@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "load/claim_fields.hpp"
 #include "load/table_reader.hpp"
 #include "load/toml_document.hpp"
 
@@ -16,22 +17,22 @@ std::optional<std::int64_t> count(TableReader& reader, std::string_view key,
                                   Need need = Need::optional) {
   auto value = reader.integer(key, need);
   if (!value) return std::nullopt;
-  if (value->value < 0) {
-    report(reader.out(), "schema/wrong-type",
-           fmt::format("`{}` in {} must not be negative, found {}", key, reader.context(),
-                       value->value),
-           value->where);
+  auto checked =
+      claim_fields::count(value->value, fmt::format("`{}` in {}", key, reader.context()));
+  if (!checked) {
+    report(reader.out(), checked.error().rule, checked.error().message, value->where);
     return std::nullopt;
   }
-  return value->value;
+  return *checked;
 }
 
 // A key that the format defines but this kind of claim must not carry.
-void not_allowed(TableReader& reader, std::string_view key, std::string_view why) {
+void not_allowed(TableReader& reader, std::string_view key, model::ClaimKind kind) {
   if (const toml::node* node = reader.take(key)) {
     (void)node;
     report(reader.out(), "schema/unknown-key",
-           fmt::format("`{}` is not allowed in {}: {}", key, reader.context(), why),
+           fmt::format("`{}` is not allowed in {}: {}", key, reader.context(),
+                       claim_fields::not_allowed_why(kind, key).value_or("")),
            reader.key_where(key));
   }
 }
@@ -66,16 +67,10 @@ class ClaimFileReader {
     if (auto id = r.string("id", Need::required)) claim.id = id->value;
     std::optional<model::ClaimKind> kind;
     if (auto text = r.string("kind", Need::required)) {
-      if (text->value == "return") {
-        kind = model::ClaimKind::return_claim;
-      } else if (text->value == "promotion") {
-        kind = model::ClaimKind::promotion_claim;
-      } else {
+      kind = claim_fields::parse_kind(text->value);
+      if (!kind)
         report(out_.diagnostics, "schema/wrong-type",
-               fmt::format("`kind` in [claim] must be \"return\" or \"promotion\", found \"{}\"",
-                           text->value),
-               text->where);
-      }
+               claim_fields::bad_kind_message("`kind` in [claim]", text->value), text->where);
     }
     if (auto filed =
             r.instant("filed_at", rulebook_.store.zone, DateMeaning::forbidden, Need::required)) {
@@ -91,19 +86,17 @@ class ClaimFileReader {
       if (code) claim.code = code->value;
       if (!r.table().contains("promotion") && !r.table().contains("code"))
         report(out_.diagnostics, "schema/missing-key",
-               "[claim] of kind \"promotion\" needs `promotion` (the promotion id) or `code` (the "
-               "coupon code)",
-               r.table_where());
-      not_allowed(r, "items", "a promotion claim returns nothing");
+               claim_fields::needs_promotion_or_code("[claim]"), r.table_where());
+      not_allowed(r, "items", *kind);
     } else if (kind == model::ClaimKind::return_claim) {
       auto items = r.tables("items", Need::required);
       if (r.table().contains("items") && items.empty() && r.table().get("items")->is_array() &&
           r.table().get("items")->as_array()->empty())
         report(out_.diagnostics, "schema/missing-key",
-               "[claim] of kind \"return\" needs at least one [[claim.items]]", r.where("items"));
+               claim_fields::needs_items("[claim]", "[[claim.items]]"), r.where("items"));
       for (std::size_t i = 0; i < items.size(); ++i) read_item(*items[i], i + 1);
-      not_allowed(r, "promotion", "only a claim of kind \"promotion\" names a promotion");
-      not_allowed(r, "code", "only a claim of kind \"promotion\" names a code");
+      not_allowed(r, "promotion", *kind);
+      not_allowed(r, "code", *kind);
     } else {
       // Unknown kind: still declare the keys so the only error is `kind`.
       r.take("promotion");
@@ -153,8 +146,8 @@ class ClaimFileReader {
     auto lines = r.tables("lines", Need::required);
     if (r.table().contains("lines") && lines.empty() && r.table().get("lines")->is_array() &&
         r.table().get("lines")->as_array()->empty())
-      report(out_.diagnostics, "schema/missing-key", "[order] needs at least one [[order.lines]]",
-             r.where("lines"));
+      report(out_.diagnostics, "schema/missing-key",
+             claim_fields::needs_lines("[order]", "[[order.lines]]"), r.where("lines"));
     for (std::size_t i = 0; i < lines.size(); ++i) read_line(*lines[i], i + 1);
     r.finish();
   }

@@ -16,8 +16,10 @@ namespace {
 
 using core::SourceRange;
 
+// A place with a line (TOML), or with only a name and no line: the JSON
+// reader names each value by its key path (`order.lines[0].qty`).
 SourceRange at(const SourceRange& place, const ClaimPlaces& places) {
-  if (place.known()) return place;
+  if (place.known() || !place.file.empty()) return place;
   return places.file;
 }
 

@@ -1,0 +1,85 @@
+// `fineprint batch [--rules PATH] [-i FILE] [-o FILE] [--threads N]`: decide a
+// stream of JSON claims, one per line, into one output line per input line.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/batch_output.hpp"
+#include "cli/batch_pipeline.hpp"
+#include "cli/commands.hpp"
+#include "cli/decision_support.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/options.hpp"
+
+namespace fineprint::cli {
+
+namespace {
+
+// Closes the input file descriptor unless it is stdin.
+struct InputFile {
+  int fd = STDIN_FILENO;
+  ~InputFile() {
+    if (fd != STDIN_FILENO && fd >= 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
+int run_batch(const Args& args) {
+  po::options_description options("batch options");
+  std::string rules = "rules", input = "-", output = "-";
+  unsigned cores = std::thread::hardware_concurrency();
+  int threads = cores == 0 ? 1 : static_cast<int>(cores);
+  options.add_options()("rules", po::value(&rules),
+                        "the rulebook file or directory (default ./rules)")(
+      "input,i", po::value(&input), "JSON Lines of claims (default - : stdin)")(
+      "output,o", po::value(&output),
+      "decision records, one line per input line (default - : stdout); a file is written "
+      "whole or not at all")("threads", po::value(&threads),
+                             "threads deciding claims (default: all cores)");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  if (auto done =
+          parse_options(args, "fineprint batch [--rules PATH] [-i FILE] [-o FILE] [--threads N]",
+                        options, positional, vm))
+    return *done;
+  if (threads < 1 || threads > 1024)
+    return fail(fmt::format("--threads must be between 1 and 1024, not {}", threads));
+
+  InputFile in;
+  if (input != "-") {
+    in.fd = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in.fd < 0) return fail(fmt::format("cannot read {}: {}", input, std::strerror(errno)));
+  }
+  auto loaded = load_rules_for_claims(rules, true);
+  if (!loaded) return kExitCannot;
+
+  BatchPipelineOptions pipeline;
+  pipeline.threads = static_cast<unsigned>(threads);
+  BatchCounts counts;
+  try {
+    std::optional<AtomicOutput> file;
+    if (output != "-") file.emplace(output);
+    counts =
+        run_batch_pipeline(loaded->rulebook, in.fd, file ? file->fd() : STDOUT_FILENO, pipeline);
+    if (file) file->commit();
+  } catch (const std::runtime_error& error) {
+    return fail(error.what());
+  }
+  std::cerr << fmt::format(
+      "{} claims: {} approved, {} partially approved, {} denied, {} review, "
+      "{} invalid\n",
+      counts.total(), counts.approved, counts.partially_approved, counts.denied, counts.review,
+      counts.invalid);
+  return counts.invalid > 0 ? kExitFailed : kExitOk;
+}
+
+}  // namespace fineprint::cli

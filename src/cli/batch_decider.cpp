@@ -1,0 +1,53 @@
+#include "cli/batch_decider.hpp"
+
+#include "engine/decision.hpp"
+#include "report/decision_json.hpp"
+#include "report/json_writer.hpp"
+
+namespace fineprint::cli {
+
+void BatchDecider::decide(BatchChunk& chunk) {
+  for (std::size_t i = 0; i < chunk.lines.size(); ++i) {
+    const BatchChunk::Line& line = chunk.lines[i];
+    decide_line(std::string_view(chunk.text.data() + line.offset, line.size), chunk.first_line + i,
+                chunk);
+  }
+}
+
+void BatchDecider::invalid(std::uint64_t number, const std::string& message, BatchChunk& chunk) {
+  report::JsonWriter json;
+  json.begin_object();
+  json.key("line").value(static_cast<std::int64_t>(number));
+  json.key("error").value(message);
+  json.end_object();
+  chunk.out += json.str();
+  chunk.out += '\n';
+  ++chunk.counts.invalid;
+}
+
+void BatchDecider::decide_line(std::string_view line, std::uint64_t number, BatchChunk& chunk) {
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+    return invalid(number, "empty line: every line must hold one JSON claim object", chunk);
+  core::Diagnostics errors = reader_.read_padded(line, claim_);
+  if (!errors.empty()) return invalid(number, load::json_claim_error_text(errors), chunk);
+  auto decision = engine::decide(rulebook_, claim_, digest_);
+  if (!decision) return invalid(number, decision.error().message, chunk);
+  chunk.out += report::decision_json(*decision, false);
+  chunk.out += '\n';
+  switch (decision->verdict) {
+    case engine::Verdict::approved:
+      ++chunk.counts.approved;
+      break;
+    case engine::Verdict::partially_approved:
+      ++chunk.counts.partially_approved;
+      break;
+    case engine::Verdict::denied:
+      ++chunk.counts.denied;
+      break;
+    case engine::Verdict::review:
+      ++chunk.counts.review;
+      break;
+  }
+}
+
+}  // namespace fineprint::cli

@@ -1,0 +1,33 @@
+// Decides the lines of one BatchChunk: each line a JSON claim read, checked
+// and decided, its output line a compact decision record (byte-identical to
+// `resolve --format json` of several claims) or {"line":N,"error":"…"}.
+// One decider per thread: it reuses its parser and buffers line to line.
+#pragma once
+
+#include <string>
+
+#include "cli/batch_chunk.hpp"
+#include "load/claim_json.hpp"
+#include "model/claim.hpp"
+#include "model/rulebook.hpp"
+
+namespace fineprint::cli {
+
+class BatchDecider {
+ public:
+  BatchDecider(const model::Rulebook& rulebook, const std::string& digest)
+      : rulebook_(rulebook), digest_(digest), reader_(rulebook) {}
+
+  void decide(BatchChunk& chunk);
+
+ private:
+  void decide_line(std::string_view line, std::uint64_t number, BatchChunk& chunk);
+  void invalid(std::uint64_t number, const std::string& message, BatchChunk& chunk);
+
+  const model::Rulebook& rulebook_;
+  const std::string& digest_;
+  load::JsonClaimReader reader_;
+  model::Claim claim_;
+};
+
+}  // namespace fineprint::cli

@@ -1,0 +1,175 @@
+#include "cli/batch_pipeline.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "cli/batch_decider.hpp"
+#include "cli/batch_input.hpp"
+#include "engine/decision.hpp"
+
+namespace fineprint::cli {
+
+namespace {
+
+void write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0)
+      throw std::runtime_error(std::string("cannot write the output: ") + std::strerror(errno));
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+struct Slot {
+  std::unique_ptr<BatchChunk> chunk;
+  bool done = false;
+};
+
+// Reader (the calling thread) → workers → writer thread, in order.
+class Parallel {
+ public:
+  Parallel(const model::Rulebook& rulebook, const std::string& digest, int out_fd, unsigned threads)
+      : rulebook_(rulebook), digest_(digest), out_fd_(out_fd), capacity_(2 * threads + 2) {
+    for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+    writer_ = std::thread([this] { write(); });
+  }
+
+  BatchCounts run(BatchInput& input) {
+    try {
+      for (;;) {
+        std::unique_ptr<BatchChunk> chunk;
+        {
+          std::unique_lock lock(mutex_);
+          room_.wait(lock, [&] { return order_.size() < capacity_ || failed_; });
+          if (failed_) break;
+          if (!spare_.empty()) {
+            chunk = std::move(spare_.back());
+            spare_.pop_back();
+          }
+        }
+        if (!chunk) chunk = std::make_unique<BatchChunk>();
+        if (!input.next(*chunk)) break;
+        std::lock_guard lock(mutex_);
+        order_.push_back(std::make_shared<Slot>(Slot{std::move(chunk), false}));
+        queue_.push_back(order_.back());
+        work_ready_.notify_one();
+      }
+    } catch (...) {
+      finish();
+      throw;
+    }
+    finish();
+    if (error_) std::rethrow_exception(error_);
+    return counts_;
+  }
+
+ private:
+  void finish() {
+    {
+      std::lock_guard lock(mutex_);
+      reading_done_ = true;
+    }
+    work_ready_.notify_all();
+    written_.notify_all();
+    for (auto& worker : workers_) worker.join();
+    writer_.join();
+  }
+
+  void work() {
+    BatchDecider decider(rulebook_, digest_);
+    for (;;) {
+      std::shared_ptr<Slot> slot;
+      {
+        std::unique_lock lock(mutex_);
+        work_ready_.wait(lock, [&] { return !queue_.empty() || reading_done_ || failed_; });
+        if (queue_.empty() || failed_) return;
+        slot = queue_.front();
+        queue_.pop_front();
+      }
+      decider.decide(*slot->chunk);
+      std::lock_guard lock(mutex_);
+      slot->done = true;
+      written_.notify_all();
+    }
+  }
+
+  void write() {
+    for (;;) {
+      std::shared_ptr<Slot> slot;
+      {
+        std::unique_lock lock(mutex_);
+        written_.wait(lock, [&] {
+          return (!order_.empty() && order_.front()->done) || (order_.empty() && reading_done_) ||
+                 failed_;
+        });
+        if (failed_ || order_.empty()) return;
+        slot = order_.front();
+      }
+      try {
+        write_all(out_fd_, slot->chunk->out);
+      } catch (...) {
+        std::lock_guard lock(mutex_);
+        error_ = std::current_exception();
+        failed_ = true;
+        room_.notify_all();
+        work_ready_.notify_all();
+        return;
+      }
+      std::lock_guard lock(mutex_);
+      counts_ += slot->chunk->counts;
+      order_.pop_front();
+      spare_.push_back(std::move(slot->chunk));
+      room_.notify_all();
+    }
+  }
+
+  const model::Rulebook& rulebook_;
+  const std::string& digest_;
+  int out_fd_;
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable room_, work_ready_, written_;
+  std::deque<std::shared_ptr<Slot>> order_;  // in flight, in input order
+  std::deque<std::shared_ptr<Slot>> queue_;  // not yet taken by a worker
+  std::vector<std::unique_ptr<BatchChunk>> spare_;
+  bool reading_done_ = false;
+  bool failed_ = false;
+  std::exception_ptr error_;
+  BatchCounts counts_;
+  std::vector<std::thread> workers_;
+  std::thread writer_;
+};
+
+}  // namespace
+
+BatchCounts run_batch_pipeline(const model::Rulebook& rulebook, int in_fd, int out_fd,
+                               const BatchPipelineOptions& options) {
+  const std::string digest = engine::rulebook_digest(rulebook);
+  BatchInput input(in_fd, options.chunk_bytes);
+  if (options.threads <= 1) {
+    BatchDecider decider(rulebook, digest);
+    BatchChunk chunk;
+    BatchCounts counts;
+    while (input.next(chunk)) {
+      decider.decide(chunk);
+      write_all(out_fd, chunk.out);
+      counts += chunk.counts;
+    }
+    return counts;
+  }
+  Parallel parallel(rulebook, digest, out_fd, options.threads);
+  return parallel.run(input);
+}
+
+}  // namespace fineprint::cli

@@ -1,0 +1,25 @@
+// The batch stream: chunks read from the input, decided by N threads, written
+// in input order. At most a few chunks per thread are in flight, so memory is
+// bounded by the chunk size, not by the input.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "cli/batch_chunk.hpp"
+#include "model/rulebook.hpp"
+
+namespace fineprint::cli {
+
+struct BatchPipelineOptions {
+  unsigned threads = 1;
+  std::size_t chunk_bytes = 256 * 1024;
+};
+
+// Reads JSON Lines from `in_fd`, writes one line per input line to `out_fd`.
+// Throws std::runtime_error when the input cannot be read or the output
+// cannot be written.
+BatchCounts run_batch_pipeline(const model::Rulebook& rulebook, int in_fd, int out_fd,
+                               const BatchPipelineOptions& options);
+
+}  // namespace fineprint::cli

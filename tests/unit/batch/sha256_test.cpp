@@ -1,0 +1,40 @@
+// The self-contained SHA-256 behind the rulebook digest: FIPS 180-4 vectors,
+// and feeding in pieces gives the same hash as feeding at once.
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "engine/sha256.hpp"
+
+namespace {
+
+std::string hex(const std::array<std::uint8_t, 32>& digest) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string out;
+  for (auto byte : digest) {
+    out += kDigits[byte >> 4];
+    out += kDigits[byte & 15];
+  }
+  return out;
+}
+
+std::string sha(const std::string& text) {
+  fineprint::engine::Sha256 hash;
+  hash.update(text);
+  return hex(hash.finish());
+}
+
+}  // namespace
+
+TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors", "[sha256]") {
+  CHECK(sha("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(sha(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  fineprint::engine::Sha256 pieces;
+  std::string text(1000, 'x');
+  for (std::size_t i = 0; i < text.size(); i += 7) pieces.update(text.substr(i, 7));
+  CHECK(hex(pieces.finish()) == sha(text));
+}

@@ -1,0 +1,8 @@
+# `fineprint batch` (issue 6): the JSON claim reader and the batch command.
+list(APPEND FINEPRINT_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/batch_support.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/claim_json_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/batch_cli_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/batch_kill_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sha256_test.cpp
+)
