@@ -715,3 +715,12 @@ TEST_CASE("docs/lint-rules.md is the registry's documentation, word for word", "
   INFO("regenerate with: fineprint rules --format markdown > docs/lint-rules.md");
   CHECK(committed == result.out);
 }
+
+TEST_CASE("the test harness feeds large stdin without deadlocking", "[cli][harness]") {
+  // 650 KB to a process that writes as it reads: both pipes fill up.
+  std::string input;
+  for (int i = 0; i < 50000; ++i) input += "{\"claim\": 1}\n";
+  auto result = fineprint::testing::run_process({"/bin/cat"}, input);
+  REQUIRE(result.exited());
+  CHECK(result.out == input);
+}

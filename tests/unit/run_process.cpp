@@ -70,6 +70,9 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   ProcessResult result;
   std::size_t written = 0;
   if (input.empty()) close_fd(in.write);
+  // Non-blocking: a large input must not block in write() while the child
+  // waits for us to read its output (poll says when there is room).
+  if (in.write >= 0) ::fcntl(in.write, F_SETFL, ::fcntl(in.write, F_GETFL) | O_NONBLOCK);
   char buffer[65536];
   while (out.read >= 0 || err.read >= 0) {
     pollfd fds[3];
