@@ -3,6 +3,7 @@ set(FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/unit/instant_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/did_you_mean_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/examples_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/json_writer_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/lint_fixture.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/lint_fixtures_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/lint_cli_test.cpp
