@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "analysis/line_ids.hpp"
+#include "analysis/rulebook_memo.hpp"
 #include "analysis/shadow.hpp"
 
 namespace fineprint::analysis {
@@ -133,12 +134,7 @@ PromoAnalysis analyse_promotions(const model::Rulebook& rulebook) {
 }
 
 const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook) {
-  struct Cache {
-    const model::Rulebook* address = nullptr;
-    std::string key;
-    PromoAnalysis value;
-  };
-  thread_local Cache cache;
+  thread_local RulebookMemo<PromoAnalysis> memo;
   // Everything the analysis reads is in the files' text; a rulebook built in
   // code has no files, so the fields the analysis reads are in the key too.
   std::string key;
@@ -166,12 +162,7 @@ const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook) {
     if (p.benefit)
       key += fmt::format("{}/{};", static_cast<int>(p.benefit->kind), p.benefit->tiers.size());
   }
-  if (cache.address != &rulebook || cache.key != key) {
-    cache.value = analyse_promotions(rulebook);
-    cache.address = &rulebook;
-    cache.key = std::move(key);
-  }
-  return cache.value;
+  return memo.get(rulebook, std::move(key), [&] { return analyse_promotions(rulebook); });
 }
 
 }  // namespace fineprint::analysis

@@ -1,5 +1,7 @@
 #include "analysis/returns_analysis.hpp"
 
+#include "analysis/rulebook_memo.hpp"
+
 #include <fmt/format.h>
 
 namespace fineprint::analysis {
@@ -209,20 +211,11 @@ TableAnalysis analyse_table(const model::Rulebook& rulebook, Budget& budget) {
 }
 
 const TableAnalysis& table_analysis(const model::Rulebook& rulebook) {
-  struct Cache {
-    const model::Rulebook* address = nullptr;
-    std::string key;
-    TableAnalysis value;
-  };
-  thread_local Cache cache;
-  std::string key = fingerprint(rulebook);
-  if (cache.address != &rulebook || cache.key != key) {
+  thread_local RulebookMemo<TableAnalysis> memo;
+  return memo.get(rulebook, fingerprint(rulebook), [&] {
     Budget budget;
-    cache.value = analyse_table(rulebook, budget);
-    cache.address = &rulebook;
-    cache.key = std::move(key);
-  }
-  return cache.value;
+    return analyse_table(rulebook, budget);
+  });
 }
 
 }  // namespace fineprint::analysis
