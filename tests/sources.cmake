@@ -9,6 +9,8 @@ set(FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/unit/lint_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/malformed_input_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/run_process.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/bad_inputs_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/limits_test.cpp
 )
 include(${CMAKE_CURRENT_LIST_DIR}/unit/engine/sources.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/unit/analysis/sources.cmake)

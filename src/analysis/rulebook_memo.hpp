@@ -1,7 +1,9 @@
 // One analysis result per thread, reused while several lint rules ask about
-// the same rulebook (same address and the same content key).
+// the same rulebook: the same object (its identity, never reused, unlike its
+// address) with the same content key (a rulebook edited in place in tests).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -14,16 +16,16 @@ class RulebookMemo {
  public:
   template <class Compute>
   const T& get(const model::Rulebook& rulebook, std::string key, Compute compute) {
-    if (address_ != &rulebook || key_ != key) {
+    if (identity_ != rulebook.identity.value() || key_ != key) {
       value_ = compute();
-      address_ = &rulebook;
+      identity_ = rulebook.identity.value();
       key_ = std::move(key);
     }
     return value_;
   }
 
  private:
-  const model::Rulebook* address_ = nullptr;
+  std::uint64_t identity_ = 0;  // 0: no rulebook has it
   std::string key_;
   T value_{};
 };

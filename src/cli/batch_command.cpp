@@ -1,6 +1,7 @@
 // `fineprint batch [--rules PATH] [-i FILE] [-o FILE] [--threads N]`: decide a
 // stream of JSON claims, one per line, into one output line per input line.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -18,6 +19,7 @@
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "load/rulebook_loader.hpp"
 
 namespace fineprint::cli {
 
@@ -57,13 +59,19 @@ int run_batch(const Args& args) {
   InputFile in;
   if (input != "-") {
     in.fd = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
-    if (in.fd < 0) return fail(fmt::format("cannot read {}: {}", input, std::strerror(errno)));
+    if (in.fd < 0)
+      return fail(fmt::format("cannot read {}: {}", input, load::path_error(input, errno)));
+    // A directory opens, and only its first read fails: refuse it here.
+    struct stat info {};
+    if (::fstat(in.fd, &info) == 0 && S_ISDIR(info.st_mode))
+      return fail(fmt::format("cannot read {}: {}", input, std::strerror(EISDIR)));
   }
   auto loaded = load_rules_for_claims(rules, true);
   if (!loaded) return kExitCannot;
 
   BatchPipelineOptions pipeline;
   pipeline.threads = static_cast<unsigned>(threads);
+  pipeline.input_name = input == "-" ? "standard input" : input;
   BatchCounts counts;
   try {
     std::optional<AtomicOutput> file;

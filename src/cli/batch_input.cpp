@@ -40,8 +40,7 @@ bool BatchInput::next(BatchChunk& chunk) {
     do {
       n = ::read(fd_, chunk.text.data() + old, kRead);
     } while (n < 0 && errno == EINTR);
-    if (n < 0)
-      throw std::runtime_error(std::string("cannot read the input: ") + std::strerror(errno));
+    if (n < 0) throw std::runtime_error("cannot read " + name_ + ": " + std::strerror(errno));
     chunk.text.resize(old + static_cast<std::size_t>(n));
     if (n == 0) eof_ = true;
     split();

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 
 #include "cli/batch_chunk.hpp"
 
@@ -12,7 +13,9 @@ namespace fineprint::cli {
 
 class BatchInput {
  public:
-  BatchInput(int fd, std::size_t chunk_bytes) : fd_(fd), chunk_bytes_(chunk_bytes) {}
+  // `name` is what a read error names: the path, or "standard input".
+  BatchInput(int fd, std::size_t chunk_bytes, std::string name = "the input")
+      : fd_(fd), chunk_bytes_(chunk_bytes), name_(std::move(name)) {}
 
   // Fills `chunk` (its text and lines; out and counts cleared) with the next
   // lines. Returns false at the end of the stream (chunk left empty); throws
@@ -22,6 +25,7 @@ class BatchInput {
  private:
   int fd_;
   std::size_t chunk_bytes_;
+  std::string name_;
   std::string pending_;  // bytes after the last line end read so far
   std::uint64_t next_line_ = 1;
   bool eof_ = false;

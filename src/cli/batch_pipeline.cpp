@@ -156,7 +156,7 @@ class Parallel {
 BatchCounts run_batch_pipeline(const model::Rulebook& rulebook, int in_fd, int out_fd,
                                const BatchPipelineOptions& options) {
   const std::string digest = engine::rulebook_digest(rulebook);
-  BatchInput input(in_fd, options.chunk_bytes);
+  BatchInput input(in_fd, options.chunk_bytes, options.input_name);
   if (options.threads <= 1) {
     BatchDecider decider(rulebook, digest);
     BatchChunk chunk;

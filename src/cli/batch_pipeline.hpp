@@ -14,6 +14,7 @@ namespace fineprint::cli {
 struct BatchPipelineOptions {
   unsigned threads = 1;
   std::size_t chunk_bytes = 256 * 1024;
+  std::string input_name = "the input";  // for messages: the path, or standard input
 };
 
 // Reads JSON Lines from `in_fd`, writes one line per input line to `out_fd`.

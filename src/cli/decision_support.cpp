@@ -1,5 +1,8 @@
 #include "cli/decision_support.hpp"
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -46,6 +49,8 @@ load::LoadedClaim load_claim_file(const std::string& path, const model::Rulebook
   std::string error;
   auto text = load::read_file(path, error);
   if (!text) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) error = load::path_error(path, errno);
     load::LoadedClaim out;
     core::Diagnostic d;
     d.rule = "claim/unreadable";

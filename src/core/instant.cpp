@@ -57,6 +57,11 @@ std::string format_local(LocalTime local) {
 
 std::string format_instant(Zone zone, Instant instant) {
   auto info = zone->get_info(instant);
+  // RFC 3339 offsets are whole minutes, but historic (LMT-era) offsets can
+  // have seconds (Europe/Riga before 1926: +01:36:34): such an instant is
+  // written in UTC, which is exact, rather than with a rounded offset.
+  if (info.offset % std::chrono::minutes{1} != std::chrono::seconds{0})
+    return format_local(LocalTime{instant.time_since_epoch()}) + "Z";
   auto local = LocalTime{instant.time_since_epoch() + info.offset};
   auto offset = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
   if (offset == 0) return format_local(local) + "Z";

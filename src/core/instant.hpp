@@ -40,7 +40,10 @@ date::local_days local_day(Zone zone, Instant instant);
 std::int64_t days_between(Zone zone, Instant from, Instant to);
 
 // "2026-12-05T12:00:00+02:00": the instant in the zone's local time with its
-// offset, the form every output uses.
+// offset, the form every output uses. When the zone's offset then is not a
+// whole number of minutes (historic local mean time, Europe/Riga before 1926
+// was +01:36:34), the instant is written in UTC with `Z` instead: RFC 3339
+// offsets have no seconds, and a rounded one would be off when read back.
 std::string format_instant(Zone zone, Instant instant);
 
 // "2026-12-05T12:00:00": a local time without offset, for messages.

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.hpp"
+
 namespace fineprint::core {
 
 namespace {
@@ -40,7 +42,11 @@ struct ScaledDecimal {
   int decimals = 0;
 };
 
-Result<ScaledDecimal> parse_scaled(std::string_view text, int scale, std::string_view what) {
+// `too_large()` makes the error for a value past `max` (or past 64 bits),
+// only when it is needed.
+template <class TooLarge>
+Result<ScaledDecimal> parse_scaled(std::string_view text, int scale, std::string_view what,
+                                   std::int64_t max, TooLarge&& too_large) {
   auto not_decimal = [&] {
     return Error{
         "schema/wrong-type",
@@ -64,20 +70,28 @@ Result<ScaledDecimal> parse_scaled(std::string_view text, int scale, std::string
   }
   constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
   std::int64_t value = 0;
-  auto overflow = [&] {
-    return Error{"schema/wrong-type",
-                 fmt::format("\"{}\" is too large for 64-bit minor units", text)};
-  };
   for (char c : whole) {
-    if (value > (kMax - (c - '0')) / 10) return overflow();
+    if (value > (kMax - (c - '0')) / 10) return too_large();
     value = value * 10 + (c - '0');
   }
   for (int i = 0; i < scale; ++i) {
     int digit = i < decimals ? fraction[static_cast<std::size_t>(i)] - '0' : 0;
-    if (value > (kMax - digit) / 10) return overflow();
+    if (value > (kMax - digit) / 10) return too_large();
     value = value * 10 + digit;
   }
+  if (value > max) return too_large();
   return ScaledDecimal{value, decimals};
+}
+
+Error past_64_bits(std::string_view written) {
+  return Error{"schema/wrong-type", fmt::format("{} is too large for 64-bit minor units", written)};
+}
+
+Error past_money_limit(std::string_view written, int minor_digits) {
+  return Error{"schema/wrong-type",
+               fmt::format("{} is more than {}, the largest amount fineprint reads "
+                           "(10^12 minor units; docs/limits.md)",
+                           written, format_money(limits::kMaxMoney, minor_digits))};
 }
 
 }  // namespace
@@ -107,9 +121,27 @@ std::optional<Minor> checked_mul(Minor a, std::int64_t b) {
 }
 
 Result<Minor> parse_money(std::string_view text, int minor_digits) {
-  auto parsed = parse_scaled(text, minor_digits, "money amount");
+  auto parsed =
+      parse_scaled(text, minor_digits, "money amount", std::numeric_limits<std::int64_t>::max(),
+                   [&] { return past_64_bits(fmt::format("\"{}\"", text)); });
   if (!parsed) return parsed.error();
   return parsed->value;
+}
+
+Result<Minor> parse_bounded_money(std::string_view text, int minor_digits) {
+  auto parsed = parse_scaled(text, minor_digits, "money amount", limits::kMaxMoney, [&] {
+    return past_money_limit(fmt::format("\"{}\"", text), minor_digits);
+  });
+  if (!parsed) return parsed.error();
+  return parsed->value;
+}
+
+Result<Minor> bounded_money_from_units(std::int64_t units, int minor_digits) {
+  auto scaled = money_from_units(units, minor_digits);
+  if (scaled && *scaled > limits::kMaxMoney)
+    return past_money_limit(std::to_string(units), minor_digits);
+  if (!scaled && units > 0) return past_money_limit(std::to_string(units), minor_digits);
+  return scaled;
 }
 
 Result<Minor> money_from_units(std::int64_t units, int minor_digits) {
@@ -117,8 +149,7 @@ Result<Minor> money_from_units(std::int64_t units, int minor_digits) {
     return Error{"schema/wrong-type",
                  fmt::format("{} is negative; money is never negative here", units)};
   auto scaled = checked_mul(units, pow10(minor_digits));
-  if (!scaled)
-    return Error{"schema/wrong-type", fmt::format("{} is too large for 64-bit minor units", units)};
+  if (!scaled) return past_64_bits(std::to_string(units));
   return *scaled;
 }
 
@@ -134,7 +165,8 @@ std::string format_money(Minor amount, int minor_digits) {
 }
 
 Result<BasisPoints> parse_percent(std::string_view text) {
-  auto parsed = parse_scaled(text, 2, "percent");
+  auto parsed = parse_scaled(text, 2, "percent", std::numeric_limits<std::int64_t>::max(),
+                             [&] { return past_64_bits(fmt::format("\"{}\"", text)); });
   if (!parsed) {
     if (parsed.error().rule == "money/precision")
       return Error{"money/precision", fmt::format("percent \"{}\" has more than 2 decimals", text)};

@@ -35,6 +35,12 @@ Result<Minor> parse_money(std::string_view text, int minor_digits);
 // Whole units (a TOML integer) → minor units, checked.
 Result<Minor> money_from_units(std::int64_t units, int minor_digits);
 
+// The same for a value read from a file: also at most limits::kMaxMoney
+// minor units (docs/limits.md), or schema/wrong-type naming the bound. Every
+// reader of rulebooks and claims uses these, never the two above.
+Result<Minor> parse_bounded_money(std::string_view text, int minor_digits);
+Result<Minor> bounded_money_from_units(std::int64_t units, int minor_digits);
+
 // Minor units → "39.90" (always exactly minor_digits decimals).
 std::string format_money(Minor amount, int minor_digits);
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.hpp"
+
 namespace fineprint::load::claim_fields {
 
 std::optional<model::ClaimKind> parse_kind(std::string_view text) {
@@ -42,6 +44,9 @@ core::Result<std::int64_t> count(std::int64_t value, std::string_view where) {
   if (value < 0)
     return core::Error{"schema/wrong-type",
                        fmt::format("{} must not be negative, found {}", where, value)};
+  if (value > core::limits::kMaxCount)
+    return core::Error{"schema/wrong-type", fmt::format("{} is {}; at most {} (docs/limits.md)",
+                                                        where, value, core::limits::kMaxCount)};
   return value;
 }
 
@@ -54,7 +59,7 @@ core::Result<core::Minor> money_from_literal(std::string_view literal, int minor
   if (!literal.empty() && literal.front() == '-')
     return core::Error{"schema/wrong-type",
                        fmt::format("{} is negative; money is never negative here", literal)};
-  return core::parse_money(literal, minor_digits);
+  return core::parse_bounded_money(literal, minor_digits);
 }
 
 }  // namespace fineprint::load::claim_fields

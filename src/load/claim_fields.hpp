@@ -31,13 +31,14 @@ std::string needs_promotion_or_code(std::string_view context);
 std::string needs_items(std::string_view context, std::string_view items_name);
 std::string needs_lines(std::string_view context, std::string_view lines_name);
 
-// Counts (orders_before, returns_90d, redemptions) are never negative.
-// `where` names the key; the error is schema/wrong-type.
+// Counts (orders_before, returns_90d, redemptions) are never negative and at
+// most limits::kMaxCount. `where` names the key; the error is schema/wrong-type.
 core::Result<std::int64_t> count(std::int64_t value, std::string_view where);
 
 // Money written as a number literal (a JSON number): accepted only when the
 // literal is an exact decimal ("39.90", "5"); an exponent is money/float, as a
-// TOML float is. Then the same parse and precision rule as a money string.
+// TOML float is. Then the same parse, precision rule and bound as a money
+// string (core::parse_bounded_money).
 core::Result<core::Minor> money_from_literal(std::string_view literal, int minor_digits);
 
 }  // namespace fineprint::load::claim_fields

@@ -1,5 +1,6 @@
 #include "load/claim_json.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -11,6 +12,7 @@
 
 #include "core/did_you_mean.hpp"
 #include "core/instant.hpp"
+#include "core/limits.hpp"
 #include "load/claim_fields.hpp"
 #include "load/table_reader.hpp"
 
@@ -300,7 +302,7 @@ class Reader {
     if (type == json_type::string) {
       std::string_view text;
       check(value.get_string().get(text));
-      result = core::parse_money(text, digits_);
+      result = core::parse_bounded_money(text, digits_);
     } else if (type == json_type::number) {
       result = claim_fields::money_from_literal(number_text(value), digits_);
     } else {
@@ -326,7 +328,15 @@ class Reader {
     }
     std::string_view text;
     check(value.get_string().get(text));
-    if (auto parsed = core::parse_rfc3339(text)) return parsed;
+    if (auto parsed = core::parse_rfc3339(text)) {
+      // parse_rfc3339 read four digits: the year as written, before the offset.
+      int year =
+          (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+      if (year_allowed(year)) return parsed;
+      error("schema/wrong-type",
+            year_message(fmt::format("`{}`", name(path)), fmt::format("\"{}\"", text), year));
+      return std::nullopt;
+    }
     wrong_type(path, kExpected, fmt::format("\"{}\"", text));
     return std::nullopt;
   }
@@ -348,7 +358,7 @@ class Reader {
   std::optional<std::int64_t> count(od::value& value, const Path& path) {
     auto n = integer(value, path);
     if (!n) return std::nullopt;
-    if (*n >= 0) return n;  // the message below is built only when needed
+    if (*n >= 0 && *n <= core::limits::kMaxCount) return n;  // messages only when needed
     auto checked = claim_fields::count(*n, fmt::format("`{}`", name(path)));
     if (!checked) {
       error(checked.error().rule, checked.error().message);
@@ -580,6 +590,37 @@ class Reader {
   core::Diagnostics& out_;
 };
 
+// Where objects and arrays first nest deeper than `limit` below the claim
+// object (a byte offset), or npos. Brackets inside strings do not count; an
+// unbalanced line is left to the parser, which calls it malformed.
+std::size_t too_deep_at(std::string_view json, std::size_t limit) {
+  // Too few brackets to go that deep: the common case costs two counts.
+  if (static_cast<std::size_t>(std::count(json.begin(), json.end(), '{') +
+                               std::count(json.begin(), json.end(), '[')) <= limit + 1)
+    return std::string_view::npos;
+  std::size_t depth = 0, first = std::string_view::npos;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      // The claim object itself is depth 1, level 0.
+      if (++depth > limit + 1 && first == std::string_view::npos) first = i;
+    } else if (c == '}' || c == ']') {
+      if (depth == 0) return std::string_view::npos;
+      --depth;
+    }
+  }
+  return depth == 0 && !in_string ? first : std::string_view::npos;
+}
+
 // The places validate_claim names in its errors, as key paths.
 ClaimPlaces places_of(const model::Claim& claim) {
   ClaimPlaces places;
@@ -592,6 +633,8 @@ ClaimPlaces places_of(const model::Claim& claim) {
   places.placed_at = at("order.placed_at");
   places.delivered_at = at("order.delivered_at");
   places.channel = at("order.channel");
+  places.items_key = at("claim.items");
+  places.lines_key = at("order.lines");
   for (std::size_t i = 0; i < claim.items.size(); ++i) {
     std::string base = fmt::format("claim.items[{}].", i);
     places.items.push_back(
@@ -628,6 +671,15 @@ core::Diagnostics JsonClaimReader::read_padded(std::string_view json, model::Cla
   claim = model::Claim{};
   core::Diagnostics out;
   const model::Rulebook& rulebook = impl_->rulebook;
+  if (std::size_t at = too_deep_at(json, core::limits::kMaxJsonNesting);
+      at != std::string_view::npos) {
+    report(out, "schema/parse-error",
+           fmt::format("objects and arrays nest more than {} levels below the claim object "
+                       "(from byte {} of the line), the most fineprint reads (docs/limits.md)",
+                       core::limits::kMaxJsonNesting, at + 1),
+           {});
+    return out;
+  }
   try {
     simdjson::padded_string_view padded(json.data(), json.size(), json.size() + kPadding);
     od::document doc;

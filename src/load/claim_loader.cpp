@@ -90,6 +90,7 @@ class ClaimFileReader {
       not_allowed(r, "items", *kind);
     } else if (kind == model::ClaimKind::return_claim) {
       auto items = r.tables("items", Need::required);
+      places_.items_key = r.key_where("items");
       if (r.table().contains("items") && items.empty() && r.table().get("items")->is_array() &&
           r.table().get("items")->as_array()->empty())
         report(out_.diagnostics, "schema/missing-key",
@@ -144,6 +145,7 @@ class ClaimFileReader {
     if (auto received = r.money("discount_received", digits_))
       order.discount_received = received->value;
     auto lines = r.tables("lines", Need::required);
+    places_.lines_key = r.key_where("lines");
     if (r.table().contains("lines") && lines.empty() && r.table().get("lines")->is_array() &&
         r.table().get("lines")->as_array()->empty())
       report(out_.diagnostics, "schema/missing-key",

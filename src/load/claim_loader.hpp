@@ -40,6 +40,7 @@ struct ClaimLoadOptions {
 struct ClaimPlaces {
   core::SourceRange file;  // line 0: just the file name
   core::SourceRange filed_at, placed_at, delivered_at, channel;
+  core::SourceRange items_key, lines_key;  // `claim.items`, `order.lines`
   struct Item {
     core::SourceRange sku, qty, condition, reason;
   };
@@ -62,10 +63,12 @@ struct LoadedClaim {
 LoadedClaim load_claim_text(const std::string& text, const std::string& path,
                             const model::Rulebook& rulebook, const ClaimLoadOptions& options = {});
 
-// The semantic claim errors (claim/*, refs/*): qty ≤ 0 or beyond the order
-// line, a returned sku not on the order, two lines with one sku, filed_at or
-// delivered_at before placed_at, unknown channel, condition or reason. Also
-// resolves each item's `line_index`. `has_claim` false checks the order only.
+// The semantic claim errors (claim/*, refs/*): more order lines or returned
+// items than limits.hpp allows, qty outside 1..limits::kMaxQty or beyond the
+// order line, a returned sku not on the order, two lines with one sku,
+// filed_at or delivered_at before placed_at, unknown channel, condition or
+// reason. Also resolves each item's `line_index`. `has_claim` false checks
+// the order only.
 core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rulebook,
                                  const ClaimPlaces& places, bool has_claim = true);
 

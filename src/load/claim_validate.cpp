@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "core/did_you_mean.hpp"
+#include "core/limits.hpp"
 #include "load/claim_loader.hpp"
 #include "load/table_reader.hpp"
 
@@ -53,6 +54,27 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
                 : core::format_instant(date::locate_zone("UTC"), instant);
   };
 
+  // The size of the claim first: past it, the details do not matter.
+  namespace limits = core::limits;
+  bool too_big = false;
+  if (order.lines.size() > limits::kMaxOrderLines) {
+    report(out, "claim/too-many-lines",
+           fmt::format("the order has {} lines; a claim holds at most {} order lines "
+                       "(docs/limits.md)",
+                       order.lines.size(), limits::kMaxOrderLines),
+           at(places.lines_key, places));
+    too_big = true;
+  }
+  if (has_claim && claim.items.size() > limits::kMaxClaimItems) {
+    report(out, "claim/too-many-items",
+           fmt::format("the claim returns {} items; a claim holds at most {} returned items "
+                       "(docs/limits.md)",
+                       claim.items.size(), limits::kMaxClaimItems),
+           at(places.items_key, places));
+    too_big = true;
+  }
+  if (too_big) return out;
+
   // The order.
   std::vector<std::string> channels = model::values(store.channels);
   if (std::find(channels.begin(), channels.end(), order.channel) == channels.end())
@@ -71,6 +93,11 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
           out, "claim/qty",
           fmt::format("`qty` of order line `{}` must be at least 1, found {}", line.sku, line.qty),
           nth(places.lines, i, &ClaimPlaces::Line::qty, places));
+    if (line.qty > limits::kMaxQty)
+      report(out, "claim/qty",
+             fmt::format("`qty` of order line `{}` is {}; at most {} units a line (docs/limits.md)",
+                         line.sku, line.qty, limits::kMaxQty),
+             nth(places.lines, i, &ClaimPlaces::Line::qty, places));
     auto [it, fresh] = line_of_sku.emplace(line.sku, i);
     if (!fresh)
       report(
@@ -122,7 +149,17 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
              place(&ClaimPlaces::Item::qty));
       continue;
     }
+    if (item.qty > limits::kMaxQty) {
+      report(out, "claim/qty",
+             fmt::format("`qty` of returned sku `{}` is {}; at most {} units an item "
+                         "(docs/limits.md)",
+                         item.sku, item.qty, limits::kMaxQty),
+             place(&ClaimPlaces::Item::qty));
+      continue;
+    }
     const model::OrderLine& ordered = order.lines[line->second];
+    // A line whose own qty is wrong has its own error: no count to compare with.
+    if (ordered.qty < 1 || ordered.qty > limits::kMaxQty) continue;
     std::int64_t& total = returned[item.sku];
     std::int64_t sum = 0;
     if (__builtin_add_overflow(total, item.qty, &sum) || sum > ordered.qty) {

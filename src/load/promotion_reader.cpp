@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/limits.hpp"
 #include "load/allow_reader.hpp"
 #include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
@@ -20,6 +21,7 @@ constexpr BenefitKind kBenefitKinds[] = {BenefitKind::percent_off, BenefitKind::
                                          BenefitKind::fixed_price, BenefitKind::buy_x_get_y,
                                          BenefitKind::tiers,       BenefitKind::free_shipping};
 
+// A count: 1..limits::kMaxCount.
 std::optional<std::int64_t> positive(TableReader& reader, std::string_view key,
                                      Need need = Need::optional) {
   auto value = reader.integer(key, need);
@@ -31,6 +33,7 @@ std::optional<std::int64_t> positive(TableReader& reader, std::string_view key,
         value->where);
     return std::nullopt;
   }
+  if (!reader.at_most(key, *value, core::limits::kMaxCount)) return std::nullopt;
   return value->value;
 }
 
@@ -84,7 +87,11 @@ std::optional<model::Benefit> read_tiers(TableReader& reader, const model::Store
     if (amount) tier.amount = amount->value;
     benefit.tiers.push_back(tier);
   }
-  if (tables.empty() && reader.table().get("tiers")->is_array()) {
+  // Not an array, or an element that is not a table: reported by tables().
+  const toml::array* items = reader.table().get("tiers")->as_array();
+  if (!items || tables.size() != items->size()) {
+    ok = false;
+  } else if (items->empty()) {
     report(reader.out(), "schema/wrong-type",
            fmt::format("`tiers` in {} must hold at least one tier", reader.context()),
            reader.where("tiers"));
@@ -250,7 +257,18 @@ void read_promotion(const toml::table& table, const model::Store& store,
   promotion.min_subtotal = reader.money("min_subtotal", digits);
   if (auto quantity = positive(reader, "min_quantity"))
     promotion.min_quantity = core::Located<std::int64_t>{*quantity, reader.where("min_quantity")};
-  if (auto priority = reader.integer("priority")) promotion.priority = priority->value;
+  if (auto priority = reader.integer("priority")) {
+    if (priority->value >= -core::limits::kMaxPriority &&
+        priority->value <= core::limits::kMaxPriority) {
+      promotion.priority = priority->value;
+    } else {
+      report(out, "schema/wrong-type",
+             fmt::format("`priority` in {} is {}; it must lie between -{} and {} (docs/limits.md)",
+                         name, priority->value, core::limits::kMaxPriority,
+                         core::limits::kMaxPriority),
+             priority->where);
+    }
+  }
   read_combinable(reader, promotion);
   if (auto limit = positive(reader, "limit_per_customer"))
     promotion.limit_per_customer =

@@ -35,7 +35,7 @@ void check_optional(const std::optional<model::Names>& names, const std::vector<
 struct Known {
   std::optional<std::vector<std::string>> categories;  // absent: no catalog list, nothing to check
   std::optional<std::vector<std::string>> skus;
-  std::vector<std::string> channels;
+  std::optional<std::vector<std::string>> channels;  // absent: [store] channels did not load
   std::vector<std::string> conditions;
   std::vector<std::string> reasons;
 };
@@ -46,8 +46,9 @@ void check_when(const model::When& when, const Known& known, core::Diagnostics& 
                    "[catalog] categories", out);
   if (known.skus)
     check_optional(when.sku, *known.skus, "refs/unknown-sku", "sku", "[catalog] skus", out);
-  check_optional(when.channel, known.channels, "refs/unknown-channel", "channel",
-                 "[store] channels", out);
+  if (known.channels)
+    check_optional(when.channel, *known.channels, "refs/unknown-channel", "channel",
+                   "[store] channels", out);
   check_optional(when.condition, known.conditions, "refs/unknown-condition", "condition",
                  "the built-in or declared conditions", out);
   check_optional(when.reason, known.reasons, "refs/unknown-reason", "reason",
@@ -97,20 +98,24 @@ void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
     known.categories = model::values(*rulebook.catalog->categories);
   if (rulebook.catalog && rulebook.catalog->skus)
     known.skus = model::values(*rulebook.catalog->skus);
-  known.channels = model::values(rulebook.store.channels);
+  // A channel list that did not load has its own error; checking names
+  // against it would only repeat that mistake once per name.
+  if (rulebook.store.channels_loaded) known.channels = model::values(rulebook.store.channels);
   model::Returns no_returns;
   const model::Returns& returns = rulebook.returns ? *rulebook.returns : no_returns;
   known.conditions = model::known_conditions(returns);
   known.reasons = model::known_reasons(returns);
 
-  check_names(rulebook.store.distance_channels, known.channels, "refs/unknown-channel",
-              "distance channel", "[store] channels", out);
+  if (known.channels)
+    check_names(rulebook.store.distance_channels, *known.channels, "refs/unknown-channel",
+                "distance channel", "[store] channels", out);
 
   std::vector<std::string> promotion_ids;
   for (const auto& promotion : rulebook.promotions) promotion_ids.push_back(promotion.id.value);
   for (const auto& promotion : rulebook.promotions) {
-    check_optional(promotion.channels, known.channels, "refs/unknown-channel", "channel",
-                   "[store] channels", out);
+    if (known.channels)
+      check_optional(promotion.channels, *known.channels, "refs/unknown-channel", "channel",
+                     "[store] channels", out);
     const model::ProductScope& scope = promotion.products;
     if (known.categories) {
       check_names(scope.categories, *known.categories, "refs/unknown-category", "category",
@@ -134,7 +139,8 @@ void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
                   "the built-in or declared reasons", out);
     for (const auto& rule : returns.rules) {
       check_when(rule.when, known, out);
-      if (rule.when.days && !returns.window_from)
+      // An unreadable `window_from` is its own load error, not a missing one.
+      if (rule.when.days && !returns.window_from && !returns.window_from_written)
         report(out, "returns/missing-window-anchor",
                fmt::format("returns rule {} counts `days` but [returns] does not say from when: "
                            "set `window_from` "

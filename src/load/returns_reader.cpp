@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "core/did_you_mean.hpp"
+#include "core/limits.hpp"
 #include "load/allow_reader.hpp"
 #include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
@@ -63,12 +64,12 @@ model::When read_when(TableReader& parent, const model::Store& store) {
   when.channel = reader.strings("channel");
   when.condition = reader.strings("condition");
   when.reason = reader.strings("reason");
-  when.days = reader.integer_range("days");
+  when.days = reader.integer_range("days", core::limits::kMaxDays);
   when.has_receipt = reader.boolean("has_receipt");
   when.final_sale = reader.boolean("final_sale");
   when.unit_price = reader.money_range("unit_price", store.currency.minor_digits);
   when.segment = reader.strings("segment");
-  when.returns_90d = reader.integer_range("returns_90d");
+  when.returns_90d = reader.integer_range("returns_90d", core::limits::kMaxCount);
   reader.finish();
   return when;
 }
@@ -107,6 +108,7 @@ void read_returns(const toml::table& table, const model::Store& store, model::Re
           {{"first", model::HitPolicy::first}, {"unique", model::HitPolicy::unique}},
           Need::required))
     returns.hit_policy = policy->value;
+  returns.window_from_written = table.get("window_from") != nullptr;
   returns.window_from = enum_value<model::WindowFrom>(
       reader, "window_from",
       {{"delivery", model::WindowFrom::delivery}, {"purchase", model::WindowFrom::purchase}});

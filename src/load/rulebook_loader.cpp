@@ -1,6 +1,10 @@
 #include "load/rulebook_loader.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -25,13 +29,13 @@ struct ParsedFile {
 // anything under a folder named `tests` (policy tests, cli.md).
 std::vector<fs::path> rulebook_files(const std::string& root,
                                      std::vector<std::string>& unreadable) {
-  std::error_code error;
-  fs::file_status status = fs::status(root, error);
-  if (error || !fs::exists(status)) {
-    unreadable.push_back(fmt::format("{}: no such file or directory", root));
+  struct stat info {};
+  if (::stat(root.c_str(), &info) != 0) {
+    unreadable.push_back(fmt::format("{}: {}", root, path_error(root, errno)));
     return {};
   }
-  if (!fs::is_directory(status)) return {fs::path(root)};
+  if (!S_ISDIR(info.st_mode)) return {fs::path(root)};
+  std::error_code error;
   std::vector<fs::path> files;
   fs::recursive_directory_iterator it(root, fs::directory_options::none, error), end;
   for (; !error && it != end; it.increment(error)) {
@@ -160,13 +164,25 @@ void load_contents(LoadedRulebook& loaded) {
 
 }  // namespace
 
+std::string path_error(const std::string& path, int error) {
+  struct stat link {};
+  if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
+    return "dangling symbolic link";
+  return std::strerror(error);
+}
+
 LoadedRulebook load_rulebook(const std::vector<std::string>& paths) {
   LoadedRulebook loaded;
   for (const auto& root : paths) {
     for (const fs::path& path : rulebook_files(root, loaded.unreadable)) {
       std::string error;
-      std::error_code status_error;
-      if (!fs::is_regular_file(path, status_error)) {
+      struct stat info {};
+      if (::stat(path.c_str(), &info) != 0) {
+        loaded.unreadable.push_back(
+            fmt::format("{}: {}", path.string(), path_error(path.string(), errno)));
+        continue;
+      }
+      if (!S_ISREG(info.st_mode)) {
         loaded.unreadable.push_back(fmt::format("{}: not a regular file", path.string()));
         continue;
       }

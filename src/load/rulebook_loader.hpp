@@ -23,6 +23,11 @@ struct LoadedRulebook {
 
 LoadedRulebook load_rulebook(const std::vector<std::string>& paths);
 
+// Why `path` cannot be opened, given the errno of a failed stat() or open()
+// on it: "dangling symbolic link" for a link to nothing, else strerror
+// ("Too many levels of symbolic links", "No such file or directory").
+std::string path_error(const std::string& path, int error);
+
 // Loads from in-memory text (tests, fuzzing): one file named `path`.
 LoadedRulebook load_rulebook_text(const std::string& content, const std::string& path);
 

@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include "core/did_you_mean.hpp"
+#include "core/limits.hpp"
 #include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
 
@@ -53,6 +54,7 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
   }
   if (auto channels = reader.strings("channels", Need::required)) {
     store.channels = *channels;
+    store.channels_loaded = !channels->empty();
     if (channels->empty())
       report(out, "schema/wrong-type", "`channels` in [store] must name at least one channel",
              reader.where("channels"));
@@ -71,7 +73,7 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
       report(out, "schema/wrong-type",
              fmt::format("`late_code_days` in [store] must be 0 or more, found {}", days->value),
              days->where);
-    } else {
+    } else if (reader.at_most("late_code_days", *days, core::limits::kMaxDays, " days")) {
       store.late_code_days = days->value;
     }
   }

@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "core/did_you_mean.hpp"
+#include "core/limits.hpp"
 #include "load/toml_document.hpp"
 
 namespace fineprint::load {
@@ -71,8 +72,9 @@ core::Result<core::Minor> read_money(const toml::node& node, int minor_digits) {
                     "e.g. \"{:.{}f}\"",
                     *node.value<double>(), *node.value<double>(), minor_digits)};
   if (auto whole = node.value_exact<std::int64_t>())
-    return core::money_from_units(*whole, minor_digits);
-  if (auto text = node.value_exact<std::string>()) return core::parse_money(*text, minor_digits);
+    return core::bounded_money_from_units(*whole, minor_digits);
+  if (auto text = node.value_exact<std::string>())
+    return core::parse_bounded_money(*text, minor_digits);
   return core::Error{"schema/wrong-type",
                      fmt::format("expected money (a string like \"39.90\" or an integer), found {}",
                                  toml_type_name(node))};
@@ -105,6 +107,15 @@ core::Result<core::BasisPoints> read_percent(const toml::node& node) {
     return core::Error{"money/percent-range", fmt::format("percent {} is outside (0, 100]",
                                                           core::format_percent(*parsed))};
   return parsed;
+}
+
+bool year_allowed(int year) {
+  return year >= core::limits::kMinYear && year <= core::limits::kMaxYear;
+}
+
+std::string year_message(std::string_view where, std::string_view written, int year) {
+  return fmt::format("{} is {}, in the year {}; fineprint reads years {} to {} (docs/limits.md)",
+                     where, written, year, core::limits::kMinYear, core::limits::kMaxYear);
 }
 
 TableReader::TableReader(const toml::table& table, std::string context, core::Diagnostics& out)
@@ -152,6 +163,16 @@ void TableReader::wrong_type(std::string_view key, std::string_view expected,
       out_, "schema/wrong-type",
       fmt::format("`{}` in {} must be {}, found {}", key, context_, expected, toml_type_name(got)),
       where(key));
+}
+
+bool TableReader::at_most(std::string_view key, const Located<std::int64_t>& value,
+                          std::int64_t max, std::string_view unit) {
+  if (value.value <= max) return true;
+  report(out_, "schema/wrong-type",
+         fmt::format("`{}` in {} is {}; at most {}{} (docs/limits.md)", key, context_, value.value,
+                     max, unit),
+         value.where);
+  return false;
 }
 
 std::optional<Located<std::string>> TableReader::string(std::string_view key, Need need) {
@@ -267,15 +288,16 @@ std::optional<Located<core::BasisPoints>> TableReader::percent(std::string_view 
   return Located<core::BasisPoints>{*value, where(key)};
 }
 
-std::optional<model::Range> TableReader::integer_range(std::string_view key) {
-  return range(key, false, 0);
+std::optional<model::Range> TableReader::integer_range(std::string_view key, std::int64_t max) {
+  return range(key, false, 0, max);
 }
 
 std::optional<model::Range> TableReader::money_range(std::string_view key, int minor_digits) {
-  return range(key, true, minor_digits);
+  return range(key, true, minor_digits, core::limits::kMaxMoney);
 }
 
-std::optional<model::Range> TableReader::range(std::string_view key, bool money, int minor_digits) {
+std::optional<model::Range> TableReader::range(std::string_view key, bool money, int minor_digits,
+                                               std::int64_t max) {
   const toml::table* bounds = table(key);
   if (!bounds) return std::nullopt;
   TableReader inner(*bounds, fmt::format("`{}` of {}", key, context_), out_);
@@ -295,6 +317,7 @@ std::optional<model::Range> TableReader::range(std::string_view key, bool money,
                value->where);
         return std::nullopt;
       }
+      if (value && !inner.at_most(bound, *value, max)) return std::nullopt;
       return value ? std::optional<std::int64_t>(value->value) : std::nullopt;
     };
     result.min = check("min");
@@ -329,9 +352,18 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
     if (auto* d = n.as_date()) os << *d;
     return os.str();
   };
+  // Years as written, before any offset: limits.hpp says why.
+  auto year_ok = [&](const toml::date& d) {
+    if (year_allowed(d.year)) return true;
+    report(out_, "schema/wrong-type",
+           year_message(fmt::format("`{}` in {}", key, context_), written.text, d.year),
+           written.where);
+    return false;
+  };
   if (const auto* value = node->as_date_time()) {
     const toml::date_time& dt = value->get();
     written.text = text_of(*node);
+    if (!year_ok(dt.date)) return std::nullopt;
     if (dt.time.nanosecond != 0) {
       report(out_, "schema/wrong-type",
              fmt::format("`{}` in {} has fractional seconds ({}); instants are whole seconds", key,
@@ -380,6 +412,7 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
              written.where);
       return std::nullopt;
     }
+    if (!year_ok(value->get())) return std::nullopt;
     written.date_only = true;
     written.local = true;
     if (!zone) return std::nullopt;

@@ -45,6 +45,10 @@ class TableReader {
   const toml::node* take(std::string_view key, Need need = Need::optional);
   void missing(std::string_view key);
   void wrong_type(std::string_view key, std::string_view expected, const toml::node& got);
+  // False (and an error naming docs/limits.md) when `value` of `key` is above
+  // `max`; `unit` follows the number in the message (" days").
+  bool at_most(std::string_view key, const core::Located<std::int64_t>& value, std::int64_t max,
+               std::string_view unit = {});
 
   std::optional<core::Located<std::string>> string(std::string_view key,
                                                    Need need = Need::optional);
@@ -61,7 +65,8 @@ class TableReader {
                                                   Need need = Need::optional);
   std::optional<core::Located<core::BasisPoints>> percent(std::string_view key,
                                                           Need need = Need::optional);
-  std::optional<model::Range> integer_range(std::string_view key);
+  // Bounds are never negative, and at most `max` (docs/limits.md).
+  std::optional<model::Range> integer_range(std::string_view key, std::int64_t max);
   std::optional<model::Range> money_range(std::string_view key, int minor_digits);
   // zone may be null (the zone failed to load): then only offset instants resolve.
   std::optional<model::WrittenInstant> instant(std::string_view key, core::Zone zone,
@@ -71,7 +76,8 @@ class TableReader {
   void finish();
 
  private:
-  std::optional<model::Range> range(std::string_view key, bool money, int minor_digits);
+  std::optional<model::Range> range(std::string_view key, bool money, int minor_digits,
+                                    std::int64_t max);
 
   const toml::table& table_;
   std::string context_;
@@ -79,9 +85,16 @@ class TableReader {
   std::vector<std::string> known_;
 };
 
-// Value readers shared by table keys and array elements.
+// Value readers shared by table keys and array elements. Money is at most
+// limits::kMaxMoney minor units.
 std::string toml_type_name(const toml::node& node);
 core::Result<core::Minor> read_money(const toml::node& node, int minor_digits);
 core::Result<core::BasisPoints> read_percent(const toml::node& node);
+
+// True when an instant's calendar year (as written) is within
+// limits::kMinYear..kMaxYear; the message for one that is not, with `where`
+// naming the key and `written` the value.
+bool year_allowed(int year);
+std::string year_message(std::string_view where, std::string_view written, int year);
 
 }  // namespace fineprint::load

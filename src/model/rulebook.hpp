@@ -2,6 +2,7 @@
 // rules, the analysis and the engine read. Every value keeps its source range.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -26,6 +27,7 @@ struct Store {
   Located<std::string> timezone;
   core::Zone zone = nullptr;  // resolved from `timezone`; never null in a loaded rulebook
   Names channels;
+  bool channels_loaded = false;  // false: `channels` is missing, wrong or empty; names go unchecked
   Names distance_channels;
   Jurisdiction jurisdiction = Jurisdiction::none;
   std::string locale = "en";
@@ -183,7 +185,8 @@ enum class RefundBasis { paid, reprice };
 
 struct Returns {
   HitPolicy hit_policy = HitPolicy::first;
-  std::optional<Located<WindowFrom>> window_from;
+  std::optional<Located<WindowFrom>> window_from;  // absent: not set (or unreadable, see below)
+  bool window_from_written = false;                // the key is there, even if it did not load
   std::optional<Located<RefundBasis>>
       refund_basis;  // absent: paid (and promo/refund-basis-unset may fire)
   Names conditions;  // declared beyond the built-in ones
@@ -215,7 +218,30 @@ struct SourceFile {
   std::string content;
 };
 
+// A number no other Rulebook object has had in this process: a copy or a
+// move gets a new one. Caches of analysis results (analysis/rulebook_memo.hpp)
+// key on it, not on the object's address, which a later rulebook can reuse
+// (found by fuzzing: a cached result pointed into a freed rulebook).
+class RulebookIdentity {
+ public:
+  RulebookIdentity() : value_(next()) {}
+  RulebookIdentity(const RulebookIdentity&) : value_(next()) {}
+  RulebookIdentity& operator=(const RulebookIdentity&) {
+    value_ = next();
+    return *this;
+  }
+  std::uint64_t value() const { return value_; }
+
+ private:
+  static std::uint64_t next() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+  }
+  std::uint64_t value_;
+};
+
 struct Rulebook {
+  RulebookIdentity identity;
   std::vector<SourceFile> files;  // in load order
   std::optional<Located<std::int64_t>> version;
   Store store;

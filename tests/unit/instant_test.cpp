@@ -57,6 +57,26 @@ TEST_CASE("offset date-times are absolute instants", "[instant]") {
   CHECK_FALSE(parse_rfc3339("2027-01-01T24:00:00Z"));
 }
 
+TEST_CASE("an offset with seconds is written in UTC, exactly", "[instant]") {
+  // Before 1926 Riga kept its local mean time, +01:36:34: an RFC 3339 offset
+  // cannot say the 34 seconds, so the instant is written with `Z`.
+  Zone riga = find_zone("Europe/Riga");
+  Instant old = instant_from_offset(local(1910, 1, 1, 0, 0), 120);
+  REQUIRE(riga->get_info(old).offset == hours{1} + minutes{36} + seconds{34});
+  CHECK(format_instant(riga, old) == "1909-12-31T22:00:00Z");
+  CHECK(parse_rfc3339(format_instant(riga, old)) == old);
+  // Monrovia kept -00:44:30 until 1972: a negative offset with seconds.
+  Zone monrovia = find_zone("Africa/Monrovia");
+  Instant mmt = instant_from_offset(local(1960, 6, 1, 12, 0), 0);
+  REQUIRE(monrovia->get_info(mmt).offset == -(minutes{44} + seconds{30}));
+  CHECK(format_instant(monrovia, mmt) == "1960-06-01T12:00:00Z");
+  // A whole-minute offset keeps the local form, then and now.
+  CHECK(format_instant(riga, instant_from_offset(local(1930, 1, 1, 0, 0), 120)) ==
+        "1930-01-01T00:00:00+02:00");
+  CHECK(format_instant(monrovia, instant_from_offset(local(1973, 1, 1, 0, 0), 0)) ==
+        "1973-01-01T00:00:00Z");
+}
+
 TEST_CASE("days count local calendar days in the store zone", "[instant]") {
   Zone riga = find_zone("Europe/Riga");
   // Stamped in UTC on the 31st, already 1 January in Riga.
