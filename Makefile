@@ -8,11 +8,13 @@ FINEPRINT := $(BUILD_DIR)/fineprint
 DEB_PACKAGES := g++ cmake ninja-build make tzdata \
   libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
   libfmt-dev catch2 libsimdjson-dev \
-  python3 python3-jsonschema
+  python3 python3-jsonschema \
+  clang-14 libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test clean format package bench bench-peers
+.PHONY: deps build demo test clean format package bench bench-peers \
+  build-sanitize test-sanitize fuzz-smoke fuzz
 
 # Installs only what is missing, so running it twice does nothing the second time.
 deps:
@@ -51,6 +53,35 @@ demo: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Hostile input (issue 7). One clang tree serves both: every object built with
+# AddressSanitizer + UndefinedBehaviorSanitizer (-fno-sanitize-recover=all)
+# and libFuzzer's coverage hooks; the suite and the fuzz_* targets link it.
+# exitcode=86 keeps a sanitizer report from passing for `lint`'s exit 1.
+SANITIZE_BUILD_DIR ?= build-sanitize
+SANITIZE_CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DFINEPRINT_SANITIZE=ON -DFINEPRINT_FUZZ=ON
+SANITIZER_ENV := ASAN_OPTIONS=exitcode=86:detect_leaks=1 \
+  UBSAN_OPTIONS=exitcode=86:print_stacktrace=1:halt_on_error=1
+FUZZ_SECONDS ?= 600
+
+$(SANITIZE_BUILD_DIR)/build.ninja:
+	cmake -S . -B $(SANITIZE_BUILD_DIR) -G Ninja $(SANITIZE_CMAKE_FLAGS)
+
+build-sanitize: deps $(SANITIZE_BUILD_DIR)/build.ninja
+	cmake --build $(SANITIZE_BUILD_DIR) -j $(JOBS)
+
+# The whole test suite, sanitized (the end-to-end tests run the sanitized executable).
+test-sanitize: build-sanitize
+	cd $(SANITIZE_BUILD_DIR) && $(SANITIZER_ENV) ctest --output-on-failure -j $(JOBS)
+
+# Each fuzz target for 60 s (CI); `make fuzz FUZZ_SECONDS=N` for longer runs.
+# Findings: $(SANITIZE_BUILD_DIR)/fuzz/artifacts/; stats: .../fuzz/summary.txt.
+fuzz-smoke: build-sanitize
+	tests/fuzz/run.sh $(SANITIZE_BUILD_DIR) 60
+
+fuzz: build-sanitize
+	tests/fuzz/run.sh $(SANITIZE_BUILD_DIR) $(FUZZ_SECONDS)
 
 # A Debian package of the build (CPack DEB): $(BUILD_DIR)/fineprint_<version>_<arch>.deb
 package: build

@@ -155,10 +155,12 @@ ShadowVerdict by_cover(const model::Rulebook& rulebook, const PromoSet& set, std
     if (!rest->empty()) return v;
   }
   v.shadowed = true;
-  for (const auto& [i, q] : owner) {
+  for (const auto& entry : owner) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+    const Box& owned = cover[entry.first];
     bool meets = std::any_of(region.begin(), region.end(),
-                             [&](const Box& b) { return b.intersects(d.layout, cover[i]); });
-    if (meets && !contains_index(v.by, q)) v.by.push_back(q);
+                             [&](const Box& b) { return b.intersects(d.layout, owned); });
+    if (meets && !contains_index(v.by, entry.second)) v.by.push_back(entry.second);
   }
   const Box& first = region.front();
   LineKind line{set.lines.category_name(d.cats[first.first(d.layout, 2)]),

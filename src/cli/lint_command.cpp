@@ -12,6 +12,7 @@
 #include "cli/options.hpp"
 #include "cli/rule_selection.hpp"
 #include "lint/linter.hpp"
+#include "load/table_reader.hpp"
 #include "report/findings.hpp"
 
 namespace fineprint::cli {
@@ -82,6 +83,9 @@ int run_lint(const Args& args) {
     if (!lint_options.as_of)
       return fail(fmt::format(
           "--as-of \"{}\" is not an RFC 3339 instant like 2026-12-01T00:00:00+02:00", as_of_text));
+    // The year as written (parse_rfc3339 read four digits), as every reader checks it.
+    int year = std::stoi(as_of_text.substr(0, 4));
+    if (!load::year_allowed(year)) return fail(load::year_message("--as-of", as_of_text, year));
   }
   RuleSelection selection;
   if (auto problem = selection.set(select, ignore)) return fail(*problem);

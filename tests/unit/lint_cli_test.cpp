@@ -203,6 +203,8 @@ TEST_CASE("lint exits 2 when it cannot do the job", "[cli][lint]") {
       {{"lint", "--format"}, "format"},
       {{"lint", "--fail-on", "sometimes", clean}, "sometimes"},
       {{"lint", "--as-of", "tomorrow", clean}, "tomorrow"},
+      // Year 10000 once converted to UTC: outside the years fineprint reads.
+      {{"lint", "--as-of", "9999-12-31T23:59:59-23:59", clean}, "the year 9999"},
       {{"lint", clean, "--select", "time/end-at-2358"}, "did you mean \"time/end-at-2359\""},
       {{"lint", clean, "--select", "tiem/"}, "tiem/"},
       {{"lint", clean, "--ignore", "no/such-rule"}, "no/such-rule"},

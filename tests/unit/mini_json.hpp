@@ -11,23 +11,34 @@
 
 namespace fineprint::testing {
 
+struct JsonMember;
+
 struct Json {
   enum class Kind { null, boolean, number, string, array, object };
   Kind kind = Kind::null;
   bool boolean = false;
   double number = 0;
   std::string string;
-  std::vector<Json> items;                            // array
-  std::vector<std::pair<std::string, Json>> members;  // object, in document order
+  std::vector<Json> items;  // array
+  // Object members in document order. Not std::pair: libstdc++'s pair needs a
+  // complete Json here, and clang (the sanitizer build) enforces that.
+  std::vector<JsonMember> members;
 
   bool is(Kind k) const { return kind == k; }
   // The member `key` of an object, or nullptr.
-  const Json* get(std::string_view key) const {
-    for (const auto& [name, value] : members)
-      if (name == key) return &value;
-    return nullptr;
-  }
+  const Json* get(std::string_view key) const;
 };
+
+struct JsonMember {
+  std::string first;  // the key
+  Json second;        // the value
+};
+
+inline const Json* Json::get(std::string_view key) const {
+  for (const auto& [name, value] : members)
+    if (name == key) return &value;
+  return nullptr;
+}
 
 // Parses one JSON document (surrounding whitespace allowed); throws
 // std::runtime_error on anything else.
@@ -156,7 +167,7 @@ inline Json parse_json(std::string_view text) {
         while (true) {
           std::string key = string_value();
           expect(':');
-          out.members.emplace_back(std::move(key), value(depth + 1));
+          out.members.push_back(JsonMember{std::move(key), value(depth + 1)});
           skip_space();
           if (at < text.size() && text[at] == ',') {
             ++at;
