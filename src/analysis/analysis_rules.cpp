@@ -76,7 +76,9 @@ std::vector<lint::RuleDescriptor> build() {
        "a promotion whose conditions can never all hold",
        {"A promotion that no order can make a candidate: its scope is empty after the exclusions "
         "(points at "
-        "`products`), or its `channels` or `segments` list is empty (points at the header).",
+        "`products`), its `channels` or `segments` list is empty (points at the header), or its "
+        "`min_quantity` is more than a scope of listed skus can hold — a claim gives each sku one "
+        "order line of at most 10,000 units (docs/limits.md; points at `min_quantity`).",
         "It is published but dead; usually an exclusion that swallowed the inclusion.",
         "[[promotion]]\nid = \"HATS\"\nproducts = { categories = [\"hats\"], exclude_categories = "
         "[\"hats\"] }",

@@ -5,12 +5,37 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.hpp"
+
 namespace fineprint::analysis {
 
 namespace {
 
 bool listed(const model::Names& names, const std::string& value) {
   return std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.value == value; });
+}
+
+// A scope of listed skus only holds a bounded quantity: a claim gives each
+// sku one order line (claim_validate) of at most limits::kMaxQty units. A
+// `min_quantity` above that can never be reached (docs/limits.md).
+std::string quantity_out_of_reach(const model::Promotion& p) {
+  const model::ProductScope& scope = p.products;
+  if (!p.min_quantity || !scope.present || !scope.categories.empty() || scope.skus.empty())
+    return {};
+  std::vector<std::string> skus;
+  for (const auto& sku : scope.skus)
+    if (!listed(scope.exclude_skus, sku.value) &&
+        std::find(skus.begin(), skus.end(), sku.value) == skus.end())
+      skus.push_back(sku.value);
+  const auto lines =
+      std::min<std::int64_t>(static_cast<std::int64_t>(skus.size()),
+                             static_cast<std::int64_t>(core::limits::kMaxOrderLines));
+  const std::int64_t most = lines * core::limits::kMaxQty;
+  if (skus.empty() || p.min_quantity->value <= most) return {};
+  return fmt::format(
+      "its `min_quantity` of {} units is more than its scope can hold: {} sku{}, each on one order "
+      "line of at most {} units, {} units in all (docs/limits.md)",
+      p.min_quantity->value, skus.size(), skus.size() == 1 ? "" : "s", core::limits::kMaxQty, most);
 }
 
 std::string lower(std::string text) {
@@ -103,6 +128,12 @@ PromoSet promo_set(const model::Rulebook& rulebook) {
   for (std::size_t i = 0; i < set.facts.size(); ++i)
     if (set.facts[i].never_eligible.empty() && !some_line(set, i))
       set.facts[i].never_eligible = "no product is in its scope after the exclusions";
+  for (PromoFacts& f : set.facts) {
+    if (!f.never_eligible.empty()) continue;
+    const model::Promotion& p = rulebook.promotions[f.index];
+    f.never_eligible = quantity_out_of_reach(p);
+    if (!f.never_eligible.empty()) f.never_eligible_where = p.min_quantity->where;
+  }
   set.by_rank.resize(set.facts.size());
   for (std::size_t i = 0; i < set.facts.size(); ++i) set.by_rank[i] = i;
   const auto& promos = rulebook.promotions;

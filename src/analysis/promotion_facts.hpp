@@ -27,6 +27,9 @@ struct PromoFacts {
   core::Minor min_subtotal = 0;   // the scoped list subtotal it needs (min_subtotal, lowest tier)
   bool shipping = false;          // free_shipping: holds the shipping line, not goods lines
   std::string never_eligible;     // non-empty: why no order can make it a candidate
+  // Where that finding points when it is about one key (`min_quantity`);
+  // unknown: the header, or `products` for an empty scope.
+  core::SourceRange never_eligible_where;
 };
 
 // A line kind: a category and a sku (both may be invented "other" values).
