@@ -23,38 +23,18 @@
 #include "run_process.hpp"
 
 namespace fs = std::filesystem;
+using fineprint::testing::contains;
+using fineprint::testing::describe;
+using fineprint::testing::lines_of;
 using fineprint::testing::ProcessResult;
 using fineprint::testing::run_process;
+using fineprint::testing::starts_with;
 using fineprint::testing::TempDir;
 
 namespace {
 
 const fs::path kSourceDir = FINEPRINT_SOURCE_DIR;
 const fs::path kBadDir = kSourceDir / "tests" / "bad";
-
-bool contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
-
-bool starts_with(const std::string& text, std::string_view prefix) {
-  return text.compare(0, prefix.size(), prefix) == 0;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
-
-std::string describe(const ProcessResult& result) {
-  std::ostringstream out;
-  out << "exit " << result.exit_code << " signal " << result.signal << "\n--- stdout ---\n"
-      << result.out.substr(0, 3000) << "\n--- stderr ---\n"
-      << result.err.substr(0, 3000);
-  return out.str();
-}
 
 // One line of tests/bad/EXPECTED.
 struct Case {

@@ -25,6 +25,8 @@
 namespace fs = std::filesystem;
 namespace limits = fineprint::core::limits;
 using namespace fineprint;
+using fineprint::testing::contains;
+using fineprint::testing::describe;
 using fineprint::testing::ProcessResult;
 using fineprint::testing::run_fineprint;
 using fineprint::testing::TempDir;
@@ -180,15 +182,6 @@ std::size_t depth_of(const toml::node& node) {
       if (value.is_table() || value.is_array()) deepest = std::max(deepest, 1 + depth_of(value));
   }
   return deepest;
-}
-
-std::string describe(const ProcessResult& result) {
-  return fmt::format("exit {} signal {}\n--- stdout ---\n{}\n--- stderr ---\n{}", result.exit_code,
-                     result.signal, result.out.substr(0, 3000), result.err.substr(0, 3000));
-}
-
-bool contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
 }
 
 }  // namespace

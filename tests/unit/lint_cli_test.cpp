@@ -19,10 +19,14 @@
 #include "run_process.hpp"
 
 namespace fs = std::filesystem;
+using fineprint::testing::contains;
+using fineprint::testing::describe;
 using fineprint::testing::Json;
+using fineprint::testing::lines_of;
 using fineprint::testing::parse_json;
 using fineprint::testing::ProcessResult;
 using fineprint::testing::run_fineprint;
+using fineprint::testing::starts_with;
 using fineprint::testing::TempDir;
 
 namespace {
@@ -32,30 +36,6 @@ std::string source(const std::string& relative) {
 }
 
 const std::string kFifty = source("tests/lint-many/fifty-mistakes.toml");
-
-std::string describe(const ProcessResult& result) {
-  std::ostringstream out;
-  out << "exit " << result.exit_code << " signal " << result.signal << "\n--- stdout ---\n"
-      << result.out.substr(0, 4000) << "\n--- stderr ---\n"
-      << result.err.substr(0, 4000);
-  return out.str();
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
-
-bool starts_with(const std::string& text, std::string_view prefix) {
-  return text.compare(0, prefix.size(), prefix) == 0;
-}
-
-bool contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
 
 // The findings of a `--format json` run.
 struct JsonFinding {

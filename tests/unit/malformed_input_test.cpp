@@ -12,6 +12,7 @@
 #include "run_process.hpp"
 
 namespace fs = std::filesystem;
+using fineprint::testing::describe;
 using fineprint::testing::ProcessResult;
 using fineprint::testing::run_fineprint;
 using fineprint::testing::TempDir;
@@ -22,14 +23,6 @@ namespace {
 const std::string kStore =
     "[store]\nname = \"Shop\"\ncurrency = \"EUR\"\ntimezone = \"Europe/Riga\"\n"
     "channels = [\"web\"]\n";
-
-std::string describe(const ProcessResult& result) {
-  std::ostringstream out;
-  out << "exit " << result.exit_code << " signal " << result.signal << "\n--- stdout ---\n"
-      << result.out.substr(0, 2000) << "\n--- stderr ---\n"
-      << result.err.substr(0, 2000);
-  return out.str();
-}
 
 std::string read_source(const std::string& relative) {
   std::ifstream in(fs::path(FINEPRINT_SOURCE_DIR) / relative, std::ios::binary);

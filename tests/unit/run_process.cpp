@@ -1,5 +1,7 @@
 #include "run_process.hpp"
 
+#include <sstream>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -158,6 +160,34 @@ fs::path TempDir::write(const std::string& name, const std::string& content) con
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   if (!out) throw std::runtime_error("cannot write " + file.string());
   return file;
+}
+
+std::string describe(const ProcessResult& result) {
+  std::ostringstream out;
+  out << "exit " << result.exit_code << " signal " << result.signal << "\n--- stdout ---\n"
+      << result.out.substr(0, 4000) << "\n--- stderr ---\n"
+      << result.err.substr(0, 4000);
+  return out.str();
+}
+
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
+
+bool starts_with(const std::string& text, std::string_view prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
 }
 
 }  // namespace fineprint::testing

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fineprint::testing {
@@ -21,6 +22,15 @@ struct ProcessResult {
 // feeding `input` on stdin; `cwd` empty keeps the current directory.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input = {},
                           const std::filesystem::path& cwd = {});
+
+// How a run ended and what it printed (the first 4,000 bytes of each
+// stream), for INFO() when a check on it fails.
+std::string describe(const ProcessResult& result);
+
+bool contains(const std::string& text, std::string_view part);
+bool starts_with(const std::string& text, std::string_view prefix);
+// The lines of `text`, without their '\n'.
+std::vector<std::string> lines_of(const std::string& text);
 
 // Runs the fineprint executable under test (FINEPRINT_EXE) with `args`.
 ProcessResult run_fineprint(const std::vector<std::string>& args, const std::string& input = {});

@@ -26,7 +26,4 @@ std::string read_text(const std::filesystem::path& path);
 ProcessResult run_fineprint_tz(const std::string& tz, const std::vector<std::string>& args,
                                const std::string& input = {});
 
-// The lines of `text` (without their '\n').
-std::vector<std::string> lines_of(const std::string& text);
-
 }  // namespace fineprint::testing
