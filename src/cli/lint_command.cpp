@@ -11,6 +11,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/rule_selection.hpp"
+#include "core/instant.hpp"
 #include "lint/linter.hpp"
 #include "load/table_reader.hpp"
 #include "report/findings.hpp"
@@ -83,8 +84,7 @@ int run_lint(const Args& args) {
     if (!lint_options.as_of)
       return fail(fmt::format(
           "--as-of \"{}\" is not an RFC 3339 instant like 2026-12-01T00:00:00+02:00", as_of_text));
-    // The year as written (parse_rfc3339 read four digits), as every reader checks it.
-    int year = std::stoi(as_of_text.substr(0, 4));
+    int year = core::rfc3339_written_year(as_of_text);
     if (!load::year_allowed(year)) return fail(load::year_message("--as-of", as_of_text, year));
   }
   RuleSelection selection;

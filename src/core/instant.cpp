@@ -111,4 +111,8 @@ std::optional<Instant> parse_rfc3339(std::string_view text) {
   return instant_from_offset(local, offset);
 }
 
+int rfc3339_written_year(std::string_view text) {
+  return (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+}
+
 }  // namespace fineprint::core

@@ -56,4 +56,8 @@ Instant instant_from_offset(LocalTime local, std::int32_t offset_minutes);
 // Parses RFC 3339 "YYYY-MM-DDTHH:MM:SS(Z|±HH:MM)" (JSON claims, --as-of).
 std::optional<Instant> parse_rfc3339(std::string_view text);
 
+// The year as written in a text parse_rfc3339 accepted (its first four
+// digits, before any offset is applied): what the year limit is checked on.
+int rfc3339_written_year(std::string_view text);
+
 }  // namespace fineprint::core

@@ -329,9 +329,7 @@ class Reader {
     std::string_view text;
     check(value.get_string().get(text));
     if (auto parsed = core::parse_rfc3339(text)) {
-      // parse_rfc3339 read four digits: the year as written, before the offset.
-      int year =
-          (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+      int year = core::rfc3339_written_year(text);
       if (year_allowed(year)) return parsed;
       error("schema/wrong-type",
             year_message(fmt::format("`{}`", name(path)), fmt::format("\"{}\"", text), year));
