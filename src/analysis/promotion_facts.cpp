@@ -123,11 +123,15 @@ PromoSet promo_set(const model::Rulebook& rulebook) {
       f.never_eligible = "its `segments` list is empty, so no customer is in one of them";
     else if (f.window.empty())
       f.never_eligible = "its window is empty";
+    f.never_eligible_where = p.where;
     set.facts.push_back(std::move(f));
   }
   for (std::size_t i = 0; i < set.facts.size(); ++i)
-    if (set.facts[i].never_eligible.empty() && !some_line(set, i))
+    if (set.facts[i].never_eligible.empty() && !some_line(set, i)) {
+      const model::Promotion& p = rulebook.promotions[i];
       set.facts[i].never_eligible = "no product is in its scope after the exclusions";
+      if (p.products.where.known()) set.facts[i].never_eligible_where = p.products.where;
+    }
   for (PromoFacts& f : set.facts) {
     if (!f.never_eligible.empty()) continue;
     const model::Promotion& p = rulebook.promotions[f.index];

@@ -27,8 +27,8 @@ struct PromoFacts {
   core::Minor min_subtotal = 0;   // the scoped list subtotal it needs (min_subtotal, lowest tier)
   bool shipping = false;          // free_shipping: holds the shipping line, not goods lines
   std::string never_eligible;     // non-empty: why no order can make it a candidate
-  // Where that finding points when it is about one key (`min_quantity`);
-  // unknown: the header, or `products` for an empty scope.
+  // Where that finding points: the key at fault (`products`, `min_quantity`)
+  // when there is one, else the promotion's header.
   core::SourceRange never_eligible_where;
 };
 

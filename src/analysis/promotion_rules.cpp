@@ -96,14 +96,11 @@ void check_never_eligible(const lint::LintContext& context, core::Diagnostics& o
   for (const auto& f : set.facts) {
     if (f.never_eligible.empty()) continue;
     const auto& p = rulebook.promotions[f.index];
-    bool scope = f.never_eligible.find("no product is in its scope") != std::string::npos;
-    core::SourceRange where = f.never_eligible_where.known() ? f.never_eligible_where
-                              : scope                        ? key_or(p.products.where, p.where)
-                                                             : p.where;
-    out.push_back(make_finding(
-        "promo/never-eligible",
-        fmt::format("{} can never be a candidate: {}", p.id.value, f.never_eligible), where,
-        "fix the condition that can never hold, or delete the promotion", p.id.value));
+    out.push_back(
+        make_finding("promo/never-eligible",
+                     fmt::format("{} can never be a candidate: {}", p.id.value, f.never_eligible),
+                     f.never_eligible_where,
+                     "fix the condition that can never hold, or delete the promotion", p.id.value));
   }
 }
 
