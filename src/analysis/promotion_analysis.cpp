@@ -1,7 +1,11 @@
 #include "analysis/promotion_analysis.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
 #include <map>
+#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -9,18 +13,41 @@
 #include "analysis/line_ids.hpp"
 #include "analysis/rulebook_memo.hpp"
 #include "analysis/shadow.hpp"
+#include "analysis/shadow_space.hpp"
 
 namespace fineprint::analysis {
 
 namespace {
 
-LineKind line_of(const Lines& l, std::pair<int, int> ids) {
-  return {l.category_name(ids.first), l.sku_name(ids.second)};
+// Runs task(0..count-1) on the machine's cores. The shadowing checks are
+// independent of one another and write only their own slot, so the result is
+// the same bytes whatever the number of threads; small rulebooks stay on one.
+void each_in_parallel(std::size_t count, const std::function<void(std::size_t)>& task) {
+  unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+  if (count < 64 || threads == 1) {
+    for (std::size_t k = 0; k < count; ++k) task(k);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failed(threads);
+  auto run = [&](unsigned worker) {
+    try {
+      for (std::size_t k; (k = next++) < count;) task(k);
+    } catch (...) {
+      failed[worker] = std::current_exception();
+      next = count;  // the others stop at their next step
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned w = 1; w < threads; ++w) pool.emplace_back(run, w);
+  run(0);
+  for (auto& t : pool) t.join();
+  for (const auto& e : failed)
+    if (e) std::rethrow_exception(e);
 }
 
-std::int64_t pick_time(const Interval& window) {
-  // Noon of a window that opens at midnight reads better than midnight.
-  return window.hi - window.lo >= 43200 ? window.lo + 43200 : window.lo;
+LineKind line_of(const Lines& l, std::pair<int, int> ids) {
+  return {l.category_name(ids.first), l.sku_name(ids.second)};
 }
 
 }  // namespace
@@ -116,18 +143,26 @@ PromoAnalysis analyse_promotions(const model::Rulebook& rulebook) {
               return std::tie(a.second, a.first) < std::tie(b.second, b.first);
             });
 
+  std::vector<std::size_t> checked;
   for (std::size_t p = 0; p < set.facts.size(); ++p) {
     if (!set.facts[p].never_eligible.empty() || rivals[p].empty()) continue;
-    auto& r = rivals[p];
-    std::sort(r.begin(), r.end(), [&](const Rival& a, const Rival& b) {
+    std::sort(rivals[p].begin(), rivals[p].end(), [&](const Rival& a, const Rival& b) {
       return set.facts[a.index].rank < set.facts[b.index].rank;
     });
-    ShadowVerdict verdict = decide_shadow(rulebook, set, p, r);
+    checked.push_back(p);
+  }
+  std::vector<ShadowVerdict> verdicts(set.facts.size());
+  each_in_parallel(checked.size(), [&](std::size_t k) {
+    std::size_t p = checked[k];
+    verdicts[p] = decide_shadow(rulebook, set, p, rivals[p]);
+  });
+  for (std::size_t p : checked) {
+    ShadowVerdict& verdict = verdicts[p];
     if (verdict.stopped) {
       out.stopped.push_back(p);
       out.stopped_why = verdict.why;
     } else if (verdict.shadowed) {
-      out.shadowed.push_back({p, verdict.by, verdict.order});
+      out.shadowed.push_back({p, std::move(verdict.by), std::move(verdict.order)});
     }
   }
   return out;

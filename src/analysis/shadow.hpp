@@ -1,6 +1,6 @@
 // Whether the promotions ranked before P hold P's line in every order where
 // P is a candidate: a box cover when none of them is combinable with P,
-// else an enumeration of the orders that switch them on and off.
+// else a search of the orders that switch them on and off (shadow_search).
 #pragma once
 
 #include <optional>
@@ -21,7 +21,6 @@ struct ShadowVerdict {
   bool shadowed = false;
   bool stopped = false;  // the enumeration ran out of budget: undecided
   std::string why;
-  bool use_cover = false;  // internal: no helper can be where P is; the cover decides
   std::vector<std::size_t> by;
   OrderSketch order;
 };

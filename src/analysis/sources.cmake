@@ -9,7 +9,9 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/analysis/line_ids.cpp
   src/analysis/promotion_facts.cpp
   src/analysis/promotion_analysis.cpp
+  src/analysis/shadow_space.cpp
   src/analysis/shadow.cpp
+  src/analysis/shadow_search.cpp
   src/analysis/promotion_rules.cpp
   src/analysis/analysis_rules.cpp
 )

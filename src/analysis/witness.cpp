@@ -114,8 +114,8 @@ core::Witness promotion_witness(const model::Rulebook& rulebook, const OrderSket
   for (const auto& line : order.lines)
     lines += fmt::format("{}{} × {} ({}) at {}", lines.empty() ? "" : ", ", line.qty, line.sku,
                          line.category, money(rulebook, line.unit_price));
-  std::string summary =
-      fmt::format("{} order placed {}, {}", order.channel, at(rulebook, order.placed_at), lines);
+  const std::string placed = at(rulebook, order.placed_at);
+  std::string summary = fmt::format("{} order placed {}, {}", order.channel, placed, lines);
   if (!order.codes.empty()) summary += fmt::format(", code {}", fmt::join(order.codes, " and "));
   if (!order.segments.empty())
     summary += fmt::format(", customer in {}", fmt::join(order.segments, "/"));
@@ -127,8 +127,8 @@ core::Witness promotion_witness(const model::Rulebook& rulebook, const OrderSket
   t += "# A claim that shows the finding: fineprint resolve --rules <rulebook> <this file>\n";
   t += fmt::format("[claim]\nid = \"W-1\"\nkind = \"promotion\"\nfiled_at = {}\npromotion = {}\n\n",
                    at(rulebook, order.placed_at + std::chrono::hours{24}), toml_string(promotion));
-  t += fmt::format("[order]\nid = \"O-1\"\nplaced_at = {}\nchannel = {}\ncodes = {}\n",
-                   at(rulebook, order.placed_at), toml_string(order.channel), list(order.codes));
+  t += fmt::format("[order]\nid = \"O-1\"\nplaced_at = {}\nchannel = {}\ncodes = {}\n", placed,
+                   toml_string(order.channel), list(order.codes));
   t += fmt::format("shipping = \"{}\"\ndiscount_received = \"{}\"\n\n", money(rulebook, 0),
                    money(rulebook, 0));
   for (const auto& line : order.lines)

@@ -695,6 +695,41 @@ TEST_CASE("limits: past its work bounds the exact analysis says so in a note", "
   CHECK(notes > 0);
 }
 
+TEST_CASE("limits: the shadowing search says so in a note when it runs out of steps", "[limits]") {
+  // Twenty helpers H0..H19, each with its own code, combinable with P and
+  // with B, so none can hold a line against B, yet each is blocked by D and
+  // so matters: proving P shadowed means trying all 2^20 ways to switch them.
+  auto promotion = [](const std::string& id, int priority, const std::string& extra) {
+    return fmt::format(
+        "[[promotion]]\nid = \"{}\"\ntitle = \"{}\"\nstarts = 2026-12-01T00:00:00+02:00\n"
+        "ends = 2027-01-01T00:00:00+02:00\n"
+        "percent_off = 5\npriority = {}\n{}",
+        id, id, priority, extra);
+  };
+  std::string text = store();
+  std::string listed;
+  for (int i = 0; i < 20; ++i) {
+    text += promotion(fmt::format("H{}", i), 100 - i,
+                      fmt::format("code = \"CODE{}\"\ncombinable = true\n", i));
+    listed += fmt::format("\"H{}\", ", i);
+  }
+  text += promotion("B", 50, "combinable = true\n");
+  text += promotion("D", 40, "combinable = [\"P\"]\n");
+  text += promotion("P", 1, "combinable = [" + listed + "\"D\"]\n");
+  load::LoadedRulebook loaded = load::load_rulebook_text(text, "rulebook.toml");
+  REQUIRE(loaded.ok());
+  std::size_t notes = 0;
+  for (const auto& d : lint::lint_rulebook(loaded, {})) {
+    if (d.severity != core::Severity::note) continue;
+    INFO(d.message);
+    CHECK(d.rule == "promo/shadowed");
+    CHECK(contains(d.message, "stopped early and could not decide promo/shadowed"));
+    CHECK(contains(d.message, "more than 50,000 steps"));
+    ++notes;
+  }
+  CHECK(notes == 1);
+}
+
 // ---- the real executable -----------------------------------------------------------------
 
 TEST_CASE("limits: file size and line length end to end", "[limits][cli]") {

@@ -1,0 +1,18 @@
+// The shadowing check when some promotion ranked before P is combinable with
+// P: such a helper can unblock P by holding P's line against a third
+// promotion, so "the plainest order" no longer decides. A depth-first search
+// over the orders of one line kind decides it exactly (docs/analysis.md).
+#pragma once
+
+#include <vector>
+
+#include "analysis/shadow.hpp"
+
+namespace fineprint::analysis {
+
+// `rivals` sorted by rank. Shadowed when no order lets P apply; `stopped`
+// when the search ran out of budget.
+ShadowVerdict search_shadow(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
+                            const std::vector<Rival>& rivals);
+
+}  // namespace fineprint::analysis
