@@ -23,11 +23,11 @@ std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& pat
   report::SourceTexts sources;
   for (const auto& file : loaded.rulebook.files) sources[file.path] = file.content;
   if (!loaded.ok()) {
-    core::Diagnostics errors = loaded.diagnostics;
+    core::Diagnostics errors;
+    for (const auto& d : loaded.diagnostics)
+      if (d.severity == core::Severity::error) errors.push_back(d);
     core::sort_diagnostics(errors);
-    for (const auto& d : errors)
-      if (d.severity == core::Severity::error && !d.suppressed)
-        std::cerr << report::finding_block(d, sources);
+    std::cerr << report::finding_blocks(errors, sources);
     std::cerr << fmt::format(
         "fineprint: error: the rulebook {} does not load; fix the errors above\n", path);
     return std::nullopt;
@@ -35,11 +35,13 @@ std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& pat
   if (warn) {
     // Semantic findings never block a decision: even an error-level finding
     // (an ambiguous overlap) is shown as a warning here; `lint` is the gate.
-    for (auto d : lint::lint_rulebook(loaded, {})) {
-      if (d.severity < core::Severity::warning || d.suppressed) continue;
+    core::Diagnostics warnings;
+    for (auto& d : lint::lint_rulebook(loaded, {})) {
+      if (d.severity < core::Severity::warning) continue;
       d.severity = core::Severity::warning;
-      std::cerr << report::finding_block(d, sources);
+      warnings.push_back(std::move(d));
     }
+    std::cerr << report::finding_blocks(warnings, sources);
   }
   return loaded;
 }

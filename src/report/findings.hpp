@@ -34,9 +34,10 @@ std::string findings_sarif(const core::Diagnostics& findings, std::size_t files)
 std::string findings_junit(const core::Diagnostics& findings,
                            const std::vector<std::string>& files);
 
-// One finding in the house style `path:line:col: severity[rule]: message`,
-// with its source line, caret and note/witness/help lines (also used by
-// `resolve` for rulebook errors).
-std::string finding_block(const core::Diagnostic& finding, const SourceTexts& sources);
+// The findings not suppressed, each in the house style `path:line:col:
+// severity[rule]: message` with its source line, caret and note/witness/help
+// lines (`resolve`, `price` and `test` show rulebook findings this way).
+// Sorted findings (core::sort_diagnostics) read each file once.
+std::string finding_blocks(const core::Diagnostics& findings, const SourceTexts& sources);
 
 }  // namespace fineprint::report

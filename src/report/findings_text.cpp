@@ -37,6 +37,20 @@ std::string_view source_line(const SourceTexts& sources, const core::SourceRange
 
 std::string render_block(const core::Diagnostic& finding, std::string_view line);
 
+// The blocks of the findings not suppressed, each followed by `separator`.
+// One cursor serves them all: sorted findings read each file once.
+std::string blocks(const core::Diagnostics& findings, const SourceTexts& sources,
+                   std::string_view separator) {
+  std::string out;
+  LineCursor cursor;
+  for (const auto& finding : findings) {
+    if (finding.suppressed) continue;
+    out += render_block(finding, source_line(sources, finding.where, cursor));
+    out += separator;
+  }
+  return out;
+}
+
 std::string plural(std::size_t count, std::string_view word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
@@ -69,9 +83,8 @@ std::string summary_line(const FindingCounts& counts) {
                      plural(counts.files, "file"));
 }
 
-std::string finding_block(const core::Diagnostic& finding, const SourceTexts& sources) {
-  LineCursor cursor;
-  return render_block(finding, source_line(sources, finding.where, cursor));
+std::string finding_blocks(const core::Diagnostics& findings, const SourceTexts& sources) {
+  return blocks(findings, sources, "");
 }
 
 namespace {
@@ -102,13 +115,7 @@ std::string render_block(const core::Diagnostic& finding, std::string_view line)
 
 std::string findings_text(const core::Diagnostics& findings, const SourceTexts& sources,
                           std::size_t files) {
-  std::string out;
-  LineCursor cursor;
-  for (const auto& finding : findings) {
-    if (finding.suppressed) continue;
-    out += render_block(finding, source_line(sources, finding.where, cursor));
-    out += '\n';
-  }
+  std::string out = blocks(findings, sources, "\n");
   out += summary_line(count_findings(findings, files));
   out += '\n';
   return out;

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <regex>
 
+#include <fmt/format.h>
+
 #include "lint/linter.hpp"
 #include "load/rulebook_loader.hpp"
 #include "mini_json.hpp"
@@ -73,6 +75,11 @@ TEST_CASE("witnesses of the semantic rules show their problem in resolve", "[ana
       INFO("stdout: " << run.out << "\nstderr: " << run.err);
       REQUIRE(run.exited());
       REQUIRE(run.exit_code == 0);
+      // resolve still decides, and shows the finding on stderr as a warning
+      // in lint's text form (cli.md: semantic findings do not block).
+      CHECK(run.err.find(fmt::format("{}:{}:{}: warning[{}]: {}\n", f.where.file, f.where.line,
+                                     f.where.column, f.rule, f.message)) != std::string::npos);
+      CHECK(run.err.find("  witness: " + f.witness->summary + "\n") != std::string::npos);
       Json decision = parse_json(run.out);
       if (f.rule == "promo/shadowed") {
         const Json* promotion = decision.get("promotion");
