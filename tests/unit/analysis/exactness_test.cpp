@@ -328,11 +328,12 @@ const std::vector<std::string> kPromoSegments{"vip", "staff"};
 
 // `crowded`: more promotions, most of them combinable, so that the
 // shadowing search (helpers unblocking P) has real work.
-model::Rulebook random_promotions(unsigned seed, bool crowded = false) {
+model::Rulebook random_promotions(unsigned seed, bool crowded = false, int count = 0) {
   Gen g(seed);
   model::Rulebook r;
   r.store = store(false);
   int n = crowded ? 5 + g.pick(4) : 2 + g.pick(4);
+  if (count > 0) n = count;
   for (int i = 0; i < n; ++i) {
     model::Promotion p;
     p.id = {"P" + std::to_string(i), {}};
@@ -531,4 +532,23 @@ TEST_CASE("shadowing agrees with brute force when most promotions combine",
           "[analysis][exactness]") {
   PromoTally t = agree_on_promotions(1001, 1200, true);
   CHECK(t.shadowed > 20);
+}
+
+TEST_CASE("the shadowing checks give the same verdicts on every run", "[analysis]") {
+  // 300 promotions: enough that the checks are shared among threads.
+  model::Rulebook r = random_promotions(7, true, 300);
+  auto verdicts = [&] {
+    PromoAnalysis a = analyse_promotions(r);
+    std::string out;
+    for (const auto& s : a.shadowed) {
+      out += std::to_string(s.promotion) + " by";
+      for (std::size_t b : s.by) out += " " + std::to_string(b);
+      out += " at " + std::to_string(s.order.placed_at.time_since_epoch().count()) + "\n";
+    }
+    for (std::size_t p : a.stopped) out += std::to_string(p) + " stopped\n";
+    return out;
+  };
+  std::string first = verdicts();
+  CHECK(first.find(" by ") != std::string::npos);
+  for (int run = 0; run < 5; ++run) CHECK(verdicts() == first);
 }
