@@ -1,7 +1,6 @@
 #include "analysis/shadow_search.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
@@ -87,6 +86,7 @@ class Search {
   ShadowSpace space_;
   std::vector<Entrant> entrants_;  // rank order, P last
   std::vector<std::string> codes_, segments_;
+  std::map<std::string, int> code_index_;     // a lower-cased code → its index in codes_
   std::vector<signed char> inert_;            // per entrant: -1 not yet known
   std::vector<std::size_t> dropped_used_up_;  // rivals left out, off by a used-up limit
   std::vector<Node> stack_;
@@ -141,7 +141,6 @@ class Search {
     space_.skus = sku_candidates(set_.lines, all);
     lay_out(space_, rulebook_.store.channels.size());
 
-    std::map<std::string, int> code_index;
     for (Entrant& e : entrants_) {
       const PromoFacts& f = set_.facts[e.index];
       Box base = Box::all(space_.layout);
@@ -149,7 +148,7 @@ class Search {
       base.set(space_.layout, kChannel, f.channels);
       scope_boxes(space_, set_.lines.scopes[e.index], base, e.where);
       if (f.code && f.code != fp.code) {
-        auto [it, added] = code_index.emplace(*f.code, static_cast<int>(codes_.size()));
+        auto [it, added] = code_index_.emplace(*f.code, static_cast<int>(codes_.size()));
         if (added) codes_.push_back(rulebook_.promotions[e.index].code->value);
         e.code = it->second;
       }
@@ -379,9 +378,10 @@ class Search {
   OrderSketch sketch(const Node& n) const {
     const auto& p = rulebook_.promotions[p_];
     OrderSketch o;
-    o.placed_at = core::Instant{
-        std::chrono::seconds{pick_time(space_.time.cell(n.region.first(space_.layout, kTime)))}};
-    o.channel = rulebook_.store.channels[n.region.first(space_.layout, kChannel)].value;
+    std::int64_t at = pick_time(space_.time.cell(n.region.first(space_.layout, kTime)));
+    std::size_t channel = n.region.first(space_.layout, kChannel);
+    o.placed_at = core::Instant{std::chrono::seconds{at}};
+    o.channel = rulebook_.store.channels[channel].value;
     if (p.code) o.codes.push_back(p.code->value);
     for (std::size_t c = 0; c < codes_.size(); ++c)
       if (n.codes[c] == 1) o.codes.push_back(codes_[c]);
@@ -400,35 +400,35 @@ class Search {
     // The rivals left out of the search are off by a used-up limit: the
     // customer has reached it for those that would be candidates here.
     std::vector<std::size_t> used_up = n.used_up;
-    for (std::size_t i : dropped_used_up_)
-      if (candidate_in(set_.facts[i], o, category, sku, qty * unit)) used_up.push_back(i);
+    for (std::size_t i : dropped_used_up_) {
+      const PromoFacts& f = set_.facts[i];
+      // Semantics §2.2 at this order, the limit aside.
+      if (f.window.contains(at) && f.channels.contains(channel) && code_given(n, f.code) &&
+          segment_given(n, f.segments) && (!f.first_order_only || o.first_order) &&
+          in_scope_ids(set_.lines.scopes[i], category, sku) && qty >= f.min_quantity &&
+          qty * unit >= f.min_subtotal)
+        used_up.push_back(i);
+    }
     std::sort(used_up.begin(), used_up.end());
     for (std::size_t i : used_up) o.used_up.push_back(rulebook_.promotions[i].id.value);
     return o;
   }
 
-  // Semantics §2.2 for one promotion and a one-line order, its limit aside.
-  bool candidate_in(const PromoFacts& f, const OrderSketch& o, int category, int sku,
-                    core::Minor amount) const {
-    auto lower = [](std::string text) {
-      for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return text;
-    };
-    auto channel = std::find_if(rulebook_.store.channels.begin(), rulebook_.store.channels.end(),
-                                [&](const auto& c) { return c.value == o.channel; });
-    std::int64_t t =
-        std::chrono::duration_cast<std::chrono::seconds>(o.placed_at.time_since_epoch()).count();
-    bool coded = !f.code || std::any_of(o.codes.begin(), o.codes.end(),
-                                        [&](const auto& c) { return lower(c) == *f.code; });
-    bool segment = !f.segments || std::any_of(o.segments.begin(), o.segments.end(), [&](auto& s) {
-      return std::find(f.segments->begin(), f.segments->end(), s) != f.segments->end();
-    });
-    return f.window.contains(t) &&
-           f.channels.contains(
-               static_cast<std::size_t>(channel - rulebook_.store.channels.begin())) &&
-           coded && segment && (!f.first_order_only || o.first_order) &&
-           in_scope_ids(set_.lines.scopes[f.index], category, sku) &&
-           o.lines.front().qty >= f.min_quantity && amount >= f.min_subtotal;
+  // Whether an order the node completes carries `code` (lower-cased, as in
+  // PromoFacts): P's own, or one the node gives.
+  bool code_given(const Node& n, const std::optional<std::string>& code) const {
+    if (!code || code == set_.facts[p_].code) return true;
+    auto it = code_index_.find(*code);
+    return it != code_index_.end() && n.codes[static_cast<std::size_t>(it->second)] == 1;
+  }
+
+  bool segment_given(const Node& n, const std::optional<std::vector<std::string>>& listed) const {
+    if (!listed) return true;
+    for (std::size_t s = 0; s < segments_.size(); ++s)
+      if (((n.seg_in >> s) & 1U) &&
+          std::find(listed->begin(), listed->end(), segments_[s]) != listed->end())
+        return true;
+    return false;
   }
 };
 
