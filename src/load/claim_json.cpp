@@ -117,9 +117,9 @@ constexpr std::array<std::string_view, 3> kRootKeys{"claim", "order", "customer"
 constexpr std::array<std::string_view, 7> kClaimKeys{"id",        "kind", "filed_at", "has_receipt",
                                                      "promotion", "code", "items"};
 constexpr std::array<std::string_view, 4> kItemKeys{"sku", "qty", "condition", "reason"};
-constexpr std::array<std::string_view, 8> kOrderKeys{
-    "id",    "placed_at", "delivered_at",      "channel",
-    "codes", "shipping",  "discount_received", "lines"};
+constexpr std::array<std::string_view, 9> kOrderKeys{
+    "id",       "placed_at",         "delivered_at", "channel",      "codes",
+    "shipping", "discount_received", "lines",        "shipping_paid"};
 constexpr std::array<std::string_view, 6> kLineKeys{"sku",        "category", "qty",
                                                     "unit_price", "paid",     "final_sale"};
 constexpr std::array<std::string_view, 5> kCustomerKeys{"id", "segments", "orders_before",
@@ -498,6 +498,9 @@ class Reader {
               lines = array(v, at, [&](od::value& element, const Path& line_path) {
                 read_line(element, line_path);
               });
+              break;
+            case 8:
+              if (auto shipping_paid = money(v, at)) order.shipping_paid = *shipping_paid;
               break;
           }
         });

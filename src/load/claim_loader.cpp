@@ -142,6 +142,8 @@ class ClaimFileReader {
     }
     if (auto codes = r.strings("codes")) order.codes = model::values(*codes);
     if (auto shipping = r.money("shipping", digits_)) order.shipping = shipping->value;
+    if (auto shipping_paid = r.money("shipping_paid", digits_))
+      order.shipping_paid = shipping_paid->value;
     if (auto received = r.money("discount_received", digits_))
       order.discount_received = received->value;
     auto lines = r.tables("lines", Need::required);

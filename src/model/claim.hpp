@@ -42,6 +42,9 @@ struct Order {
   std::string channel;
   std::vector<std::string> codes;
   core::Minor shipping = 0;
+  // What was charged for shipping (v1.1): a promotion claim counts
+  // shipping − shipping_paid in what the order received.
+  std::optional<core::Minor> shipping_paid;
   std::optional<core::Minor> discount_received;
   std::vector<OrderLine> lines;
 };
