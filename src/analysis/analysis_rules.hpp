@@ -1,4 +1,4 @@
-// The semantic lint rules backed by the exact analysis (lint-rules.md promo/,
+// The semantic lint rules backed by the exact analysis (docs/lint-rules.md promo/,
 // returns/, law/ and refs/unused-category): the registry appends this list.
 #pragma once
 

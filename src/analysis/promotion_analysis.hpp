@@ -2,7 +2,7 @@
 // finds the pairs that overlap in time, channel and scope; ambiguous
 // overlaps are equal-priority non-combinable pairs, and a promotion is
 // shadowed when the promotions ranked before it hold its line in every order
-// that makes it a candidate (semantics §2.2–2.3).
+// that makes it a candidate (docs/semantics.md §2.2–2.3).
 #pragma once
 
 #include <string>

@@ -13,7 +13,7 @@
 
 namespace fineprint::analysis {
 
-// How an item is decided (semantics §4.2, as the engine does it).
+// How an item is decided (docs/semantics.md §4.2, as the engine does it).
 enum class DecidedBy {
   rule,          // one rule matched
   missing_fact,  // a rule tests a fact the claim lacks: `review`

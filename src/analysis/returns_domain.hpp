@@ -1,4 +1,4 @@
-// The finite domain of one returned item (format.md §1.5 `when` facts): the
+// The finite domain of one returned item (docs/format.md §1.5 `when` facts): the
 // values the rulebook mentions plus one "any other", numeric facts cut at
 // the bounds used, and the map from a `when` to a box over it.
 #pragma once

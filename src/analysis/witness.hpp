@@ -1,4 +1,4 @@
-// Witnesses: a concrete claim file (format.md §2) that `fineprint resolve`
+// Witnesses: a concrete claim file (docs/format.md §2) that `fineprint resolve`
 // accepts and that shows the problem a finding names, plus its one-line summary.
 #pragma once
 
