@@ -1,5 +1,5 @@
 // The subcommand table: each entry's run function takes the arguments after
-// its name and returns the process exit code (cli.md: 0, 1 or 2).
+// its name and returns the process exit code (fineprint(1), EXIT STATUS: 0, 1 or 2).
 #pragma once
 
 #include <string>

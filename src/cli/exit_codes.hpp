@@ -1,4 +1,4 @@
-// The exit codes every subcommand shares (cli.md).
+// The exit codes every subcommand shares (fineprint(1), EXIT STATUS).
 #pragma once
 
 namespace fineprint::cli {

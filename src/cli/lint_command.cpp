@@ -1,5 +1,5 @@
 // `fineprint lint [PATH...]`: load each rulebook, run every rule, print the
-// findings in the chosen format, exit by --fail-on (cli.md).
+// findings in the chosen format, exit by --fail-on (fineprint(1)).
 #include <filesystem>
 #include <fstream>
 #include <iostream>

@@ -1,5 +1,5 @@
 // Money as integer minor units with checked arithmetic, the currency table
-// of format.md §1.3, and exact decimal parsing: never a float, never a wrap.
+// of docs/format.md §1.3, and exact decimal parsing: never a float, never a wrap.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +16,7 @@ struct Currency {
   int minor_digits = 2;
 };
 
-// The currencies format.md knows; nullopt for any other code.
+// The currencies docs/format.md §1.3 knows; nullopt for any other code.
 std::optional<Currency> find_currency(std::string_view code);
 
 // Minor units. A plain integer wrapped so that arithmetic is always checked.
