@@ -1,4 +1,4 @@
-// The two kinds of claim decided inside the engine (semantics §3 and §4);
+// The two kinds of claim decided inside the engine (docs/semantics.md §3 and §4);
 // decide() in decision.cpp dispatches here and turns overflows into errors.
 #pragma once
 

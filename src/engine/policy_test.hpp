@@ -1,4 +1,4 @@
-// Policy tests (cli.md `fineprint test`): a claim with an [expect] table,
+// Policy tests (docs/format.md §3): a claim with an [expect] table,
 // decided and compared; and which rules and promotions the tests exercised.
 #pragma once
 

@@ -1,4 +1,4 @@
-// A return claim (semantics §4): each item through the returns table, then
+// A return claim (docs/semantics.md §4): each item through the returns table, then
 // the money (paid or reprice basis, fees, shipping) and the verdict.
 #include <algorithm>
 #include <map>
@@ -244,7 +244,7 @@ void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, D
   }
 
   // Shipping: only when everything comes back, every item is refunded, and
-  // every deciding rule says so (semantics-notes.md).
+  // every deciding rule says so (docs/semantics.md §4.3).
   std::vector<std::int64_t> units(claim.order.lines.size(), 0);
   for (const auto& claimed : claim.items) units[claimed.line_index] += claimed.qty;
   bool everything = true;
