@@ -1,4 +1,4 @@
-// JSON claims (format.md §2, one object per line for `batch`) → model::Claim,
+// JSON claims (docs/format.md §2.5, one object per line for `batch`) → model::Claim,
 // held to the TOML reader's rules: closed objects with did-you-mean, typed
 // values, required keys, exact money, RFC 3339 instants, then validate_claim.
 // JSON has no line and column per value inside a line, so every error names

@@ -1,4 +1,4 @@
-// TOML claim files → model::Claim, strictly (format.md §2), plus the semantic
+// TOML claim files → model::Claim, strictly (docs/format.md §2), plus the semantic
 // claim checks every claim reader (TOML now, JSON later) shares.
 #pragma once
 
@@ -12,7 +12,7 @@
 
 namespace fineprint::load {
 
-// A policy test's expectations (cli.md `fineprint test`): every key optional.
+// A policy test's expectations (docs/format.md §3): every key optional.
 struct ExpectItem {
   std::string sku;
   std::optional<std::string> outcome;

@@ -1,4 +1,4 @@
-// The semantic claim checks (format.md §2 "Claim errors"), shared by every
+// The semantic claim checks (docs/format.md §2.6), shared by every
 // claim reader so that TOML and JSON claims are held to exactly one rule set.
 #include <algorithm>
 #include <map>

@@ -1,4 +1,4 @@
-// [[promotion]] (format.md §1.4): window, eligibility, exactly one benefit.
+// [[promotion]] (docs/format.md §1.4): window, eligibility, exactly one benefit.
 #include <algorithm>
 #include <tuple>
 

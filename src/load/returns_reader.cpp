@@ -1,5 +1,5 @@
 // [returns], its rules, exemptions and `otherwise`, and [[assert]]
-// (format.md §1.5, §1.6).
+// (docs/format.md §1.5, §1.6).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 

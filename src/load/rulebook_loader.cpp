@@ -26,7 +26,7 @@ struct ParsedFile {
 };
 
 // The *.toml files of a rulebook path, in byte-wise sorted order, skipping
-// anything under a folder named `tests` (policy tests, cli.md).
+// anything under a folder named `tests` (policy tests, docs/format.md §3).
 std::vector<fs::path> rulebook_files(const std::string& root,
                                      std::vector<std::string>& unreadable) {
   struct stat info {};

@@ -1,4 +1,4 @@
-// Rulebook files → model::Rulebook, strictly (format.md §1): a file or a
+// Rulebook files → model::Rulebook, strictly (docs/format.md §1): a file or a
 // directory of *.toml (sorted byte-wise, `tests` folders skipped), merged.
 // Every problem is a diagnostic; loading goes on past errors so that one run
 // reports them all, and the model holds whatever parts loaded.

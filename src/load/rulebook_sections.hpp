@@ -1,4 +1,4 @@
-// The section readers behind load_rulebook, one per part of format.md §1.
+// The section readers behind load_rulebook, one per part of docs/format.md §1.
 // Internal to load/: each reads one TOML table into the model and reports
 // every problem it sees.
 #pragma once
