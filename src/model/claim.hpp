@@ -1,4 +1,4 @@
-// A claim as plain data (format.md §2): the customer's request and the order
+// A claim as plain data (docs/format.md §2): the customer's request and the order
 // it is about, self-contained. Loaders (TOML and JSON) build it.
 #pragma once
 

@@ -29,7 +29,7 @@ const std::vector<std::string_view>& when_keys() {
 
 Match match_when(const When& when, const ItemFacts& facts) {
   // Facts that may be missing are remembered, not failed: the item is only
-  // `review` for them when every other key holds (semantics §1).
+  // `review` for them when every other key holds (docs/semantics.md §1).
   std::optional<std::string_view> unknown;
   auto fail = [](std::string_view key) { return Match{MatchKind::failed, key}; };
   if (!lists(when.category, facts.category)) return fail("category");

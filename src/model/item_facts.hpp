@@ -1,4 +1,4 @@
-// The facts of one returned item (semantics §4.1) and how a returns-table
+// The facts of one returned item (docs/semantics.md §4.1) and how a returns-table
 // `when` is tested against them. The engine decides with it; the analysis and
 // its brute-force check use the same test, so they cannot disagree.
 #pragma once
@@ -28,7 +28,7 @@ struct ItemFacts {
   std::optional<std::int64_t> returns_90d;  // absent: the claim does not say
 };
 
-// The `when` keys in the order they are tested (format.md §1.5 table order).
+// The `when` keys in the order they are tested (docs/format.md §1.5 table order).
 const std::vector<std::string_view>& when_keys();
 
 enum class MatchKind {

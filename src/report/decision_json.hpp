@@ -1,4 +1,4 @@
-// The decision record as JSON (semantics §5): one object, keys in the fixed
+// The decision record as JSON (docs/semantics.md §5): one object, keys in the fixed
 // order claim, verdict, amount, currency, items|promotion, reasons, trace,
 // rulebook, fineprint.
 #pragma once

@@ -1,4 +1,4 @@
-// Lint findings → the output formats of `fineprint lint` (cli.md): text,
+// Lint findings → the output formats of `fineprint lint` (fineprint(1)): text,
 // json and github workflow commands. Suppressed findings appear only in JSON.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Lint findings as JUnit XML (cli.md), the test report CI systems show on a
+// Lint findings as JUnit XML (fineprint(1)), the test report CI systems show on a
 // merge request: one <testsuite> per rulebook file holding one <testcase>
 // for that file, with a <failure> per unsuppressed finding in it. Suppressed
 // findings are listed in the testcase's <system-out> with their reason. No
