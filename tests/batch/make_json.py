@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates tests/batch/json/: the JSON form (format.md §2) of every claim
+"""Regenerates tests/batch/json/: the JSON form (docs/format.md §2.5) of every claim
 under examples/claims and tests/claims, for the batch tests. Run from the
 repository root when a TOML claim is added or changed; the tests themselves
 never run Python. Local date-times (no offset) are resolved in the store's

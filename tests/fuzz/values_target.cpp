@@ -75,7 +75,7 @@ int values(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
   switch (pick % 4) {
     case 0:
-      money(text, (pick >> 2) % 4);  // 0..3 minor digits, as format.md's currencies
+      money(text, (pick >> 2) % 4);  // 0..3 minor digits, as docs/format.md §1.3's currencies
       break;
     case 1:
       percent(text);

@@ -1,5 +1,5 @@
 // Every example claim decides as its comment says: the `# Expected: verdict
-// V, … amount A` line written by hand from the spec is checked against the
+// V, … amount A` line written by hand from docs/semantics.md is checked against the
 // real executable, so the examples cannot drift from the engine.
 #include <catch2/catch.hpp>
 

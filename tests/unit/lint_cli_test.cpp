@@ -1,5 +1,5 @@
 // End-to-end tests of `fineprint lint`, `rules`, `explain`, `--version` and
-// `--help`: the real executable, its stdout, stderr and exit code (cli.md).
+// `--help`: the real executable, its stdout, stderr and exit code (fineprint(1)).
 #include <catch2/catch.hpp>
 
 #include <algorithm>

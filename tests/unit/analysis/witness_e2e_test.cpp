@@ -76,7 +76,7 @@ TEST_CASE("witnesses of the semantic rules show their problem in resolve", "[ana
       REQUIRE(run.exited());
       REQUIRE(run.exit_code == 0);
       // resolve still decides, and shows the finding on stderr as a warning
-      // in lint's text form (cli.md: semantic findings do not block).
+      // in lint's text form (semantic findings do not block).
       CHECK(run.err.find(fmt::format("{}:{}:{}: warning[{}]: {}\n", f.where.file, f.where.line,
                                      f.where.column, f.rule, f.message)) != std::string::npos);
       CHECK(run.err.find("  witness: " + f.witness->summary + "\n") != std::string::npos);
