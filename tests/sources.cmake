@@ -7,6 +7,7 @@ set(FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/unit/lint_fixture.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/lint_fixtures_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/lint_cli_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/test_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/malformed_input_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/run_process.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/bad_inputs_test.cpp

@@ -1,6 +1,8 @@
 // `fineprint test [PATH...]`: run every policy test (*.toml under a `tests`
 // folder of the rulebook), print the failures and a summary, optionally the
-// coverage of returns rules and promotions.
+// coverage of returns rules and promotions. A rulebook without a single
+// policy test fails (exit 1) unless --allow-no-tests: in CI, a missing or
+// misplaced tests folder must not read as a green run.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -31,14 +33,20 @@ struct SuiteResult {
   std::vector<TestResult> tests;
 };
 
+// Where test_files looks for a rulebook's tests: the rulebook directory, or
+// the `tests` folder beside a single-file rulebook.
+fs::path tests_base(const std::string& root) {
+  std::error_code error;
+  return fs::is_directory(root, error) ? fs::path(root) : fs::path(root).parent_path() / "tests";
+}
+
 // The test files of a rulebook: every *.toml below it that has a folder named
 // `tests` on its way; for a single-file rulebook, those in the `tests` folder
 // next to it. Byte-wise sorted.
 std::vector<std::string> test_files(const std::string& root) {
   std::vector<std::string> out;
   std::error_code error;
-  fs::path base =
-      fs::is_directory(root, error) ? fs::path(root) : fs::path(root).parent_path() / "tests";
+  fs::path base = tests_base(root);
   if (!fs::is_directory(base, error)) return out;
   bool is_tests = !fs::is_directory(root, error);
   fs::recursive_directory_iterator it(base, fs::directory_options::none, error), end;
@@ -128,6 +136,7 @@ int run_test(const Args& args) {
       "coverage", "list the returns rules and promotions no test exercised")(
       "min-coverage", po::value(&min_coverage),
       "fail when under PCT percent of rules and promotions are exercised")(
+      "allow-no-tests", "exit 0 when a rulebook has no policy tests (default: exit 1)")(
       "path", po::value(&paths), "rulebook files or directories (default ./rules)");
   po::positional_options_description positional;
   positional.add("path", -1);
@@ -146,11 +155,13 @@ int run_test(const Args& args) {
     threshold = *pct;
   }
   const bool show_coverage = vm.count("coverage") > 0 || threshold;
+  const bool allow_no_tests = vm.count("allow-no-tests") > 0;
   if (paths.empty()) paths.push_back("rules");
 
   std::vector<SuiteResult> suites;
   std::string coverage_text;
   bool under_threshold = false;
+  std::vector<std::string> without_tests;  // the messages, printed after the results
   for (const auto& path : paths) {
     auto loaded = load_rules_for_claims(path, false);
     if (!loaded) return kExitCannot;
@@ -158,6 +169,14 @@ int run_test(const Args& args) {
     engine::Exercised exercised;
     for (const auto& file : test_files(path))
       suite.tests.push_back(run_one(file, loaded->rulebook, exercised));
+    if (suite.tests.empty() && !allow_no_tests) {
+      std::error_code error;
+      without_tests.push_back(fmt::format(
+          "no policy tests found for {}: no *.toml file {} {} (a policy test is a claim file "
+          "with an [expect] table); add tests, or pass --allow-no-tests",
+          path, fs::is_directory(path, error) ? "in a `tests` folder under" : "in",
+          tests_base(path).generic_string()));
+    }
     if (show_coverage) {
       engine::Coverage c = engine::coverage(loaded->rulebook, exercised);
       std::size_t whole = c.total == 0 ? 100 : c.exercised * 100 / c.total;
@@ -198,7 +217,9 @@ int run_test(const Args& args) {
     if (show_coverage) text += coverage_text;
     std::cout << text;
   }
-  return failed > 0 || under_threshold ? kExitFailed : kExitOk;
+  std::cout.flush();
+  for (const auto& message : without_tests) std::cerr << "fineprint: error: " << message << "\n";
+  return failed > 0 || under_threshold || !without_tests.empty() ? kExitFailed : kExitOk;
 }
 
 }  // namespace fineprint::cli
