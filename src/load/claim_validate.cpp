@@ -2,6 +2,7 @@
 // claim reader so that TOML and JSON claims are held to exactly one rule set.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -121,8 +122,8 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
       rulebook.returns ? model::known_conditions(*rulebook.returns) : model::builtin_conditions();
   std::vector<std::string> reasons =
       rulebook.returns ? model::known_reasons(*rulebook.returns) : model::builtin_reasons();
-  std::vector<std::string> skus;
-  for (const auto& line : order.lines) skus.push_back(line.sku);
+  // Built at the first unknown sku, once: every later one asks the same index.
+  std::optional<core::Suggester> sku_suggester;
   std::map<std::string, std::int64_t> returned;  // sku → units claimed so far
   for (std::size_t i = 0; i < claim.items.size(); ++i) {
     model::ClaimItem& item = claim.items[i];
@@ -136,7 +137,13 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
     auto line = line_of_sku.find(item.sku);
     if (line == line_of_sku.end()) {
       std::string message = fmt::format("returned sku `{}` is not on order {}", item.sku, order.id);
-      if (auto suggestion = core::did_you_mean(item.sku, skus))
+      if (!sku_suggester) {
+        std::vector<std::string> skus;
+        skus.reserve(order.lines.size());
+        for (const auto& line : order.lines) skus.push_back(line.sku);
+        sku_suggester.emplace(std::move(skus));
+      }
+      if (auto suggestion = sku_suggester->suggest(item.sku))
         message += fmt::format("; did you mean `{}`?", *suggestion);
       report(out, "claim/unknown-sku", std::move(message), place(&ClaimPlaces::Item::sku));
       continue;
