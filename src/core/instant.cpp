@@ -1,13 +1,49 @@
 #include "core/instant.hpp"
 
+#include <algorithm>
+#include <array>
 #include <exception>
+#include <vector>
 
 #include <fmt/format.h>
 
 namespace fineprint::core {
 
+std::optional<std::string> zone_name_problem(std::string_view name) {
+  if (name == "UTC") return std::nullopt;
+  static constexpr std::array<std::string_view, 10> kAreas{
+      "Africa",   "America",   "Antarctica", "Arctic", "Asia",
+      "Atlantic", "Australia", "Europe",     "Indian", "Pacific"};
+  constexpr std::size_t kMostBytes = 64;  // the longest real name is 32
+  if (name.empty()) return "it is empty";
+  if (name.size() > kMostBytes) return fmt::format("it is longer than {} bytes", kMostBytes);
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    std::size_t slash = name.find('/', start);
+    parts.push_back(name.substr(start, slash == std::string_view::npos ? slash : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  if (parts.size() < 2 || parts.size() > 3 ||
+      std::find(kAreas.begin(), kAreas.end(), parts[0]) == kAreas.end())
+    return std::string(
+        "only \"UTC\" and canonical names are, Area/Location with the Area one of Africa, "
+        "America, Antarctica, Arctic, Asia, Atlantic, Australia, Europe, Indian, Pacific");
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    std::string_view part = parts[i];
+    auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    bool ok =
+        !part.empty() && letter(part[0]) && std::all_of(part.begin(), part.end(), [&](char c) {
+          return letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+';
+        });
+    if (!ok)
+      return fmt::format("\"{}\" is not a place name (letters, digits, '_', '-', '+')", part);
+  }
+  return std::nullopt;
+}
+
 Zone find_zone(std::string_view name) {
-  if (name.empty()) return nullptr;
+  if (zone_name_problem(name)) return nullptr;
   try {
     return date::locate_zone(name);
   } catch (const std::exception&) {

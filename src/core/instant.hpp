@@ -17,8 +17,19 @@ using Instant = std::chrono::sys_seconds;
 using LocalTime = date::local_seconds;
 using Zone = const date::time_zone*;
 
-// nullptr when `name` is not an IANA zone in the system tz database.
+// The zone named `name` when it is one fineprint accepts (zone_name_problem
+// finds nothing) and the system tz database has it; nullptr otherwise.
 Zone find_zone(std::string_view name);
+
+// Why `name` is not a zone name fineprint accepts, or nullopt when its form
+// is one: exactly "UTC", or Area/Location[/Sub] whose Area is a geographic
+// area of the tz database (Africa, America, Antarctica, Arctic, Asia,
+// Atlantic, Australia, Europe, Indian, Pacific) and whose parts are letters,
+// digits, '_', '-' and '+'. So `localtime` (the host's /etc/localtime),
+// `posixrules`, `Factory`, `posix/…`, `right/…`, `Etc/…` and the legacy
+// aliases (`US/Eastern`, `EST5EDT`, `GMT`) are refused: a decision must not
+// depend on how the machine running fineprint is set up (docs/decisions.md).
+std::optional<std::string> zone_name_problem(std::string_view name);
 
 enum class LocalKind { unique, nonexistent, ambiguous };
 

@@ -223,9 +223,14 @@ std::vector<RuleDescriptor> model_rules() {
       {"time/bad-timezone",
        Severity::error,
        "store.timezone is not an IANA zone",
-       {"`store.timezone` is not a zone of the IANA tz database.",
-        "Every local date and time in the rulebook is read in this zone.",
-        "[store]\ntimezone = \"Riga\"", "Use an IANA name such as \"Europe/Riga\"."},
+       {"`store.timezone` is not a canonical zone of the IANA tz database: `UTC`, or "
+        "Area/Location with a geographic Area (Africa, America, Antarctica, Arctic, Asia, "
+        "Atlantic, Australia, Europe, Indian, Pacific). `localtime` (the machine's own zone), "
+        "`posixrules`, `Factory`, `Etc/…` and legacy aliases such as `US/Eastern` are refused.",
+        "Every local date and time in the rulebook is read in this zone, and a decision must "
+        "be the same on every machine.",
+        "[store]\ntimezone = \"localtime\"",
+        "Use the store's IANA name, such as \"Europe/Riga\" or \"America/New_York\"."},
        RunWhen::loader,
        nullptr},
       {"time/nonexistent-local-time",

@@ -46,11 +46,22 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
   }
   if (auto zone = reader.string("timezone", Need::required)) {
     store.timezone = *zone;
-    store.zone = core::find_zone(zone->value);
-    if (!store.zone)
+    // Only canonical names: `localtime` would make every decision depend on
+    // the /etc/localtime of the machine that runs fineprint.
+    if (auto problem = core::zone_name_problem(zone->value)) {
+      report(out, "time/bad-timezone",
+             fmt::format("\"{}\" is not a time zone fineprint accepts: {}", zone->value, *problem),
+             zone->where,
+             zone->value == "localtime"
+                 ? "\"localtime\" is the zone of the machine running fineprint, so another "
+                   "machine would decide the same claim differently; name the store's zone, "
+                   "like \"Europe/Riga\""
+                 : "use a name like \"Europe/Riga\", \"America/New_York\" or \"UTC\"");
+    } else if (!(store.zone = core::find_zone(zone->value))) {
       report(out, "time/bad-timezone",
              fmt::format("\"{}\" is not an IANA time zone in the tz database", zone->value),
              zone->where, "use a name like \"Europe/Riga\" or \"America/New_York\"");
+    }
   }
   if (auto channels = reader.strings("channels", Need::required)) {
     store.channels = *channels;

@@ -18,6 +18,51 @@ TEST_CASE("zones come from the tz database; unknown names are null", "[instant]"
   CHECK(find_zone("") == nullptr);
 }
 
+TEST_CASE("only canonical zone names: Area/Location or UTC, never the host's", "[instant]") {
+  for (const char* name :
+       {"Europe/Riga", "America/New_York", "America/Argentina/Buenos_Aires",
+        "America/Port-au-Prince", "Antarctica/DumontDUrville", "Pacific/Auckland",
+        "Indian/Maldives", "Atlantic/Reykjavik", "Arctic/Longyearbyen", "UTC"}) {
+    INFO(name);
+    CHECK_FALSE(zone_name_problem(name));
+    CHECK(find_zone(name) != nullptr);
+  }
+  // The tz database has them all (date::locate_zone finds every one), but
+  // none names a place: the host's zone, rule files, legacy aliases.
+  for (const char* name : {"localtime",
+                           "posixrules",
+                           "Factory",
+                           "US/Eastern",
+                           "EST5EDT",
+                           "GMT",
+                           "Etc/UTC",
+                           "Etc/GMT+5",
+                           "posix/Europe/Riga",
+                           "right/UTC",
+                           "Zulu",
+                           "UCT",
+                           "utc",
+                           "europe/riga",
+                           "Europe",
+                           "Europe/",
+                           "/Riga",
+                           "Europe//Riga",
+                           "Europe/Riga/Old/Town",
+                           "Europe/../Etc/UTC",
+                           "Europe/Riga ",
+                           "Europe/R\xc4\xabga",
+                           "+02:00",
+                           ""}) {
+    INFO(name);
+    CHECK(zone_name_problem(name));
+    CHECK(find_zone(name) == nullptr);
+  }
+  CHECK(*zone_name_problem(std::string(65, 'A')) == "it is longer than 64 bytes");
+  // A name of the right form still has to be in the tz database.
+  CHECK_FALSE(zone_name_problem("Europe/Atlantis"));
+  CHECK(find_zone("Europe/Atlantis") == nullptr);
+}
+
 TEST_CASE("local times resolve in the store zone", "[instant]") {
   Zone riga = find_zone("Europe/Riga");
   auto winter = resolve_local(riga, local(2026, 12, 31, 23, 30));
