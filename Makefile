@@ -8,7 +8,7 @@ FINEPRINT := $(BUILD_DIR)/fineprint
 DEB_PACKAGES := g++ cmake ninja-build make tzdata \
   libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
   libfmt-dev catch2 libsimdjson-dev \
-  python3 python3-jsonschema \
+  python3 python3-jsonschema python3-yaml \
   clang-14 libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
