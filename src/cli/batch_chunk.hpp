@@ -31,6 +31,9 @@ struct BatchChunk {
   struct Line {
     std::size_t offset = 0;
     std::size_t size = 0;  // without the '\n' (and a '\r' before it)
+    // Longer than core::limits::kMaxJsonLineBytes: refused unread (size 0,
+    // its bytes are not in text).
+    bool too_long = false;
   };
   std::vector<Line> lines;
   std::string out;  // one output line per input line, in order

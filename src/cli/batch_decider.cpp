@@ -1,14 +1,33 @@
 #include "cli/batch_decider.hpp"
 
+#include <fmt/format.h>
+
+#include "core/limits.hpp"
 #include "engine/decision.hpp"
 #include "report/decision_json.hpp"
 #include "report/json_writer.hpp"
 
 namespace fineprint::cli {
 
+namespace {
+
+const std::string& too_long_message() {
+  static const std::string message = fmt::format(
+      "the line is longer than {} bytes ({} MiB), the most fineprint reads in one JSON claim, and "
+      "was skipped (docs/limits.md)",
+      core::limits::kMaxJsonLineBytes, core::limits::kMaxJsonLineBytes / (1024 * 1024));
+  return message;
+}
+
+}  // namespace
+
 void BatchDecider::decide(BatchChunk& chunk) {
   for (std::size_t i = 0; i < chunk.lines.size(); ++i) {
     const BatchChunk::Line& line = chunk.lines[i];
+    if (line.too_long) {
+      invalid(chunk.first_line + i, too_long_message(), chunk);
+      continue;
+    }
     decide_line(std::string_view(chunk.text.data() + line.offset, line.size), chunk.first_line + i,
                 chunk);
   }

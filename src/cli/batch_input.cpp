@@ -5,59 +5,119 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <string_view>
 
+#include "core/limits.hpp"
 #include "load/claim_json.hpp"
 
 namespace fineprint::cli {
 
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::size_t kMaxLine = core::limits::kMaxJsonLineBytes;
+
+}  // namespace
+
+void BatchInput::read_more(std::string& text) {
+  // Read about one chunk at a time, so that a chunk stays near its budget.
+  const std::size_t kRead = chunk_bytes_ < 4096 ? 4096 : chunk_bytes_;
+  std::size_t old = text.size();
+  text.resize(old + kRead);
+  ssize_t n = 0;
+  do {
+    n = ::read(fd_, text.data() + old, kRead);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    text.resize(old);
+    throw std::runtime_error("cannot read " + name_ + ": " + std::strerror(errno));
+  }
+  text.resize(old + static_cast<std::size_t>(n));
+  if (n == 0) eof_ = true;
+}
+
 bool BatchInput::next(BatchChunk& chunk) {
-  chunk.text.swap(pending_);
+  std::string& text = chunk.text;
+  text.swap(pending_);
   pending_.clear();
   chunk.lines.clear();
   chunk.out.clear();
   chunk.counts = {};
   chunk.first_line = next_line_;
-  std::size_t scanned = 0;  // bytes of chunk.text already split into lines
+  std::size_t start = 0;               // the first byte of the line not yet split off
+  std::size_t searched = text.size();  // [start, searched) holds no '\n' (pending_ has none)
+
+  auto add_line = [&](std::size_t offset, std::size_t size) {
+    if (size > 0 && text[offset + size - 1] == '\r') --size;
+    if (size > kMaxLine)
+      chunk.lines.push_back({offset, 0, true});
+    else
+      chunk.lines.push_back({offset, size, false});
+  };
+  // Splits off the whole lines in [searched, end), then refuses the
+  // unfinished line once it is past the bound (a '\r' at its end may be half
+  // of a CRLF line end, so it does not count yet).
   auto split = [&] {
-    while (scanned < chunk.text.size()) {
-      const char* start = chunk.text.data() + scanned;
-      const void* end = std::memchr(start, '\n', chunk.text.size() - scanned);
-      if (!end) return;
-      std::size_t size = static_cast<const char*>(end) - start;
-      std::size_t full = size;
-      if (size > 0 && start[size - 1] == '\r') --size;
-      chunk.lines.push_back({scanned, size});
-      scanned += full + 1;
+    while (searched < text.size()) {
+      const void* end = std::memchr(text.data() + searched, '\n', text.size() - searched);
+      if (!end) {
+        searched = text.size();
+        break;
+      }
+      std::size_t at = static_cast<std::size_t>(static_cast<const char*>(end) - text.data());
+      add_line(start, at - start);
+      start = searched = at + 1;
+    }
+    std::size_t unfinished = text.size() - start;
+    if (unfinished > kMaxLine + 1 || (unfinished == kMaxLine + 1 && text.back() != '\r')) {
+      chunk.lines.push_back({start, 0, true});
+      text.resize(start);
+      searched = start;
+      skipping_ = true;
     }
   };
-  split();
-  while (scanned < chunk_bytes_ && !eof_) {
-    // Read about one chunk at a time, so that a chunk stays near its budget.
-    const std::size_t kRead = chunk_bytes_ < 4096 ? 4096 : chunk_bytes_;
-    std::size_t old = chunk.text.size();
-    chunk.text.resize(old + kRead);
-    ssize_t n = 0;
-    do {
-      n = ::read(fd_, chunk.text.data() + old, kRead);
-    } while (n < 0 && errno == EINTR);
-    if (n < 0) throw std::runtime_error("cannot read " + name_ + ": " + std::strerror(errno));
-    chunk.text.resize(old + static_cast<std::size_t>(n));
-    if (n == 0) eof_ = true;
+
+  for (;;) {
+    if (!bom_checked_) {
+      if (text.size() < kBom.size() && !eof_) {
+        read_more(text);
+        continue;
+      }
+      if (std::string_view(text).substr(0, kBom.size()) == kBom) text.erase(0, kBom.size());
+      searched = 0;
+      bom_checked_ = true;
+    }
+    while (skipping_) {
+      // The rest of a line already refused: dropped up to its line end, in
+      // read-sized pieces (text holds only bytes of this line here).
+      const void* end = std::memchr(text.data(), '\n', text.size());
+      if (end) {
+        text.erase(0, static_cast<std::size_t>(static_cast<const char*>(end) - text.data()) + 1);
+        start = searched = 0;
+        skipping_ = false;
+      } else {
+        text.clear();
+        start = searched = 0;
+        if (eof_) break;
+        read_more(text);
+      }
+    }
     split();
+    // A refused line ends its chunk, so that its error is written at once
+    // even if the stream never ends.
+    if (skipping_ || start >= chunk_bytes_ || eof_) break;
+    read_more(text);
   }
-  if (scanned < chunk.text.size()) {
+  if (start < text.size()) {
     if (eof_) {
       // The last line has no line end: it is a line all the same.
-      std::size_t size = chunk.text.size() - scanned;
-      if (chunk.text.back() == '\r') --size;
-      chunk.lines.push_back({scanned, size});
-      scanned = chunk.text.size();
+      add_line(start, text.size() - start);
     } else {
-      pending_.assign(chunk.text, scanned, std::string::npos);
-      chunk.text.resize(scanned);
+      pending_.assign(text, start, std::string::npos);
+      text.resize(start);
     }
   }
-  chunk.text.append(load::JsonClaimReader::kPadding, '\0');
+  text.append(load::JsonClaimReader::kPadding, '\0');
   next_line_ += chunk.lines.size();
   return !chunk.lines.empty();
 }

@@ -20,13 +20,12 @@ namespace fineprint::cli {
 
 namespace {
 
-void write_all(int fd, const std::string& text) {
+void write_all(int fd, const std::string& text, const std::string& name) {
   std::size_t done = 0;
   while (done < text.size()) {
     ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0)
-      throw std::runtime_error(std::string("cannot write the output: ") + std::strerror(errno));
+    if (n < 0) throw std::runtime_error("cannot write " + name + ": " + std::strerror(errno));
     done += static_cast<std::size_t>(n);
   }
 }
@@ -39,8 +38,15 @@ struct Slot {
 // Reader (the calling thread) → workers → writer thread, in order.
 class Parallel {
  public:
-  Parallel(const model::Rulebook& rulebook, const std::string& digest, int out_fd, unsigned threads)
-      : rulebook_(rulebook), digest_(digest), out_fd_(out_fd), capacity_(2 * threads + 2) {
+  Parallel(const model::Rulebook& rulebook, const std::string& digest, int out_fd, unsigned threads,
+           std::size_t chunk_bytes, const std::string& output_name)
+      : rulebook_(rulebook),
+        digest_(digest),
+        out_fd_(out_fd),
+        output_name_(output_name),
+        capacity_(2 * threads + 2),
+        chunk_bytes_(chunk_bytes),
+        byte_budget_(capacity_ * chunk_bytes) {
     for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
     writer_ = std::thread([this] { write(); });
   }
@@ -51,7 +57,14 @@ class Parallel {
         std::unique_ptr<BatchChunk> chunk;
         {
           std::unique_lock lock(mutex_);
-          room_.wait(lock, [&] { return order_.size() < capacity_ || failed_; });
+          // At most capacity_ chunks, and while one is in flight at most
+          // byte_budget_ bytes: chunks holding long lines (up to 16 MiB
+          // each) do not multiply with the thread count.
+          room_.wait(lock, [&] {
+            return (order_.size() < capacity_ &&
+                    (order_.empty() || in_flight_bytes_ < byte_budget_)) ||
+                   failed_;
+          });
           if (failed_) break;
           if (!spare_.empty()) {
             chunk = std::move(spare_.back());
@@ -61,6 +74,7 @@ class Parallel {
         if (!chunk) chunk = std::make_unique<BatchChunk>();
         if (!input.next(*chunk)) break;
         std::lock_guard lock(mutex_);
+        in_flight_bytes_ += chunk->text.size();
         order_.push_back(std::make_shared<Slot>(Slot{std::move(chunk), false}));
         queue_.push_back(order_.back());
         work_ready_.notify_one();
@@ -117,7 +131,7 @@ class Parallel {
         slot = order_.front();
       }
       try {
-        write_all(out_fd_, slot->chunk->out);
+        write_all(out_fd_, slot->chunk->out, output_name_);
       } catch (...) {
         std::lock_guard lock(mutex_);
         error_ = std::current_exception();
@@ -128,7 +142,11 @@ class Parallel {
       }
       std::lock_guard lock(mutex_);
       counts_ += slot->chunk->counts;
+      in_flight_bytes_ -= slot->chunk->text.size();
       order_.pop_front();
+      // A chunk that held a long line gives its memory back.
+      if (slot->chunk->text.capacity() > 4 * chunk_bytes_) std::string().swap(slot->chunk->text);
+      if (slot->chunk->out.capacity() > 4 * chunk_bytes_) std::string().swap(slot->chunk->out);
       spare_.push_back(std::move(slot->chunk));
       room_.notify_all();
     }
@@ -137,7 +155,11 @@ class Parallel {
   const model::Rulebook& rulebook_;
   const std::string& digest_;
   int out_fd_;
+  const std::string& output_name_;
   std::size_t capacity_;
+  std::size_t chunk_bytes_;
+  std::size_t byte_budget_;
+  std::size_t in_flight_bytes_ = 0;  // text bytes of the chunks in order_
   std::mutex mutex_;
   std::condition_variable room_, work_ready_, written_;
   std::deque<std::shared_ptr<Slot>> order_;  // in flight, in input order
@@ -163,12 +185,13 @@ BatchCounts run_batch_pipeline(const model::Rulebook& rulebook, int in_fd, int o
     BatchCounts counts;
     while (input.next(chunk)) {
       decider.decide(chunk);
-      write_all(out_fd, chunk.out);
+      write_all(out_fd, chunk.out, options.output_name);
       counts += chunk.counts;
     }
     return counts;
   }
-  Parallel parallel(rulebook, digest, out_fd, options.threads);
+  Parallel parallel(rulebook, digest, out_fd, options.threads, options.chunk_bytes,
+                    options.output_name);
   return parallel.run(input);
 }
 

@@ -14,7 +14,8 @@ namespace fineprint::cli {
 struct BatchPipelineOptions {
   unsigned threads = 1;
   std::size_t chunk_bytes = 256 * 1024;
-  std::string input_name = "the input";  // for messages: the path, or standard input
+  std::string input_name = "the input";         // for messages: the path, or standard input
+  std::string output_name = "standard output";  // for messages: the -o path
 };
 
 // Reads JSON Lines from `in_fd`, writes one line per input line to `out_fd`.

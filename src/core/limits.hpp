@@ -19,6 +19,13 @@ constexpr std::size_t kMaxFileBytes = std::size_t{16} * 1024 * 1024;
 // key or value can be, and with it how many parts a dotted key can have.
 constexpr std::size_t kMaxLineBytes = 65'536;
 
+// One line of `batch`'s JSON Lines input, in bytes (without its line end):
+// one claim, held to the same bound as a TOML claim file. A longer line is
+// refused as soon as it passes the bound and the rest of it is skipped
+// unread into memory, so a line (or a stream without line ends, /dev/zero)
+// costs at most this much memory, never its length.
+constexpr std::size_t kMaxJsonLineBytes = kMaxFileBytes;
+
 // Nesting: tables, arrays and objects below the top level (the TOML document,
 // the JSON claim object). The deepest key fineprint knows is 5 levels down
 // (`returns.rule[].when.days.min`), so any bound far above that rejects
