@@ -45,6 +45,7 @@ struct PromotionDecision {
   std::string id;  // the promotion named or found by its code; empty when none
   bool applied = false;
   std::optional<std::string> blocked_by;
+  std::optional<std::string> no_discount;  // v1.1: a candidate that takes nothing off, and why
   std::vector<FailedCondition> failed;
   std::optional<core::Minor> entitled;  // absent when the order was not priced
   std::optional<core::Minor> received;

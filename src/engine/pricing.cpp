@@ -192,6 +192,7 @@ Pricing price(const model::Rulebook& rulebook, const model::Order& order,
   };
   CandidateCheck check(rulebook, order, customer);
   const core::Rounding rounding = rulebook.store.rounding;
+  const core::Currency& currency = rulebook.store.currency;
 
   for (const model::Promotion* p : order_of) {
     PromotionResult result;
@@ -226,16 +227,29 @@ Pricing price(const model::Rulebook& rulebook, const model::Order& order,
       out.promotions.push_back(std::move(result));
       continue;
     }
-    result.status = PromotionStatus::applied;
-    for (std::size_t line : result.lines) holders_of(line).push_back(p);
-
     Minor scoped_list = 0;
     for (std::size_t i : scoped)
       scoped_list = add(scoped_list, out.lines[i].list, "the scoped list subtotal");
-    BenefitInput input{order, current, shipping_current, scoped_list, rounding};
+    BenefitInput input{order, currency, current, shipping_current, scoped_list, rounding};
     Benefit benefit = compute_benefit(*p, result.lines, input);
     Minor discount = benefit.discount;
-    if (p->max_discount) discount = std::min(discount, p->max_discount->value);
+    if (p->max_discount && p->max_discount->value < discount) {
+      discount = p->max_discount->value;
+      if (discount == 0)
+        benefit.nothing_off = "its max_discount is " +
+                              core::format_money(0, currency.minor_digits) + " " + currency.code;
+    }
+    // v1.1: a promotion that takes nothing off is not applied and holds no
+    // line, so it blocks nothing after it.
+    if (discount == 0) {
+      result.status = PromotionStatus::no_discount;
+      result.no_discount = std::move(benefit.nothing_off);
+      result.lines.clear();
+      out.promotions.push_back(std::move(result));
+      continue;
+    }
+    result.status = PromotionStatus::applied;
+    for (std::size_t line : result.lines) holders_of(line).push_back(p);
     result.discount = discount;
 
     if (shipping) {
@@ -274,6 +288,8 @@ std::string_view status_name(PromotionStatus status) {
       return "applied";
     case PromotionStatus::blocked:
       return "blocked";
+    case PromotionStatus::no_discount:
+      return "no_discount";
     case PromotionStatus::not_candidate:
       return "not_candidate";
   }

@@ -17,7 +17,9 @@ namespace fineprint::engine {
 // The shipping charge as "one more line" (free_shipping exclusivity).
 constexpr std::size_t kShippingLine = std::numeric_limits<std::size_t>::max();
 
-enum class PromotionStatus { applied, blocked, not_candidate };
+// no_discount (v1.1): a candidate that may use lines but would take nothing
+// off them; it is not applied and holds no line.
+enum class PromotionStatus { applied, blocked, no_discount, not_candidate };
 std::string_view status_name(PromotionStatus status);
 
 // One failing candidate condition (§2.2), in the spec's order. `key` is the
@@ -45,6 +47,7 @@ struct PromotionResult {
   PromotionStatus status = PromotionStatus::not_candidate;
   std::vector<FailedCondition> failed;
   std::string blocked_by;
+  std::string no_discount;  // status no_discount: why it takes nothing off
   core::Minor discount = 0;
   std::vector<std::size_t> lines;  // the lines it uses (kShippingLine for shipping)
   std::vector<HeldLine> held;

@@ -41,6 +41,38 @@ std::string join_failures(const std::vector<FailedCondition>& failed) {
   return out;
 }
 
+// Without `discount_received`, what was charged is told by every line's
+// `paid` and, when the order is entitled to a shipping discount (v1.1), by
+// `shipping_paid`. Empty when everything needed is there; else what is missing.
+std::string unknown_charge_of(const model::Rulebook& rulebook, const model::Order& order,
+                              const Pricing& pricing) {
+  bool lines_paid = std::all_of(order.lines.begin(), order.lines.end(),
+                                [](const auto& l) { return l.paid.has_value(); });
+  bool shipping_told = order.shipping_paid || pricing.shipping_discount == 0;
+  std::string lines = "not every line has `paid`";
+  std::string shipping =
+      fmt::format("no `shipping_paid` although it is entitled to {} off its shipping",
+                  money_text(rulebook, pricing.shipping_discount));
+  if (!lines_paid && !shipping_told) return lines + ", and it has " + shipping;
+  if (!lines_paid) return lines;
+  if (!shipping_told) return shipping;
+  return {};
+}
+
+// §3.2: Σ over lines of list − paid, plus shipping − shipping_paid when given.
+core::Minor received_from_charges(const model::Order& order, const Pricing& pricing) {
+  core::Minor received = 0;
+  for (std::size_t i = 0; i < order.lines.size(); ++i)
+    received = add(received,
+                   sub(pricing.lines[i].list, *order.lines[i].paid, "a line's discount received"),
+                   "the discount received");
+  if (order.shipping_paid)
+    received =
+        add(received, sub(order.shipping, *order.shipping_paid, "the shipping discount received"),
+            "the discount received");
+  return received;
+}
+
 }  // namespace
 
 void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim,
@@ -112,34 +144,37 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
   // 2. Price the order and find what it received.
   Pricing pricing = must_price(rulebook, order, claim.customer);
   result.entitled = pricing.total_discount;
+  std::string unknown_charge;  // why what was received cannot be told
   if (order.discount_received) {
     result.received = *order.discount_received;
-  } else if (std::all_of(order.lines.begin(), order.lines.end(),
-                         [](const auto& l) { return l.paid.has_value(); })) {
-    core::Minor received = 0;
-    for (std::size_t i = 0; i < order.lines.size(); ++i)
-      received = add(received,
-                     sub(pricing.lines[i].list, *order.lines[i].paid, "a line's discount received"),
-                     "the discount received");
-    result.received = received;
+  } else {
+    unknown_charge = unknown_charge_of(rulebook, order, pricing);
+    if (unknown_charge.empty()) result.received = received_from_charges(order, pricing);
   }
   const PromotionResult* status = pricing.find(named->id.value);
   result.applied = status && status->status == PromotionStatus::applied;
   if (status && status->status == PromotionStatus::blocked) result.blocked_by = status->blocked_by;
+  if (status && status->status == PromotionStatus::no_discount)
+    result.no_discount = status->no_discount;
   if (status) result.failed = status->failed;
   decision.pricing = std::move(pricing);
 
   if (!result.received) {
     decision.verdict = Verdict::review;
     decision.reasons.push_back(
-        "The order does not say what was charged: it has no `discount_received` and not every line "
-        "has `paid`.");
+        fmt::format("The order does not say what was charged: it has no `discount_received`, "
+                    "and {}.",
+                    unknown_charge));
     decision.promotion = std::move(result);
     return;
   }
   // 3. Not applied.
   if (!result.applied) {
-    if (result.blocked_by) {
+    if (result.no_discount) {
+      deny(fmt::format(
+          "Promotion {} does not apply to this order: it would take nothing off, as {}.",
+          title_of(*named), *result.no_discount));
+    } else if (result.blocked_by) {
       deny(
           fmt::format("Promotion {} does not apply to this order: it was blocked by promotion "
                       "`{}`, which cannot "

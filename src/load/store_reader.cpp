@@ -6,6 +6,7 @@
 #include "core/limits.hpp"
 #include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
+#include "model/law_pack.hpp"
 
 namespace fineprint::load {
 
@@ -72,9 +73,8 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
     for (const auto& channel : store.channels) check_id(channel, "channel", out);
   }
   if (auto distance = reader.strings("distance_channels")) store.distance_channels = *distance;
-  if (auto jurisdiction = one_of(reader, "jurisdiction", {"EU", "none"}))
-    store.jurisdiction =
-        jurisdiction->value == "EU" ? model::Jurisdiction::eu : model::Jurisdiction::none;
+  if (auto jurisdiction = one_of(reader, "jurisdiction", {"EU", "LV", "LT", "PL", "EE", "none"}))
+    store.jurisdiction = *model::parse_jurisdiction(jurisdiction->value);
   if (auto locale = one_of(reader, "locale", {"en", "lv", "lt", "pl", "ru"}))
     store.locale = locale->value;
   if (auto rounding = one_of(reader, "rounding", {"half_up", "half_even", "down"}))

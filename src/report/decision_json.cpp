@@ -57,6 +57,7 @@ void write_promotion(JsonWriter& json, const engine::Decision& d) {
   optional_string(json, "id", p.id.empty() ? std::nullopt : std::optional<std::string>(p.id));
   json.key("applied").value(p.applied);
   optional_string(json, "blocked_by", p.blocked_by);
+  optional_string(json, "no_discount", p.no_discount);
   json.key("failed").begin_array();
   for (const auto& failed : p.failed) {
     json.begin_object();

@@ -47,6 +47,9 @@ void trace_text(std::string& out, const engine::Decision& d) {
       case engine::PromotionStatus::blocked:
         out += fmt::format("  promotion `{}`: blocked by `{}`\n", p.id, p.blocked_by);
         break;
+      case engine::PromotionStatus::no_discount:
+        out += fmt::format("  promotion `{}`: takes nothing off ({})\n", p.id, p.no_discount);
+        break;
       case engine::PromotionStatus::not_candidate: {
         std::vector<std::string> keys;
         for (const auto& failed : p.failed) keys.push_back(failed.key);

@@ -35,6 +35,12 @@ std::string price_json(const PriceReport& r) {
     } else {
       json.value(promo.blocked_by);
     }
+    json.key("no_discount");
+    if (promo.no_discount.empty()) {
+      json.null();
+    } else {
+      json.value(promo.no_discount);
+    }
     json.key("discount").value(money(promo.discount));
     json.key("lines").begin_array();
     for (std::size_t line : promo.lines) json.value(name(line));

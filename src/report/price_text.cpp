@@ -35,6 +35,10 @@ std::string price_text(const PriceReport& r) {
       case engine::PromotionStatus::blocked:
         out += fmt::format("  {}: blocked by {}\n", promo.id, promo.blocked_by);
         break;
+      case engine::PromotionStatus::no_discount:
+        out +=
+            fmt::format("  {}: not applied, takes nothing off: {}\n", promo.id, promo.no_discount);
+        break;
       case engine::PromotionStatus::not_candidate:
         out += fmt::format("  {}: not a candidate\n", promo.id);
         for (const auto& failed : promo.failed)

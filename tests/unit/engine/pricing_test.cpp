@@ -93,10 +93,12 @@ TEST_CASE("buy_x_get_y: sorted by list price, incomplete groups get nothing", "[
     CHECK(p.lines[0].allocations.empty());
     CHECK(money(p.lines[1].allocations.at(0).amount) == "0.03");
   }
-  SECTION("two units of buy 2 get 1: not a group") {
+  SECTION("two units of buy 2 get 1: not a group, so it takes nothing off (v1.1)") {
     auto p = test::price(rules, test::claim(order(line("A", "x", 2, "19.00")), rules));
-    CHECK(status(p, "P").status == engine::PromotionStatus::applied);
+    CHECK(status(p, "P").status == engine::PromotionStatus::no_discount);
+    CHECK(status(p, "P").no_discount == "the promotion's lines hold 2 units; a group needs 3");
     CHECK(status(p, "P").discount == 0);
+    CHECK(status(p, "P").lines.empty());
   }
 }
 
