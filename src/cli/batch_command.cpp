@@ -45,8 +45,8 @@ int run_batch(const Args& args) {
       "input,i", po::value(&input), "JSON Lines of claims (default - : stdin)")(
       "output,o", po::value(&output),
       "decision records, one line per input line (default - : stdout); a file is written "
-      "whole or not at all")("threads", po::value(&threads),
-                             "threads deciding claims (default: all cores)");
+      "whole or not at all, a device or pipe directly")(
+      "threads", po::value(&threads), "threads deciding claims (default: all cores)");
   po::positional_options_description positional;
   po::variables_map vm;
   if (auto done =
@@ -66,16 +66,25 @@ int run_batch(const Args& args) {
     if (::fstat(in.fd, &info) == 0 && S_ISDIR(info.st_mode))
       return fail(fmt::format("cannot read {}: {}", input, std::strerror(EISDIR)));
   }
-  auto loaded = load_rules_for_claims(rules, true);
-  if (!loaded) return kExitCannot;
-
   BatchPipelineOptions pipeline;
   pipeline.threads = static_cast<unsigned>(threads);
   pipeline.input_name = input == "-" ? "standard input" : input;
+  // The output is checked (and its temporary file made) before any work: a
+  // directory, an unwritable path or the input itself is refused at once.
+  std::optional<BatchOutput> file;
+  try {
+    if (output != "-") {
+      file.emplace(output, in.fd, pipeline.input_name);
+      pipeline.output_name = output;
+    }
+  } catch (const std::runtime_error& error) {
+    return fail(error.what());
+  }
+  auto loaded = load_rules_for_claims(rules, true);
+  if (!loaded) return kExitCannot;
+
   BatchCounts counts;
   try {
-    std::optional<AtomicOutput> file;
-    if (output != "-") file.emplace(output);
     counts =
         run_batch_pipeline(loaded->rulebook, in.fd, file ? file->fd() : STDOUT_FILENO, pipeline);
     if (file) file->commit();

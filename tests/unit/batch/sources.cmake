@@ -4,6 +4,7 @@ list(APPEND FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/claim_json_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/batch_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/batch_kill_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/batch_output_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/batch_lines_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sha256_test.cpp
 )
