@@ -161,37 +161,47 @@ std::vector<lint::RuleDescriptor> build() {
        check_assert_failed},
       {"law/eu-withdrawal",
        Severity::error,
-       "a distance-sale withdrawal within 14 days is not a full refund",
-       {"With `jurisdiction = \"EU\"`: an item from a distance channel, any reason, condition "
-        "`sealed` or "
-        "`opened`, returned within 14 days of delivery, not covered by a [[returns.exemption]], "
-        "that the table "
-        "decides anything but `refund` without `fee_percent`. One finding per deciding rule, at "
-        "its `outcome` "
-        "key (`otherwise` at its key; an uncovered item at [returns]). Counted from purchase, "
-        "every day count "
-        "can lie within 14 days of delivery. Items with a missing day or return count are left out "
-        "(the engine "
-        "sends them to review for that), and a distance sale always has proof of purchase.",
-        "Directive 2011/83/EU art. 9, 13, 14 and 16: the consumer may withdraw for 14 days from "
-        "delivery and gets "
-        "every payment back; only the listed exemptions apply.",
+       "a distance-sale withdrawal within 14 days is refused or not refunded",
+       {"With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`): an item from a distance "
+        "channel, "
+        "any reason, returned within 14 days of delivery and not covered by a "
+        "[[returns.exemption]], that the table decides against the withdrawal right. Sealed or "
+        "opened (unused) items must be decided `refund` without `fee_percent`. Items in any other "
+        "condition (`used`, `washed`, `damaged`, declared ones) must not be decided `deny`, "
+        "`store_credit` or `exchange`; a `refund` with `fee_percent` (the deduction for the "
+        "item's diminished value), `review`, `repair`, `replace` and `repair_or_replace` pass. "
+        "One finding per deciding rule, at its `outcome` key (`otherwise` at its key; an "
+        "uncovered item at [returns]); the witness is such an item (condition, channel, day). "
+        "Counted from purchase, every day count can lie within 14 days of delivery. Items with a "
+        "missing day or return count are left out (the engine sends them to review for that), "
+        "and a distance sale always has proof of purchase.",
+        "Directive 2011/83/EU art. 9 and 16: the consumer may withdraw from a distance sale for "
+        "14 days from delivery, without giving a reason and whatever the state of the goods; "
+        "only the art. 16 exceptions (unsealed hygiene goods, personalised, perishable, unsealed "
+        "media, ...) can be refused. Art. 13: every payment comes back, by the means used to "
+        "pay. Art. 14(2): handling beyond what is needed to inspect the goods makes the consumer "
+        "liable for their diminished value — a deduction, not a refusal.",
         "[store]\njurisdiction = \"EU\"\ndistance_channels = [\"web\"]\n[[returns.rule]]\nid = "
-        "\"SEALED\"\n"
-        "when = { condition = [\"sealed\"], days = { max = 14 } }\noutcome = "
-        "\"refund\"\nfee_percent = 10",
-        "Decide `refund` without a fee for these items, or declare the exemption with its legal "
-        "basis."},
+        "\"WORN\"\nwhen = { condition = [\"used\"] }\noutcome = \"deny\"\nbecause = \"Worn items "
+        "are not taken back.\"",
+        "Decide `refund` without a fee for sealed and opened items. For used, washed or damaged "
+        "items decide `refund` with `fee_percent` as the deduction for diminished value (or "
+        "`review`, where a person assesses it) instead of `deny`; for goods the law exempts, "
+        "declare a [[returns.exemption]] with its legal basis. Rules for other channels or "
+        "later days are not affected."},
        RunWhen::clean_load,
        check_eu_withdrawal},
       {"law/eu-legal-guarantee",
        Severity::error,
        "a defect within two years is denied or charged a fee",
-       {"With `jurisdiction = \"EU\"`: an item with a defect reason (`defect_reasons`), condition "
-        "`sealed`, "
-        "`opened` or `used`, within 730 days of delivery, that the table decides `deny`, or "
-        "`refund`/"
-        "`store_credit` with `fee_percent`. One finding per deciding rule, at its `outcome` key.",
+       {"With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`): an item with a defect reason "
+        "(`defect_reasons`), condition `sealed`, `opened` or `used`, within 730 days of "
+        "delivery, that the table decides `deny`, or `refund`/`store_credit` with `fee_percent`. "
+        "One finding per deciding rule, at its `outcome` key. With a country, the message also "
+        "cites its statute (LV: Patērētāju tiesību aizsardzības likums art. 27; LT: Civilinis "
+        "kodeksas art. 6.363; PL: Ustawa o prawach konsumenta art. 43c; EE: Võlaõigusseadus "
+        "§ 218); the period is 2 years in each. Goods sold second-hand, for which a country may "
+        "let the parties agree on a shorter period, are not told apart (docs/law.md).",
         "Directive (EU) 2019/771 art. 10, 13 and 14: goods that lack conformity within two years "
         "of delivery are "
         "repaired, replaced or refunded free of charge.",
@@ -205,7 +215,8 @@ std::vector<lint::RuleDescriptor> build() {
       {"law/window-anchor",
        Severity::warning,
        "return windows counted from purchase, the law counts from delivery",
-       {"With `jurisdiction = \"EU\"`, `[returns] window_from = \"purchase\"`. Points at "
+       {"With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`), `[returns] window_from = "
+        "\"purchase\"`. Points at "
         "`window_from`; the "
         "witness is an item delivered 10 days after the order and returned 10 days later (day 20 "
         "for the "
@@ -217,6 +228,29 @@ std::vector<lint::RuleDescriptor> build() {
         "Set `window_from = \"delivery\"` and state the windows in days from delivery."},
        RunWhen::clean_load,
        check_window_anchor},
+      {"law/lv-notification-period",
+       Severity::error,
+       "a rule's text asks for notice of a defect sooner than Latvia's 2 months",
+       {"With `jurisdiction = \"LV\"`: the `because` of a returns rule that can decide a defect "
+        "reason (its `when` lists one, or no `reason`), or of `otherwise`, has a sentence that "
+        "asks the customer to notify or report (\"report\", \"notify\", \"tell us\", "
+        "\"paziņot\", \"pranešti\", \"zgłosić\", \"уведомить\", ...) and states a period "
+        "shorter than 2 months: a number (digits, or an English word) of hours, days or weeks "
+        "up to 61 days, or 1 month. Points at the `because`. Periods in years, and periods "
+        "written out in other languages, are not read.",
+        "Directive (EU) 2019/771 art. 12 lets a member state require the consumer to notify a "
+        "lack of conformity within 2 months of discovering it, and no sooner; Latvia does so in "
+        "the Patērētāju tiesību aizsardzības likums. A store that demands notice within 14 days "
+        "refuses claims the law keeps alive. Two months are 59 to 62 days, so a period of 61 "
+        "days or less is shorter for some discovery date.",
+        "[store]\njurisdiction = \"LV\"\n[[returns.rule]]\nid = \"GUARANTEE\"\nwhen = { reason = "
+        "[\"defective\"] }\noutcome = \"review\"\nbecause = \"Report the fault within 14 days of "
+        "noticing it; a team lead decides.\"",
+        "Give the customer at least 2 months from discovering the fault (write \"2 months\"), or "
+        "leave the notice period out of the text. A sentence about something else (the store's "
+        "own reply time) can be reworded, or allowed in [returns.allow] with the reason."},
+       RunWhen::clean_load,
+       check_lv_notification_period},
       {"refs/unused-category",
        Severity::note,
        "a catalog category no rule mentions",

@@ -29,6 +29,7 @@ void check_assert_failed(const lint::LintContext& context, core::Diagnostics& ou
 void check_eu_withdrawal(const lint::LintContext& context, core::Diagnostics& out);
 void check_eu_legal_guarantee(const lint::LintContext& context, core::Diagnostics& out);
 void check_window_anchor(const lint::LintContext& context, core::Diagnostics& out);
+void check_lv_notification_period(const lint::LintContext& context, core::Diagnostics& out);
 void check_ambiguous_overlap(const lint::LintContext& context, core::Diagnostics& out);
 void check_asymmetric_combinable(const lint::LintContext& context, core::Diagnostics& out);
 void check_shadowed(const lint::LintContext& context, core::Diagnostics& out);

@@ -1,5 +1,7 @@
 // law/eu-withdrawal, law/eu-legal-guarantee, law/window-anchor: statutory
-// regions of the item domain intersected with how the table decides them.
+// regions of the item domain intersected with how the table decides them;
+// law/lv-notification-period: a notice deadline stated in a rule's text.
+// docs/law.md says which article each one enforces.
 #include <algorithm>
 #include <map>
 
@@ -8,6 +10,7 @@
 #include "analysis/checks.hpp"
 #include "analysis/returns_analysis.hpp"
 #include "analysis/witness.hpp"
+#include "model/law_pack.hpp"
 
 namespace fineprint::analysis {
 
@@ -16,9 +19,14 @@ namespace {
 constexpr std::int64_t kWithdrawalDays = 14;
 constexpr std::int64_t kGuaranteeDays = 730;
 
+// The EU floors hold for `EU` and for every member state.
 bool eu(const lint::LintContext& context) {
-  return context.rulebook.store.jurisdiction == model::Jurisdiction::eu &&
-         context.rulebook.returns && !context.rulebook.returns->rules.empty();
+  return model::eu_law_applies(context.rulebook.store.jurisdiction) && context.rulebook.returns &&
+         !context.rulebook.returns->rules.empty();
+}
+
+const model::LawPack& pack(const lint::LintContext& context) {
+  return *model::law_pack(context.rulebook.store.jurisdiction);
 }
 
 bool from_purchase(const model::Returns& returns) {
@@ -65,10 +73,19 @@ Source source_of(const model::Returns& returns, const ItemDecision& d) {
 
 using Violates = bool (*)(const ItemDecision&);
 
-// One finding per deciding rule (or `otherwise`) that breaks the law somewhere in `region`.
+// One part of a statutory region, what breaks the law there, and what the
+// finding then says.
+struct LawPart {
+  std::vector<Box> region;
+  Violates violates = nullptr;
+  std::string law;
+  std::string help;
+};
+
+// One finding per deciding rule (or `otherwise`) that breaks the law somewhere
+// in the parts, from the first part where it does.
 void report_law(const lint::LintContext& context, std::string_view rule,
-                const std::vector<Box>& region, std::int64_t limit, Violates violates,
-                const std::string& law, const std::string& help, core::Diagnostics& out) {
+                const std::vector<LawPart>& parts, std::int64_t limit, core::Diagnostics& out) {
   const TableAnalysis& t = table_analysis(context.rulebook);
   const model::Returns& returns = *context.rulebook.returns;
   if (!t.stopped.empty() || !t.domain) {
@@ -79,16 +96,23 @@ void report_law(const lint::LintContext& context, std::string_view rule,
   std::map<std::pair<int, int>, bool> seen;
   for (const auto& db : t.decided) {
     // Several rules matching is returns/overlap's finding, not the law's.
-    if (db.decision.by == DecidedBy::several || !violates(db.decision)) continue;
+    if (db.decision.by == DecidedBy::several) continue;
     auto key =
         std::make_pair(static_cast<int>(db.decision.by == DecidedBy::missing_fact ? DecidedBy::rule
                                                                                   : db.decision.by),
                        db.decision.rule);
     if (seen.count(key)) continue;
-    for (const Box& part : region) {
-      if (!db.box.intersects(d.layout, part)) continue;
+    for (const LawPart& law : parts) {
+      if (!law.violates(db.decision)) continue;
+      const Box* hit = nullptr;
+      for (const Box& part : law.region)
+        if (db.box.intersects(d.layout, part)) {
+          hit = &part;
+          break;
+        }
+      if (!hit) continue;
       seen[key] = true;
-      model::ItemFacts facts = facts_of(d, pick_point(d, db.box.intersect(part)));
+      model::ItemFacts facts = facts_of(d, pick_point(d, db.box.intersect(*hit)));
       Source src = source_of(returns, db.decision);
       std::string fee;
       if (db.decision.spec && db.decision.spec->fee_percent)
@@ -102,8 +126,8 @@ void report_law(const lint::LintContext& context, std::string_view rule,
           rule,
           fmt::format("{} decides `{}`{} for a {} item bought on {}, returned for {}{}{}: {}",
                       src.name, model::outcome_name(db.decision.outcome), fee, facts.condition,
-                      facts.channel, facts.reason, day.empty() ? "" : " ", day, law),
-          src.where, help, "returns");
+                      facts.channel, facts.reason, day.empty() ? "" : " ", day, law.law),
+          src.where, law.help, "returns");
       finding.witness = return_witness(context.rulebook, facts, {lag_for(returns, facts, limit)});
       out.push_back(std::move(finding));
       break;
@@ -111,63 +135,238 @@ void report_law(const lint::LintContext& context, std::string_view rule,
   }
 }
 
+// A country's statute after the directive's articles, or nothing for `EU`.
+std::string national(std::string_view statute) {
+  return statute.empty() ? "" : fmt::format("; {}", statute);
+}
+
+// ---- law/lv-notification-period: a notice deadline written in a text.
+
+// ASCII and basic Cyrillic lower-cased; every other byte kept (the Baltic and
+// Polish stems below are written in lower case and start with ASCII letters).
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xD0 && i + 1 < out.size()) {
+      // U+0410..U+042F (А..Я) → U+0430..U+044F (а..я).
+      auto n = static_cast<unsigned char>(out[i + 1]);
+      if (n >= 0x90 && n <= 0x9F) {
+        out[i + 1] = static_cast<char>(n + 0x20);
+      } else if (n >= 0xA0 && n <= 0xAF) {
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(n - 0x20);
+      }
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool word_byte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80;
+}
+
+std::vector<std::string> words_of(const std::string& sentence) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : sentence) {
+    if (word_byte(c)) {
+      word += c;
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+bool starts_with_any(const std::string& word, std::initializer_list<std::string_view> stems) {
+  return std::any_of(stems.begin(), stems.end(),
+                     [&](std::string_view stem) { return word.rfind(stem, 0) == 0; });
+}
+
+// Words that ask the customer to notify or report (en, lv, lt, pl, ru).
+bool notice_word(const std::string& word) {
+  return starts_with_any(word, {"notif", "report", "paziņo", "jāpaziņo", "ziņo", "jāziņo", "praneš",
+                                "zgło", "zawiadom", "powiadom", "уведом", "сообщ"});
+}
+
+// Multi-word requests: "tell us", "let us know", "inform us", "contact us".
+bool notice_phrase(const std::vector<std::string>& words, std::size_t i) {
+  if (i + 1 >= words.size()) return false;
+  const std::string& a = words[i];
+  const std::string& b = words[i + 1];
+  if ((a == "tell" || a == "inform" || a == "contact") && b == "us") return true;
+  return a == "let" && b == "us" && i + 2 < words.size() && words[i + 2] == "know";
+}
+
+std::optional<std::int64_t> number_word(const std::string& word) {
+  if (!word.empty() && word.size() <= 6 &&
+      std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::stoll(word);
+  static const std::vector<std::pair<std::string_view, std::int64_t>> english{
+      {"one", 1}, {"two", 2},   {"three", 3},     {"four", 4},   {"five", 5},
+      {"six", 6}, {"seven", 7}, {"eight", 8},     {"nine", 9},   {"ten", 10},
+      {"a", 1},   {"an", 1},    {"fourteen", 14}, {"thirty", 30}};
+  for (const auto& [name, value] : english)
+    if (word == name) return value;
+  return std::nullopt;
+}
+
+// Words between a number and its unit: "14 working days", "14 darba dienu".
+bool day_kind(const std::string& word) {
+  return starts_with_any(word, {"working", "business", "calendar", "darba", "kalendār", "darbo",
+                                "kalendorin", "robocz", "kalendarz", "рабоч", "календар"});
+}
+
+// A period stated as a number and a unit, in days (months as 31 each: what is
+// compared is "shorter than two months in some case").
+struct Period {
+  std::int64_t days = 0;
+  std::string text;
+};
+
+std::optional<Period> period_at(const std::vector<std::string>& words, std::size_t i) {
+  auto n = number_word(words[i]);
+  if (!n) return std::nullopt;
+  std::size_t u = i + 1;
+  if (u < words.size() && day_kind(words[u])) ++u;
+  if (u >= words.size()) return std::nullopt;
+  const std::string& unit = words[u];
+  std::string text;
+  for (std::size_t k = i; k <= u; ++k) text += (k == i ? "" : " ") + words[k];
+  if (starts_with_any(unit, {"hour", "stund", "valand", "godzin", "час"}))
+    return Period{(*n + 23) / 24, text};
+  if (starts_with_any(unit, {"day", "dien", "dni", "dzie", "дн", "ден"})) return Period{*n, text};
+  if (starts_with_any(unit, {"week", "nedēļ", "savait", "tydz", "tygod", "недел"}))
+    return Period{*n * 7, text};
+  if (starts_with_any(unit, {"month", "mēne", "mėnes", "miesi", "месяц"}))
+    return Period{*n * 31, text};
+  return std::nullopt;
+}
+
+// The shortest notice period a sentence of `text` demands, when it is shorter
+// than `months` calendar months for some discovery date (at most 31 * months - 1 days).
+std::optional<Period> short_notice(std::string_view text, std::int64_t months) {
+  std::string folded = lower(text);
+  std::optional<Period> shortest;
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find_first_of(".!?;\n", start);
+    if (end == std::string::npos) end = folded.size();
+    // "2." inside "Terms §4.2" is not a sentence end.
+    while (end < folded.size() && end + 1 < folded.size() && folded[end] == '.' &&
+           word_byte(folded[end + 1]))
+      end = std::min(folded.find_first_of(".!?;\n", end + 1), folded.size());
+    auto words = words_of(folded.substr(start, end - start));
+    bool notice = false;
+    for (std::size_t i = 0; i < words.size(); ++i)
+      notice = notice || notice_word(words[i]) || notice_phrase(words, i);
+    if (notice)
+      for (std::size_t i = 0; i < words.size(); ++i)
+        if (auto p = period_at(words, i);
+            p && p->days < 31 * months && (!shortest || p->days < shortest->days))
+          shortest = p;
+    start = end + 1;
+  }
+  return shortest;
+}
+
+bool may_decide_defects(const std::optional<model::Names>& reasons,
+                        const std::vector<std::string>& defects) {
+  if (!reasons) return true;
+  return std::any_of(reasons->begin(), reasons->end(), [&](const auto& r) {
+    return std::find(defects.begin(), defects.end(), r.value) != defects.end();
+  });
+}
+
 }  // namespace
 
 void check_eu_withdrawal(const lint::LintContext& context, core::Diagnostics& out) {
   if (!eu(context)) return;
   const TableAnalysis& t = table_analysis(context.rulebook);
-  if (!t.domain) return report_law(context, "law/eu-withdrawal", {}, 0, nullptr, "", "", out);
+  if (!t.domain) return report_law(context, "law/eu-withdrawal", {}, 0, out);
   const ReturnsDomain& d = *t.domain;
   const model::Returns& returns = *context.rulebook.returns;
   Box box = statutory_box(d, returns, kWithdrawalDays);
   box.set(d.layout, kChannel,
           names_set(d.channels, model::values(context.rulebook.store.distance_channels)));
-  box.set(d.layout, kCondition, names_set(d.conditions, {"sealed", "opened"}));
-  std::vector<Box> region{box};
+  // Unused goods (sealed, opened to inspect them) come back for every payment
+  // (art. 13); any other condition is still withdrawn from, and its diminished
+  // value may be deducted (art. 14(2)), but it may not be refused.
+  ValueSet unused = names_set(d.conditions, {"sealed", "opened"});
+  Box unused_box = box;
+  unused_box.set(d.layout, kCondition, unused);
+  Box handled_box = box;
+  handled_box.set(d.layout, kCondition, box.get(d.layout, kCondition).subtract(unused));
+  std::vector<Box> unused_region{unused_box}, handled_region{handled_box};
   Budget budget;
   for (const auto& e : returns.exemptions) {
     Box exempt = d.universe;
     exempt.set(d.layout, kCategory, names_set(d.categories, model::values(e.categories)));
     exempt.set(d.layout, kCondition, names_set(d.conditions, model::values(e.conditions)));
-    subtract_region(d.layout, region, exempt, budget);
+    subtract_region(d.layout, unused_region, exempt, budget);
+    subtract_region(d.layout, handled_region, exempt, budget);
   }
-  report_law(
-      context, "law/eu-withdrawal", region, kWithdrawalDays,
-      [](const ItemDecision& decision) {
-        return decision.outcome != model::Outcome::refund ||
-               (decision.spec && decision.spec->fee_percent);
-      },
-      "a distance sale may be withdrawn from within 14 days of delivery for a full refund without "
-      "fees "
-      "(Directive 2011/83/EU art. 9, 13, 14, 16)",
-      "decide `refund` without `fee_percent` for these items, or add a [[returns.exemption]] with "
-      "its legal basis",
-      out);
+  // The withdrawal right is the directive's, fully harmonised (art. 4): no
+  // country pack changes it.
+  std::vector<LawPart> parts{
+      {unused_region,
+       [](const ItemDecision& decision) {
+         return decision.outcome != model::Outcome::refund ||
+                (decision.spec && decision.spec->fee_percent);
+       },
+       "a distance sale may be withdrawn from within 14 days of delivery for a full refund "
+       "without fees (Directive 2011/83/EU art. 9, 13, 14, 16)",
+       "decide `refund` without `fee_percent` for these items, or add a [[returns.exemption]] "
+       "with its legal basis (art. 16)"},
+      {handled_region,
+       [](const ItemDecision& decision) {
+         return decision.outcome == model::Outcome::deny ||
+                decision.outcome == model::Outcome::store_credit ||
+                decision.outcome == model::Outcome::exchange;
+       },
+       "a distance sale may be withdrawn from within 14 days of delivery whatever the item's "
+       "condition; its payments come back as a refund, less the item's diminished value "
+       "(Directive 2011/83/EU art. 9, 13, 14(2), 16)",
+       "decide `refund`, with `fee_percent` as the deduction for the item's diminished value "
+       "(art. 14(2)) instead of a refusal, or add a [[returns.exemption]] with its legal basis "
+       "(art. 16: unsealed hygiene goods, personalised, perishable, unsealed media, ...)"},
+  };
+  report_law(context, "law/eu-withdrawal", parts, kWithdrawalDays, out);
 }
 
 void check_eu_legal_guarantee(const lint::LintContext& context, core::Diagnostics& out) {
   if (!eu(context)) return;
   const TableAnalysis& t = table_analysis(context.rulebook);
-  if (!t.domain) return report_law(context, "law/eu-legal-guarantee", {}, 0, nullptr, "", "", out);
+  if (!t.domain) return report_law(context, "law/eu-legal-guarantee", {}, 0, out);
   const ReturnsDomain& d = *t.domain;
   const model::Returns& returns = *context.rulebook.returns;
-  Box box = statutory_box(d, returns, kGuaranteeDays);
+  const model::LawPack& law = pack(context);
+  Box box = statutory_box(d, returns, law.guarantee_days);
   box.set(d.layout, kReason, names_set(d.reasons, model::defect_reasons(returns)));
   box.set(d.layout, kCondition, names_set(d.conditions, {"sealed", "opened", "used"}));
-  report_law(
-      context, "law/eu-legal-guarantee", {box}, kGuaranteeDays,
-      [](const ItemDecision& decision) {
-        bool fee = decision.spec && decision.spec->fee_percent &&
-                   (decision.outcome == model::Outcome::refund ||
-                    decision.outcome == model::Outcome::store_credit);
-        return decision.outcome == model::Outcome::deny || fee;
-      },
-      "goods that lack conformity must be repaired, replaced or refunded free of charge within 2 "
-      "years of "
-      "delivery (Directive (EU) 2019/771 art. 10, 13, 14)",
-      "decide `repair_or_replace`, `repair`, `replace` or `refund` (without a fee) for defects "
-      "within 730 days",
-      out);
+  std::vector<LawPart> parts{
+      {{box},
+       [](const ItemDecision& decision) {
+         bool fee = decision.spec && decision.spec->fee_percent &&
+                    (decision.outcome == model::Outcome::refund ||
+                     decision.outcome == model::Outcome::store_credit);
+         return decision.outcome == model::Outcome::deny || fee;
+       },
+       fmt::format("goods that lack conformity must be repaired, replaced or refunded free of "
+                   "charge within 2 years of delivery (Directive (EU) 2019/771 art. 10, 13, 14{})",
+                   national(law.guarantee_statute)),
+       fmt::format("decide `repair_or_replace`, `repair`, `replace` or `refund` (without a fee) "
+                   "for defects within {} days",
+                   law.guarantee_days)},
+  };
+  report_law(context, "law/eu-legal-guarantee", parts, law.guarantee_days, out);
 }
 
 void check_window_anchor(const lint::LintContext& context, core::Diagnostics& out) {
@@ -204,6 +403,34 @@ void check_window_anchor(const lint::LintContext& context, core::Diagnostics& ou
       "set `window_from = \"delivery\"` and state the windows in days from delivery", "returns");
   finding.witness = return_witness(rulebook, facts, {10});
   out.push_back(std::move(finding));
+}
+
+void check_lv_notification_period(const lint::LintContext& context, core::Diagnostics& out) {
+  const model::LawPack* law = model::law_pack(context.rulebook.store.jurisdiction);
+  if (!law || !law->notification_months || !context.rulebook.returns) return;
+  const model::Returns& returns = *context.rulebook.returns;
+  const std::vector<std::string> defects = model::defect_reasons(returns);
+  auto check = [&](const std::optional<core::Located<std::string>>& because,
+                   const std::string& owner) {
+    if (!because) return;
+    auto period = short_notice(because->value, *law->notification_months);
+    if (!period) return;
+    out.push_back(make_finding(
+        "law/lv-notification-period",
+        fmt::format("`because` of {} asks for notice within \"{}\": in {} a consumer has {} "
+                    "months from discovering a lack of conformity to notify it ({})",
+                    owner, period->text, law->country, *law->notification_months,
+                    law->notification_statute),
+        because->where,
+        fmt::format("give at least {} months from the discovery of the fault, or state no "
+                    "notice period",
+                    *law->notification_months),
+        "returns"));
+  };
+  for (const auto& rule : returns.rules)
+    if (may_decide_defects(rule.when.reason, defects))
+      check(rule.outcome.because, fmt::format("returns rule {}", rule.id.value));
+  if (returns.otherwise) check(returns.otherwise->because, "`otherwise`");
 }
 
 }  // namespace fineprint::analysis

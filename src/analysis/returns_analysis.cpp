@@ -1,6 +1,7 @@
 #include "analysis/returns_analysis.hpp"
 
 #include "analysis/rulebook_memo.hpp"
+#include "model/law_pack.hpp"
 
 #include <fmt/format.h>
 
@@ -182,7 +183,7 @@ ItemDecision decide_item(const model::Returns& returns, const model::ItemFacts& 
 }
 
 std::vector<std::int64_t> law_days(const model::Rulebook& rulebook) {
-  if (rulebook.store.jurisdiction != model::Jurisdiction::eu) return {};
+  if (!model::eu_law_applies(rulebook.store.jurisdiction)) return {};
   return {14, 730};
 }
 

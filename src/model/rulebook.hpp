@@ -19,7 +19,8 @@ using core::Located;
 using core::SourceRange;
 using Names = std::vector<Located<std::string>>;
 
-enum class Jurisdiction { none, eu };
+// `none`, the EU floors only, or a member state's law on top of them (law_pack.hpp).
+enum class Jurisdiction { none, eu, lv, lt, pl, ee };
 
 struct Store {
   Located<std::string> name;

@@ -12,6 +12,7 @@
 #include "analysis/promotion_analysis.hpp"
 #include "analysis/returns_analysis.hpp"
 #include "model/item_facts.hpp"
+#include "model/law_pack.hpp"
 #include "model_builders.hpp"
 
 using namespace fineprint;
@@ -106,7 +107,9 @@ model::Rulebook random_returns(unsigned seed) {
   if (g.chance(30)) {
     model::Exemption e;
     e.categories = names(g.subset(kCategories));
-    e.conditions = names({"opened"});
+    // Mostly the hygiene exemption's `opened`; sometimes any conditions, so
+    // that exemptions meet used, washed and damaged items too.
+    e.conditions = g.chance(60) ? names({"opened"}) : names(g.subset(model::builtin_conditions()));
     t.exemptions.push_back(std::move(e));
   }
   int asserts = g.pick(3);
@@ -122,6 +125,13 @@ model::Rulebook random_returns(unsigned seed) {
     r.asserts.push_back(std::move(a));
   }
   r.returns = std::move(t);
+  // The law checks are the same for the EU and each member state pack.
+  if (r.store.jurisdiction == model::Jurisdiction::eu) {
+    const model::Jurisdiction packs[]{model::Jurisdiction::eu, model::Jurisdiction::lv,
+                                      model::Jurisdiction::lt, model::Jurisdiction::pl,
+                                      model::Jurisdiction::ee};
+    r.store.jurisdiction = packs[g.pick(5)];
+  }
   return r;
 }
 
@@ -145,7 +155,7 @@ Used used_keys(const model::Rulebook& r) {
   for (const auto& a : r.asserts) add(a.when);
   for (const auto& e : r.returns->exemptions)
     if (!e.categories.empty()) u.category = true;
-  if (r.store.jurisdiction == model::Jurisdiction::eu)
+  if (model::eu_law_applies(r.store.jurisdiction))
     u.channel = u.condition = u.reason = u.receipt = u.count = true;
   return u;
 }
@@ -225,7 +235,7 @@ struct Expected {
 Expected brute_force_returns(const model::Rulebook& r) {
   Expected e;
   const auto& t = *r.returns;
-  bool eu = r.store.jurisdiction == model::Jurisdiction::eu;
+  bool eu = model::eu_law_applies(r.store.jurisdiction);
   bool purchase = t.window_from && t.window_from->value == model::WindowFrom::purchase;
   auto defects = model::defect_reasons(t);
   each_item(r, [&](const model::ItemFacts& x) {
@@ -262,8 +272,15 @@ Expected brute_force_returns(const model::Rulebook& r) {
                  contains(model::values(ex.conditions), x.condition);
         });
     bool fee = d.spec && d.spec->fee_percent;
-    if (x.channel == "web" && (x.condition == "sealed" || x.condition == "opened") && within(14) &&
-        !exempt && (d.outcome != model::Outcome::refund || fee))
+    // Withdrawal (docs/law.md): unused items get a refund without a fee; any
+    // other condition may have its diminished value deducted but is never
+    // refused, nor paid back other than as a refund.
+    bool unused = x.condition == "sealed" || x.condition == "opened";
+    bool withdrawal_broken =
+        unused ? (d.outcome != model::Outcome::refund || fee)
+               : (d.outcome == model::Outcome::deny || d.outcome == model::Outcome::store_credit ||
+                  d.outcome == model::Outcome::exchange);
+    if (x.channel == "web" && within(14) && !exempt && withdrawal_broken)
       e.findings.insert({"law/eu-withdrawal", source_line(d)});
     if (contains(defects, x.reason) &&
         (x.condition == "sealed" || x.condition == "opened" || x.condition == "used") &&
