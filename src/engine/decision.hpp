@@ -1,4 +1,4 @@
-// The decision record (semantics §5) and the engine's entry point: a claim and
+// The decision record (docs/semantics.md §5) and the engine's entry point: a claim and
 // a rulebook in, one Decision out — or an error value on money overflow.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Pricing an order (semantics §2): which promotions are candidates, which
+// Pricing an order (docs/semantics.md §2): which promotions are candidates, which
 // apply to which lines, their discounts and how each is allocated to lines.
 #pragma once
 

@@ -1,4 +1,4 @@
-// A promotion claim (semantics §3): late codes, the order priced, what it
+// A promotion claim (docs/semantics.md §3): late codes, the order priced, what it
 // received, and what is owed.
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-// [store] and [catalog] (format.md §1.1, §1.2).
+// [store] and [catalog] (docs/format.md §1.1, §1.2).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 

@@ -1,4 +1,4 @@
-// The rulebook as plain data (format.md §1): what loaders build and what lint
+// The rulebook as plain data (docs/format.md §1): what loaders build and what lint
 // rules, the analysis and the engine read. Every value keeps its source range.
 #pragma once
 
