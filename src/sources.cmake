@@ -5,6 +5,7 @@ set(FINEPRINT_CORE_SOURCES
   src/core/did_you_mean.cpp
   src/core/instant.cpp
   src/core/money.cpp
+  src/core/unicode.cpp
   src/model/rulebook.cpp
   src/load/table_reader.cpp
   src/load/toml_document.cpp

@@ -2,6 +2,8 @@ set(FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/unit/money_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/instant_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/did_you_mean_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/unicode_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/hostile_claims_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/examples_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/json_writer_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/lint_fixture.cpp

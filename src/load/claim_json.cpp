@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <map>
 #include <span>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "core/did_you_mean.hpp"
 #include "core/instant.hpp"
 #include "core/limits.hpp"
+#include "core/unicode.hpp"
 #include "load/claim_fields.hpp"
 #include "load/table_reader.hpp"
 
@@ -258,7 +260,12 @@ class Reader {
     }
     std::string_view text;
     check(value.get_string().get(text));
-    out.assign(text);
+    // Every string in NFC, as in TOML claims and rulebooks (core/unicode.hpp).
+    if (core::is_ascii(text)) {
+      out.assign(text);
+    } else {
+      out = core::to_nfc(text);
+    }
     return true;
   }
 
@@ -566,21 +573,34 @@ class Reader {
     });
   }
 
-  // An open object: promotion id → times redeemed.
+  // An open object: promotion id → times redeemed. Ids are compared in NFC,
+  // like every name; two spellings of one id are named in the error.
   void read_redemptions(od::value& value, const Path& path) {
     auto table = object(value, path);
     if (!table) return;
+    std::map<std::string, std::string> written;  // NFC id → the key as first written
     for (auto result : *table) {
       od::field field;
       check(std::move(result).get(field));
       std::string_view key;
       check(field.unescaped_key().get(key));
-      std::string id(key);
+      std::string id = core::to_nfc(key);
       Path at{&path, id};
       if (claim_.customer.redemptions.count(id)) {
-        error("schema/duplicate-key", fmt::format("the key `{}` appears twice", name(at)));
+        const std::string& first = written[id];
+        if (first == key) {
+          error("schema/duplicate-key", fmt::format("the key `{}` appears twice", name(at)));
+        } else {
+          error("schema/duplicate-key",
+                fmt::format("the key `{}` (written {}) is the key `{}` (written {}) after "
+                            "Unicode normalization; fineprint compares keys and names in NFC, so "
+                            "it appears twice",
+                            name(Path{&path, key}), core::written_form(key),
+                            name(Path{&path, first}), core::written_form(first)));
+        }
         continue;
       }
+      written.emplace(id, key);
       od::value v = field.value();
       if (auto n = count(v, at)) claim_.customer.redemptions.emplace(std::move(id), *n);
     }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/unicode.hpp"
 #include "load/claim_fields.hpp"
 #include "load/table_reader.hpp"
 #include "load/toml_document.hpp"
@@ -182,8 +183,10 @@ class ClaimFileReader {
     if (const toml::table* redemptions = r.table("redemptions")) {
       TableReader inner(*redemptions, "`redemptions` of [customer]", out_.diagnostics);
       for (auto&& [key, value] : *redemptions) {
-        std::string id(key.str());
-        if (auto n = count(inner, id)) customer.redemptions[id] = *n;
+        // Read by the key as written, kept in NFC like every name (parse_toml
+        // refused two keys that normalize alike).
+        std::string written(key.str());
+        if (auto n = count(inner, written)) customer.redemptions[core::to_nfc(written)] = *n;
       }
       inner.finish();
     }

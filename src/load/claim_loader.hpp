@@ -66,9 +66,12 @@ LoadedClaim load_claim_text(const std::string& text, const std::string& path,
 // The semantic claim errors (claim/*, refs/*): more order lines or returned
 // items than limits.hpp allows, qty outside 1..limits::kMaxQty or beyond the
 // order line, a returned sku not on the order, two lines with one sku,
-// filed_at or delivered_at before placed_at, unknown channel, condition or
-// reason. Also resolves each item's `line_index`. `has_claim` false checks
-// the order only.
+// filed_at or delivered_at before placed_at, a return filed before
+// delivered_at, unknown channel, condition or reason. Also resolves each
+// item's `line_index`. `has_claim` false checks the order only. Linear in
+// the claim's size: skus are found through an index, and did-you-mean is
+// bounded (core/did_you_mean.hpp). Names arrive in NFC (the readers
+// normalize every string), so they are compared byte for byte here.
 core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rulebook,
                                  const ClaimPlaces& places, bool has_claim = true);
 

@@ -117,6 +117,18 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
                        when(order.placed_at)),
            at(places.filed_at, places));
   if (claim.kind != model::ClaimKind::return_claim) return out;
+  // Goods come back after they arrive: a return filed before delivery would
+  // count negative days from it. (A promotion claim may well be filed
+  // before delivery: it is about the order's price, not the goods.)
+  // Reported once: a claim filed before the order was placed, or an order
+  // delivered before it was placed, already has its error.
+  if (order.delivered_at && claim.filed_at < *order.delivered_at &&
+      !(claim.filed_at < order.placed_at) && !(*order.delivered_at < order.placed_at))
+    report(out, "claim/filed-before-delivered",
+           fmt::format("`filed_at` {} is before the order's `delivered_at` {}: nothing can be "
+                       "returned before it arrives",
+                       when(claim.filed_at), when(*order.delivered_at)),
+           at(places.filed_at, places));
 
   std::vector<std::string> conditions =
       rulebook.returns ? model::known_conditions(*rulebook.returns) : model::builtin_conditions();

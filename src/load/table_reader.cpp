@@ -8,6 +8,7 @@
 
 #include "core/did_you_mean.hpp"
 #include "core/limits.hpp"
+#include "core/unicode.hpp"
 #include "load/toml_document.hpp"
 
 namespace fineprint::load {
@@ -178,7 +179,10 @@ bool TableReader::at_most(std::string_view key, const Located<std::int64_t>& val
 std::optional<Located<std::string>> TableReader::string(std::string_view key, Need need) {
   const toml::node* node = take(key, need);
   if (!node) return std::nullopt;
-  if (auto text = node->value_exact<std::string>()) return Located<std::string>{*text, where(key)};
+  // Every string is read in NFC (core/unicode.hpp), so a name means the same
+  // however its accents were typed.
+  if (auto text = node->value_exact<std::string>())
+    return Located<std::string>{core::to_nfc(*text), where(key)};
   wrong_type(key, "a string", *node);
   return std::nullopt;
 }
@@ -212,7 +216,7 @@ std::optional<model::Names> TableReader::strings(std::string_view key, Need need
   bool ok = true;
   for (const toml::node& item : *items) {
     if (auto text = item.value_exact<std::string>()) {
-      names.push_back({*text, range_of(item.source())});
+      names.push_back({core::to_nfc(*text), range_of(item.source())});
     } else {
       report(out_, "schema/wrong-type",
              fmt::format("`{}` in {} must hold only strings, found {}", key, context_,

@@ -6,10 +6,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "core/limits.hpp"
+#include "core/unicode.hpp"
 
 namespace fineprint::load {
 
@@ -340,6 +343,132 @@ bool within_limits(const std::string& content, const std::string& path, core::Di
   return true;
 }
 
+// The text of line `line` (1-based) of `text`, without its line end.
+std::string_view line_text(std::string_view text, std::uint32_t line) {
+  std::size_t start = 0;
+  for (std::uint32_t i = 1; i < line; ++i) {
+    std::size_t newline = text.find('\n', start);
+    if (newline == std::string_view::npos) return {};
+    start = newline + 1;
+  }
+  std::size_t end = text.find('\n', start);
+  std::string_view out = text.substr(start, end == std::string_view::npos ? end : end - start);
+  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+  return out;
+}
+
+// Byte offset of code-point column `column` (1-based) in `line`.
+std::size_t byte_of_column(std::string_view line, std::uint32_t column) {
+  std::size_t i = 0;
+  for (std::uint32_t c = 1; c < column && i < line.size(); ++c) {
+    ++i;
+    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+// toml++ names the key of "cannot redefine existing …" from a recording that
+// mangles non-ASCII keys (`"café"` comes out as `"cacafé" `). The key as
+// written is in the source: a table header is the line's `[…]`; a key-value
+// pair ends at the last `=` before the value, where toml++ stops, and starts
+// after the `,`, `{` or line start before it. Empty when not found.
+std::string_view redefined_key(std::string_view content, core::SourceRange where,
+                               core::SourceRange& key_where) {
+  std::string_view line = line_text(content, where.line);
+  std::size_t first = line.find_first_not_of(" \t");
+  if (first != std::string_view::npos && line[first] == '[') {
+    std::size_t close = line.rfind(']');
+    if (close == std::string_view::npos || close < first) return {};
+    key_where = where;
+    return line.substr(first, close + 1 - first);
+  }
+  std::size_t value = byte_of_column(line, where.column);
+  std::size_t equals = line.rfind('=', value == 0 ? 0 : value - 1);
+  if (equals == std::string_view::npos || equals >= value) return {};
+  std::size_t start = line.find_last_of(",{", equals);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  std::string_view key = line.substr(start, equals - start);
+  std::size_t lead = key.find_first_not_of(" \t");
+  if (lead == std::string_view::npos) return {};
+  key.remove_prefix(lead);
+  while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);
+  key_where = where;
+  key_where.column = static_cast<std::uint32_t>(
+      std::count_if(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(start + lead),
+                    [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) +
+      1);
+  key_where.end_line = key_where.line;
+  key_where.end_column = key_where.column;
+  return key;
+}
+
+// "cannot redefine existing integer '<mangled>'" → the key as written.
+void name_redefined_key(std::string_view content, core::Diagnostic& diagnostic) {
+  std::string& message = diagnostic.message;
+  std::size_t redefine = message.find("cannot redefine existing ");
+  if (redefine == std::string::npos) return;
+  std::size_t quote = message.find('\'', redefine);
+  if (quote == std::string::npos) return;  // "… as dotted key-value pair": no key in it
+  core::SourceRange key_where;
+  std::string_view key = redefined_key(content, diagnostic.where, key_where);
+  if (key.empty()) return;
+  std::string what = message.substr(redefine + 25, quote - redefine - 25);  // "integer "
+  while (!what.empty() && what.back() == ' ') what.pop_back();
+  message = fmt::format(
+      "{}the key {} is defined twice (it already holds {} {}); a key is "
+      "written once in a table",
+      message.substr(0, redefine), key, what == "integer" || what == "array" ? "an" : "a", what);
+  diagnostic.where = key_where;
+}
+
+// toml++ compares keys byte for byte; fineprint compares keys and names in
+// NFC. Two keys of one table that are the same after normalization (`café`
+// typed composed and decomposed) are one key written twice: the error names
+// both spellings, since on screen they look alike. The first such pair.
+std::optional<core::Diagnostic> keys_equal_after_nfc(const toml::table& root,
+                                                     const std::string& path) {
+  std::vector<const toml::node*> pending{&root};
+  while (!pending.empty()) {
+    const toml::node* node = pending.back();
+    pending.pop_back();
+    if (const toml::array* array = node->as_array()) {
+      for (const toml::node& element : *array) pending.push_back(&element);
+      continue;
+    }
+    const toml::table* table = node->as_table();
+    if (!table) continue;
+    bool ascii = true;
+    for (auto&& [key, value] : *table) {
+      ascii = ascii && core::is_ascii(key.str());
+      pending.push_back(&value);
+    }
+    if (ascii) continue;
+    std::map<std::string, const toml::key*> seen;  // NFC → the key written
+    for (auto&& [key, value] : *table) {
+      auto [it, fresh] = seen.emplace(core::to_nfc(key.str()), &key);
+      if (fresh) continue;
+      // Both spellings, the one written later in the file reported.
+      const toml::key* a = it->second;
+      const toml::key* b = &key;
+      if (b->source().begin < a->source().begin) std::swap(a, b);
+      core::SourceRange first = range_of(a->source());
+      core::Diagnostic diagnostic;
+      diagnostic.rule = "schema/duplicate-key";
+      diagnostic.severity = core::Severity::error;
+      diagnostic.message = fmt::format(
+          "the key `{}` (written {}) is the key `{}` of line {} (written {}) after Unicode "
+          "normalization; fineprint compares keys and names in NFC, so this defines it twice",
+          b->str(), core::written_form(b->str()), a->str(), first.line,
+          core::written_form(a->str()));
+      diagnostic.where = range_of(b->source());
+      diagnostic.where.file = path;
+      diagnostic.help = "write the key once";
+      return diagnostic;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 NestingScan scan_toml_nesting(std::string_view text, std::size_t limit) {
@@ -359,8 +488,9 @@ core::SourceRange range_of(const toml::source_region& region) {
 std::optional<toml::table> parse_toml(const std::string& content, const std::string& path,
                                       core::Diagnostics& out) {
   if (!within_limits(content, path, out)) return std::nullopt;
+  std::optional<toml::table> table;
   try {
-    return toml::parse(content, path);
+    table = toml::parse(content, path);
   } catch (const toml::parse_error& error) {
     core::Diagnostic diagnostic;
     diagnostic.rule = "schema/parse-error";
@@ -369,9 +499,15 @@ std::optional<toml::table> parse_toml(const std::string& content, const std::str
     diagnostic.where = range_of(error.source());
     diagnostic.where.file = path;
     if (!diagnostic.where.known()) diagnostic.where.line = diagnostic.where.column = 1;
+    name_redefined_key(content, diagnostic);
     out.push_back(std::move(diagnostic));
     return std::nullopt;
   }
+  if (auto twice = keys_equal_after_nfc(*table, path)) {
+    out.push_back(std::move(*twice));
+    return std::nullopt;
+  }
+  return table;
 }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {

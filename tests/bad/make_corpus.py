@@ -431,6 +431,14 @@ def rulebook_cases():
     rb("store-timezone-offset-not-zone", set_key(R, "store", "timezone", '"+02:00"'))
     rb("store-timezone-path-traversal", set_key(R, "store", "timezone", '"../../../../etc/passwd"'))
     rb("store-timezone-lowercase", set_key(R, "store", "timezone", '"europe/riga"'))
+    # Names that exist in the tz database but name no place (issue 20): the
+    # host's zone, rule files, legacy aliases.
+    rb("store-timezone-localtime", set_key(R, "store", "timezone", '"localtime"'))
+    rb("store-timezone-posixrules", set_key(R, "store", "timezone", '"posixrules"'))
+    rb("store-timezone-factory", set_key(R, "store", "timezone", '"Factory"'))
+    rb("store-timezone-legacy-alias", set_key(R, "store", "timezone", '"US/Eastern"'))
+    rb("store-timezone-etc-area", set_key(R, "store", "timezone", '"Etc/GMT-2"'))
+    rb("store-timezone-posix-prefix", set_key(R, "store", "timezone", '"posix/Europe/Riga"'))
     rb("store-channels-as-string", set_key(R, "store", "channels", '"web"'))
     rb("store-channels-array-of-integers", set_key(R, "store", "channels", "[1, 2]"))
     rb("store-channels-mixed-array", set_key(R, "store", "channels", '["web", 2]'))
@@ -667,6 +675,7 @@ def claim_cases():
     cl("claim-filed_at-year-99999", set_key(C, "claim", "filed_at", "99999-01-05T14:20:00+02:00"))
     cl("claim-filed_at-year-3000", set_key(C, "claim", "filed_at", "3000-01-05T14:20:00+02:00"))
     cl("claim-filed_at-before-placed_at", set_key(C, "claim", "filed_at", "2026-12-01T10:00:00+02:00"))
+    cl("claim-filed_at-before-delivered_at", set_key(C, "claim", "filed_at", "2026-12-09T10:00:00+02:00"))
     cl("claim-filed_at-in-dst-gap", set_key(C, "claim", "filed_at", "2027-03-28T03:30:00"))
     cl("claim-has_receipt-as-string", set_key(C, "claim", "has_receipt", '"yes"'))
     cl("claim-missing-id", del_key(C, "claim", "id"))
@@ -768,6 +777,10 @@ def claim_cases():
     cl("customer-as-string", add_key(del_table(C, "customer")[0], "", 'customer = "C-1"'))
     cl("customer-redemptions-as-string", set_key(C, "customer", "redemptions", '"none"'))
     cl("customer-redemptions-negative", set_key(C, "customer", "redemptions", "{ WINTER-SALE = -1 }"))
+    cl("customer-redemptions-key-nfc-and-nfd",
+       set_key(C, "customer", "redemptions", utf8('{ "caf\u00e9" = 0, "cafe\u0301" = 1 }')))
+    cl("customer-redemptions-key-twice-non-ascii",
+       set_key(C, "customer", "redemptions", utf8('{ "caf\u00e9" = 0, "caf\u00e9" = 1 }')))
     cl("customer-redemptions-as-string-count", set_key(C, "customer", "redemptions", '{ WINTER-SALE = "1" }'))
     cl("customer-unknown-key-typo", add_key(C, "customer", "orders_befor = 4"))
     # -- promotion claims --
@@ -854,11 +867,15 @@ def jsonl_cases():
                                          '"filed_at": "2027-01-05T14:20:00.25+02:00"'))
     j("filed_at-month-13", sub('"filed_at": "2027-01-05T14:20:00+02:00"', '"filed_at": "2027-13-05T14:20:00+02:00"'))
     j("filed_at-feb-30", sub('"filed_at": "2027-01-05T14:20:00+02:00"', '"filed_at": "2027-02-30T14:20:00+02:00"'))
+    j("filed_at-before-delivered_at", sub('"filed_at": "2027-01-05T14:20:00+02:00"',
+                                          '"filed_at": "2026-12-09T14:20:00+02:00"'))
     j("filed_at-year-0000", sub('"filed_at": "2027-01-05T14:20:00+02:00"', '"filed_at": "0000-01-05T14:20:00+02:00"'))
     j("filed_at-year-99999", sub('"filed_at": "2027-01-05T14:20:00+02:00"',
                                  '"filed_at": "99999-01-05T14:20:00+02:00"'))
     j("filed_at-as-number", sub('"filed_at": "2027-01-05T14:20:00+02:00"', '"filed_at": 1799000000'))
     j("channel-unknown", sub('"channel": "web"', '"channel": "app"'))
+    j("redemptions-key-nfc-and-nfd", sub('"orders_before": 4}',
+                                         utf8('"orders_before": 4, "redemptions": {"caf\u00e9": 0, "cafe\u0301": 1}}')))
     j("deep-nesting-300", sub('"id": "C-1"', '"id": "C-1", "notes": ' + "[" * 300 + "]" * 300))
     j("deep-nesting-5000", sub('"id": "C-1"', '"id": "C-1", "notes": ' + "[" * 5000 + "]" * 5000))
     j("deep-nesting-5000-unclosed", sub('"id": "C-1"', '"id": "C-1", "notes": ' + "[" * 5000))

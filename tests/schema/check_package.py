@@ -35,7 +35,7 @@ def main():
     deb = debs[0]
     depends = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True, text=True).stdout
     problems = [f"Depends lacks {name}" for name in
-                ("libtomlplusplus3", "libdate-tz3", "libfmt9", "libboost-program-options", "libsimdjson14", "tzdata")
+                ("libtomlplusplus3", "libdate-tz3", "libfmt9", "libboost-program-options", "libsimdjson14", "libicu72", "tzdata")
                 if name not in depends]
     root = work / "root"
     subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)

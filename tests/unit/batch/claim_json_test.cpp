@@ -217,3 +217,40 @@ TEST_CASE("JSON errors name the key path, and malformed lines are one parse erro
   CHECK(claim.customer.id == "C-\xc3\xa9");
   CHECK(text(apply(kJson, "\"C-1\"", "\"C-\xff\"")).rfind("not valid JSON", 0) == 0);
 }
+
+TEST_CASE("JSON claims: names in NFC, two spellings of one redemption key named", "[claim-json]") {
+  const std::string nfc = "HAT-201-caf\xc3\xa9", nfd = "HAT-201-cafe\xcc\x81";
+  load::JsonClaimReader reader(bundled());
+  model::Claim claim;
+  // The returned sku decomposed, the order line composed: one sku.
+  std::string json = apply(
+      apply(kJson, "\"sku\": \"HAT-201\", \"qty\": 1,", "\"sku\": \"" + nfd + "\", \"qty\": 1,"),
+      "\"sku\": \"HAT-201\", \"category\"", "\"sku\": \"" + nfc + "\", \"category\"");
+  auto errors = reader.read(json, claim);
+  INFO(load::json_claim_error_text(errors));
+  REQUIRE(errors.empty());
+  CHECK(claim.items.at(0).sku == nfc);
+  CHECK(claim.order.lines.at(0).sku == nfc);
+
+  const std::string id_nfc = "caf\xc3\xa9", id_nfd = "cafe\xcc\x81";
+  std::string twice =
+      apply(kJson, "\"returns_90d\": 0",
+            "\"returns_90d\": 0, \"redemptions\": {\"" + id_nfc + "\": 0, \"" + id_nfd + "\": 1}");
+  CHECK(load::json_claim_error_text(reader.read(twice, claim)) ==
+        "the key `customer.redemptions." + id_nfd +
+            "` (written decomposed, NFD) is the key "
+            "`customer.redemptions." +
+            id_nfc +
+            "` (written composed, NFC) after Unicode "
+            "normalization; fineprint compares keys and names in NFC, so it appears twice");
+}
+
+TEST_CASE("JSON claims: a return filed before delivery is an invalid line", "[claim-json]") {
+  load::JsonClaimReader reader(bundled());
+  model::Claim claim;
+  std::string json = apply(kJson, "\"filed_at\": \"2027-01-05T14:20:00+02:00\"",
+                           "\"filed_at\": \"2026-12-09T14:20:00+02:00\"");
+  CHECK(load::json_claim_error_text(reader.read(json, claim)) ==
+        "claim.filed_at: `filed_at` 2026-12-09T14:20:00+02:00 is before the order's "
+        "`delivered_at` 2026-12-10T12:05:00+02:00: nothing can be returned before it arrives");
+}
