@@ -275,7 +275,7 @@ def check_pr(recipe, pr, workspace, results, job_failed, coverage):
         if "not exercised: returns rule `defect-2-years`" not in test_out + test_err or \
                 "below --min-coverage 100%" not in test_out + test_err:
             fail(f"{recipe} {pr}: the policy tests do not name the unexercised rule")
-    if pr == "no-tests" and "no policy tests found for rules" not in test_err:
+    if pr == "no-tests" and "no policy tests found for rules" not in test_out + test_err:
         fail(f"{recipe} {pr}: the policy tests do not say that there are no tests")
     # Warnings are reported, not only failed on: annotations on GitHub, a
     # failure in the JUnit report on GitLab.
