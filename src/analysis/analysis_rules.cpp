@@ -41,9 +41,8 @@ std::vector<lint::RuleDescriptor> build() {
        {"A promotion whose `combinable` list names a promotion that does not admit it back (its "
         "own `combinable` "
         "is `false` or a list without it). Points at the `combinable` key.",
-        "Combinability is mutual (semantics §2.3): the one-sided list has no effect, and its "
-        "author thought the "
-        "two stack.",
+        "Combinability is mutual (docs/semantics.md §2.3): the one-sided list has no effect, and "
+        "its author thought the two stack.",
         "[[promotion]]\nid = \"A\"\ncombinable = [\"B\"]\n# ...\n[[promotion]]\nid = \"B\"\n# "
         "combinable absent: "
         "false",
