@@ -172,13 +172,15 @@ def cell(text):
     return text.replace("|", "\\|")
 
 
-def table(schemas, name, pointer):
+def table(schemas, name, pointer, page):
+    """The rows for the object at name#pointer, for the page docs/`page`: a
+    description citing a section of that page cites just the section."""
     name, schema = schemas.resolve(name, pointer)
     properties, required, conditional = object_parts(schemas, name, schema)
     rows = ["| key | type | required | meaning |", "|---|---|---|---|"]
     for key, file, value in properties:
         need = "yes" if key in required else "depends" if key in conditional else "no"
-        meaning = description(schemas, file, value)
+        meaning = description(schemas, file, value).replace(f"docs/{page} §", "§")
         if not meaning:
             raise Error(f"schemas/{file}: `{key}` of #{pointer or '/'} has no description")
         rows.append(f"| `{key}` | {cell(type_of(schemas, file, value))} | {need} | {cell(meaning)} |")
@@ -198,7 +200,7 @@ def regenerate(schemas, path):
         end = next((j for j in range(i, len(lines)) if lines[j] == END), None)
         if end is None:
             raise Error(f"{path}:{i}: a generated table without `{END}`")
-        out += table(schemas, match.group(1).removeprefix("schemas/"), match.group(2))
+        out += table(schemas, match.group(1).removeprefix("schemas/"), match.group(2), path.name)
         out.append(END)
         i = end + 1
     return "\n".join(out)
