@@ -6,7 +6,10 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+
+#include <fmt/format.h>
 
 #include "model/rulebook.hpp"
 
@@ -70,6 +73,18 @@ inline std::optional<Jurisdiction> parse_jurisdiction(std::string_view code) {
   for (const auto& pack : law_packs())
     if (pack.code == code) return pack.jurisdiction;
   return std::nullopt;
+}
+
+// The sentence with which `terms` and `reply` (neither exists yet) are to
+// explain a guarantee decision's burden of proof, in English: the presumption
+// period of the jurisdiction and its citation.
+inline std::string presumption_sentence(const LawPack& law) {
+  return fmt::format(
+      "A lack of conformity that becomes apparent within {} of delivery is presumed to have "
+      "existed at delivery, unless the store proves otherwise ({}).",
+      law.presumption_years == 1 ? std::string("1 year")
+                                 : fmt::format("{} years", law.presumption_years),
+      law.presumption_statute);
 }
 
 }  // namespace fineprint::model

@@ -75,6 +75,12 @@ TEST_CASE("the burden-of-proof presumption is 2 years in Poland, 1 year elsewher
   CHECK(model::law_pack(Jurisdiction::pl)->presumption_years == 2);
   CHECK(model::law_pack(Jurisdiction::pl)->presumption_statute.find("art. 11(2)") !=
         std::string_view::npos);
+  CHECK(model::presumption_sentence(*model::law_pack(Jurisdiction::pl)) ==
+        "A lack of conformity that becomes apparent within 2 years of delivery is presumed to "
+        "have existed at delivery, unless the store proves otherwise (Directive (EU) 2019/771 "
+        "art. 11(2); Ustawa o prawach konsumenta art. 43c).");
+  CHECK(model::presumption_sentence(*model::law_pack(Jurisdiction::lv))
+            .starts_with("A lack of conformity that becomes apparent within 1 year of delivery"));
   // Only Latvia's notification duty is checked.
   for (const auto& pack : model::law_packs())
     CHECK(pack.notification_months.has_value() == (pack.jurisdiction == Jurisdiction::lv));
