@@ -6,6 +6,7 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/analysis/witness.cpp
   src/analysis/returns_rules.cpp
   src/analysis/law_rules.cpp
+  src/analysis/notice_text.cpp
   src/analysis/line_ids.cpp
   src/analysis/promotion_facts.cpp
   src/analysis/promotion_analysis.cpp

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "analysis/notice_text.hpp"
 #include "lint/linter.hpp"
 #include "load/rulebook_loader.hpp"
 #include "model/law_pack.hpp"
@@ -140,4 +141,32 @@ TEST_CASE("only Latvia checks the notice period a rule's text asks for", "[law]"
   for (const std::string code : {"EU", "LT", "PL", "EE", "none"})
     CHECK(findings_of(lint_text(with_jurisdiction(text, code)), "law/lv-notification-period")
               .empty());
+}
+
+TEST_CASE("notice periods are read in the store's languages, shorter than 2 months only", "[law]") {
+  using analysis::short_notice;
+  auto days = [](std::string_view text) {
+    auto p = short_notice(text, 2);
+    return p ? p->days : -1;
+  };
+  CHECK(days("Report the fault within 14 days of noticing it.") == 14);
+  CHECK(days("Please NOTIFY us within two weeks.") == 14);
+  CHECK(days("Tell us within 48 hours.") == 2);
+  CHECK(days("Report it within 1 month.") == 31);
+  CHECK(days("Report it within 61 days.") == 61);
+  CHECK(days("Report it within 62 days.") == -1);
+  CHECK(days("Report it within 2 months.") == -1);
+  CHECK(days("Report it within 2 years.") == -1);
+  CHECK(days("Bojājumi jāpaziņo 8 nedēļu laikā.") == 56);
+  CHECK(days("Apie defektą praneškite per 10 dienų.") == 10);
+  CHECK(days("Wadę należy zgłosić w ciągu 7 dni.") == 7);
+  CHECK(days("Уведомите нас в течение 5 дней.") == 5);
+  CHECK(days("СООБЩИТЕ в течение 3 дней.") == 3);
+  // No request to notify in the sentence: a period alone is not a notice deadline.
+  CHECK(days("We repair the item within 14 days.") == -1);
+  CHECK(days("Report the fault to us. We repair it within 14 days.") == -1);
+  // "§4.2" and "4.90" do not end a sentence.
+  CHECK(days("Report it (Terms §4.2) within 10 days.") == 10);
+  // The shortest of several.
+  CHECK(short_notice("Report within 30 days; notify us within 5 days.", 2)->text == "5 days");
 }
