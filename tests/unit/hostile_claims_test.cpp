@@ -80,6 +80,44 @@ TEST_CASE("500 unknown skus against 500 order lines: 500 errors, in bounded memo
   CHECK_FALSE(contains(run.err, "did you mean"));
 }
 
+TEST_CASE("a 1 MB batch line of 500 unknown skus is one invalid line, in bounded memory",
+          "[hostile-claims]") {
+  // 1,000-byte skus: the old did-you-mean needed 20 to 30 minutes for it.
+  std::string items, lines;
+  for (int i = 0; i < 500; ++i) {
+    std::string tail = std::to_string(100000 + i);
+    items += fmt::format(
+        "{}{{\"sku\": \"{}{}\", \"qty\": 1, \"condition\": \"sealed\", \"reason\": "
+        "\"changed_mind\"}}",
+        i ? ", " : "", std::string(1000, 'B'), tail);
+    lines += fmt::format(
+        "{}{{\"sku\": \"{}{}\", \"category\": \"hats\", \"qty\": 1, \"unit_price\": "
+        "\"29.00\"}}",
+        i ? ", " : "", std::string(1000, 'A'), tail);
+  }
+  std::string line =
+      "{\"claim\": {\"id\": \"HOSTILE\", \"kind\": \"return\", \"filed_at\": "
+      "\"2027-01-05T14:20:00+02:00\", \"items\": [" +
+      items +
+      "]}, \"order\": {\"id\": \"W-1\", \"placed_at\": \"2026-12-08T19:42:00+02:00\", "
+      "\"channel\": \"web\", \"lines\": [" +
+      lines + "]}, \"customer\": {\"id\": \"C-1\"}}\n";
+  REQUIRE(line.size() > 1'000'000);
+  TempDir dir;
+  fs::path input = dir.write("claims.jsonl", line);
+  std::vector<std::string> argv{FINEPRINT_EXE, "batch", "--rules", (kRoot / "rules").string(),
+                                "--threads",   "1",     "-i",      input.string()};
+  if (!kSanitized && ::access("/usr/bin/prlimit", X_OK) == 0)
+    argv.insert(argv.begin(), {"/usr/bin/prlimit", "--as=536870912", "--"});
+  auto run = run_process(argv);
+  INFO(describe(run).substr(0, 2000));
+  CHECK(run.exit_code == 1);
+  auto out = lines_of(run.out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rfind("{\"line\":1,\"error\":\"claim.items[0].sku: returned sku", 0) == 0);
+  CHECK(contains(out[0], "claim.items[499].sku: returned sku"));
+}
+
 TEST_CASE("an unknown sku one typo away still gets its suggestion", "[hostile-claims]") {
   TempDir dir;
   std::string text = unknown_skus_claim(3, 20);
