@@ -110,6 +110,11 @@ def load_steps(recipe):
     shell = ((job.get("defaults") or {}).get("run") or {}).get("shell")
     steps = job.get("steps") or []
     ids = {step.get("id") for step in steps}
+    for step in steps:
+        if str(step.get("uses", "")).startswith("github/codeql-action/upload-sarif") and \
+                "always()" not in str(step.get("if", "")):
+            raise SystemExit("error: the SARIF upload must run under always(), "
+                             "so that a failing gate still uploads")
     for wanted in SKIPPED_IDS | GATES["github"]:
         if wanted not in ids:
             raise SystemExit(f"error: job {name} has no step with id {wanted!r}")
