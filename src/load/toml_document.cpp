@@ -414,10 +414,16 @@ void name_redefined_key(std::string_view content, core::Diagnostic& diagnostic) 
   if (key.empty()) return;
   std::string what = message.substr(redefine + 25, quote - redefine - 25);  // "integer "
   while (!what.empty() && what.back() == ' ') what.pop_back();
-  message = fmt::format(
-      "{}the key {} is defined twice (it already holds {} {}); a key is "
-      "written once in a table",
-      message.substr(0, redefine), key, what == "integer" || what == "array" ? "an" : "a", what);
+  std::string_view article = what == "integer" || what == "array" ? "an" : "a";
+  if (key.front() == '[') {  // a table header: `[store]` twice, or `[[a]]` then `[a]`
+    message = fmt::format("{}the table {} is defined twice{}; write each table once",
+                          message.substr(0, redefine), key,
+                          what == "table" ? "" : fmt::format(" (first as {} {})", article, what));
+  } else {
+    message = fmt::format(
+        "{}the key {} is defined twice (it already holds {} {}); write each key once in a table",
+        message.substr(0, redefine), key, article, what);
+  }
   diagnostic.where = key_where;
 }
 
