@@ -377,10 +377,13 @@ std::string_view redefined_key(std::string_view content, core::SourceRange where
   std::string_view line = line_text(content, where.line);
   std::size_t first = line.find_first_not_of(" \t");
   if (first != std::string_view::npos && line[first] == '[') {
-    std::size_t close = line.rfind(']');
-    if (close == std::string_view::npos || close < first) return {};
+    // `[a]` or `[[a]]`, not a `]` in a comment after it (quoted `]` in a
+    // header key is rare enough to fall back to toml++'s text).
+    bool array = line.compare(first, 2, "[[") == 0;
+    std::size_t close = line.find(array ? "]]" : "]", first);
+    if (close == std::string_view::npos) return {};
     key_where = where;
-    return line.substr(first, close + 1 - first);
+    return line.substr(first, close + (array ? 2 : 1) - first);
   }
   std::size_t value = byte_of_column(line, where.column);
   std::size_t equals = line.rfind('=', value == 0 ? 0 : value - 1);
