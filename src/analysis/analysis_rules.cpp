@@ -60,7 +60,12 @@ std::vector<lint::RuleDescriptor> build() {
         "category, channel "
         "or part of the window). Names them; points at the promotion's header; the witness is an "
         "order where it "
-        "is a candidate and still blocked.",
+        "is a candidate and still blocked. Semantics v1.1: a promotion that would take nothing "
+        "off is not applied and holds no line, so only orders where the promotion would take "
+        "something off count (a buy_x_get_y needs a whole group, a percentage an amount it does "
+        "not round to 0.00), and a rival blocks it only where the rival takes something off; a "
+        "fixed_price rival is not counted on to block (a cheaper unit escapes it), unless the "
+        "promotion is a fixed price at least as high (docs/analysis.md).",
         "A promotion customers can see but never get is a promise the store does not keep.",
         "[[promotion]]\nid = \"ALL10\"\npriority = 2\npercent_off = 10\n# ...\n[[promotion]]\nid = "
         "\"HATS5\"\n"
@@ -77,7 +82,9 @@ std::vector<lint::RuleDescriptor> build() {
         "(points at "
         "`products`), its `channels` or `segments` list is empty (points at the header), or its "
         "`min_quantity` is more than a scope of listed skus can hold — a claim gives each sku one "
-        "order line of at most 10,000 units (docs/limits.md; points at `min_quantity`).",
+        "order line of at most 10,000 units (docs/limits.md; points at `min_quantity`); or its "
+        "`max_discount` is 0, so it takes nothing off any order and, semantics v1.1, is never "
+        "applied (points at `max_discount`).",
         "It is published but dead; usually an exclusion that swallowed the inclusion.",
         "[[promotion]]\nid = \"HATS\"\nproducts = { categories = [\"hats\"], exclude_categories = "
         "[\"hats\"] }",

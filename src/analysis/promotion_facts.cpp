@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -36,6 +37,81 @@ std::string quantity_out_of_reach(const model::Promotion& p) {
       "its `min_quantity` of {} units is more than its scope can hold: {} sku{}, each on one order "
       "line of at most {} units, {} units in all (docs/limits.md)",
       p.min_quantity->value, skus.size(), skus.size() == 1 ? "" : "s", core::limits::kMaxQty, most);
+}
+
+// The least A (minor units) at which round(A × num / den) is at least one
+// minor unit in the store's rounding mode.
+core::Minor least_rounding_to_one(core::Wide num, core::Wide den, core::Rounding mode) {
+  if (num <= 0) return std::numeric_limits<core::Minor>::max();
+  core::Wide a = std::max<core::Wide>(1, den / (2 * num));
+  for (;; ++a) {
+    auto d = core::divide_rounded(a * num, den, mode);
+    if (d && *d >= 1) return static_cast<core::Minor>(a);
+  }
+}
+
+core::Minor least_for_percent(core::BasisPoints pct, core::Rounding mode) {
+  return least_rounding_to_one(pct, core::kHundredPercent, mode);
+}
+
+// Semantics v1.1: a candidate that takes nothing off is not applied and holds
+// no line. On the analysis' orders of one line kind (list amount A over qty
+// units, no earlier discount on the line) the benefit takes something off
+// exactly from a least quantity and a least amount, which act as thresholds
+// for holding a line: a buy_x_get_y needs a whole group, a percentage an
+// amount it does not round to 0.00, a fixed price a unit price above it. The
+// quantity comes first because the fixed price's amount depends on it.
+struct TakesSomething {
+  std::int64_t qty = 1;
+  core::Minor amount = 0;
+};
+
+TakesSomething takes_something(const model::Promotion& p, core::Rounding mode, std::int64_t min_qty,
+                               core::Minor min_amount) {
+  TakesSomething t{min_qty, min_amount};
+  if (!p.benefit) return t;
+  const model::Benefit& b = *p.benefit;
+  switch (b.kind) {
+    case model::BenefitKind::percent_off:
+      t.amount = std::max(t.amount, least_for_percent(b.percent, mode));
+      break;
+    case model::BenefitKind::amount_off:
+      t.amount = std::max<core::Minor>(t.amount, 1);
+      break;
+    case model::BenefitKind::fixed_price:
+      t.amount = std::max(t.amount, b.amount * t.qty + 1);
+      break;
+    case model::BenefitKind::buy_x_get_y: {
+      const std::int64_t group = b.buy + b.get;
+      const core::BasisPoints pct = b.percent > 0 ? b.percent : core::kHundredPercent;
+      t.qty = std::max(t.qty, group);
+      // At a whole group: get of its group units at P percent.
+      t.amount = std::max(
+          t.amount,
+          least_rounding_to_one(static_cast<core::Wide>(b.get) * pct,
+                                static_cast<core::Wide>(group) * core::kHundredPercent, mode));
+      break;
+    }
+    case model::BenefitKind::tiers: {
+      // The least amount some tier takes something off at, tier by tier.
+      auto tiers = b.tiers;
+      std::sort(tiers.begin(), tiers.end(),
+                [](const auto& x, const auto& y) { return x.min_subtotal < y.min_subtotal; });
+      for (std::size_t i = 0; i < tiers.size(); ++i) {
+        core::Minor from = std::max(t.amount, tiers[i].min_subtotal);
+        core::Minor least =
+            std::max(from, tiers[i].is_percent ? least_for_percent(tiers[i].percent, mode) : 1);
+        if (i + 1 == tiers.size() || least < tiers[i + 1].min_subtotal) {
+          t.amount = least;
+          break;
+        }
+      }
+      break;
+    }
+    case model::BenefitKind::free_shipping:
+      break;  // any order may pay for shipping
+  }
+  return t;
 }
 
 std::string lower(std::string text) {
@@ -117,6 +193,12 @@ PromoSet promo_set(const model::Rulebook& rulebook) {
       f.min_subtotal = std::max(f.min_subtotal, lowest);
     }
     f.shipping = p.benefit && p.benefit->kind == model::BenefitKind::free_shipping;
+    const TakesSomething least =
+        takes_something(p, rulebook.store.rounding, f.min_quantity, f.min_subtotal);
+    f.min_quantity = least.qty;
+    f.min_subtotal = least.amount;
+    if (p.benefit && p.benefit->kind == model::BenefitKind::fixed_price)
+      f.fixed_unit = p.benefit->amount;
     if (f.channels.empty())
       f.never_eligible = "its `channels` names no store channel";
     else if (f.segments && f.segments->empty())
@@ -124,6 +206,11 @@ PromoSet promo_set(const model::Rulebook& rulebook) {
     else if (f.window.empty())
       f.never_eligible = "its window is empty";
     f.never_eligible_where = p.where;
+    if (f.never_eligible.empty() && p.max_discount && p.max_discount->value == 0) {
+      f.never_eligible =
+          "its `max_discount` is 0, so it takes nothing off any order and is never applied";
+      f.never_eligible_where = p.max_discount->where;
+    }
     set.facts.push_back(std::move(f));
   }
   for (std::size_t i = 0; i < set.facts.size(); ++i)

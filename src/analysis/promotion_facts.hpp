@@ -22,11 +22,20 @@ struct PromoFacts {
   std::optional<std::string> code;  // lower-cased (codes match case-insensitively)
   std::optional<std::vector<std::string>> segments;
   bool first_order_only = false;
-  bool limited = false;           // has limit_per_customer: a customer can have used it up
-  std::int64_t min_quantity = 1;  // the scoped quantity it needs (at least one line)
-  core::Minor min_subtotal = 0;   // the scoped list subtotal it needs (min_subtotal, lowest tier)
-  bool shipping = false;          // free_shipping: holds the shipping line, not goods lines
-  std::string never_eligible;     // non-empty: why no order can make it a candidate
+  bool limited = false;  // has limit_per_customer: a customer can have used it up
+  // The scoped quantity and list subtotal it needs to be applied: its own
+  // thresholds (min_quantity, min_subtotal, the lowest tier) and, semantics
+  // v1.1, what it needs to take something off at all, since a candidate that
+  // takes nothing off holds no line (a buy_x_get_y's whole group, an amount a
+  // percentage does not round to 0.00, a unit price above a fixed price).
+  std::int64_t min_quantity = 1;
+  core::Minor min_subtotal = 0;
+  // fixed_price: its unit price. Whether it takes something off depends on
+  // the unit price, not the amount alone: more units of a cheaper line meet
+  // the same amount and it takes nothing (see shadow.cpp).
+  std::optional<core::Minor> fixed_unit;
+  bool shipping = false;       // free_shipping: holds the shipping line, not goods lines
+  std::string never_eligible;  // non-empty: why no order can make it a candidate
   // Where that finding points: the key at fault (`products`, `min_quantity`)
   // when there is one, else the promotion's header.
   core::SourceRange never_eligible_where;

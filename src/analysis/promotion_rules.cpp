@@ -72,9 +72,9 @@ void check_shadowed(const lint::LintContext& context, core::Diagnostics& out) {
     const auto& p = rulebook.promotions[s.promotion];
     auto finding = make_finding(
         "promo/shadowed",
-        fmt::format("{} can never apply: in every order where it is a candidate, {} (considered "
-                    "before it and not "
-                    "combinable with it) already {} its lines",
+        fmt::format("{} can never apply: in every order where it is a candidate and would take "
+                    "something off, {} (considered before it and not combinable with it) already "
+                    "{} its lines",
                     p.id.value, fmt::join(ids(rulebook, s.by), " or "),
                     s.by.size() == 1 ? "holds" : "hold"),
         p.where,
@@ -96,11 +96,10 @@ void check_never_eligible(const lint::LintContext& context, core::Diagnostics& o
   for (const auto& f : set.facts) {
     if (f.never_eligible.empty()) continue;
     const auto& p = rulebook.promotions[f.index];
-    out.push_back(
-        make_finding("promo/never-eligible",
-                     fmt::format("{} can never be a candidate: {}", p.id.value, f.never_eligible),
-                     f.never_eligible_where,
-                     "fix the condition that can never hold, or delete the promotion", p.id.value));
+    out.push_back(make_finding(
+        "promo/never-eligible", fmt::format("{} can never apply: {}", p.id.value, f.never_eligible),
+        f.never_eligible_where, "fix the condition that can never hold, or delete the promotion",
+        p.id.value));
   }
 }
 

@@ -131,10 +131,31 @@ ShadowVerdict by_cover(const model::Rulebook& rulebook, const PromoSet& set, std
   return v;
 }
 
+// Semantics v1.1: a fixed_price rival holds a line only where the unit price
+// is above its price, and more units of a cheaper line reach any amount P
+// needs, so it cannot be counted on to block P. Unless P is a fixed price at
+// least as high: wherever P takes something off, so does the rival. Leaving
+// such a rival out can only make P look usable (a rival not combinable with
+// P that holds the line blocks P whatever else it blocks).
+std::vector<Rival> rivals_that_hold(const model::Rulebook& rulebook, const PromoSet& set,
+                                    std::size_t p, const std::vector<Rival>& rivals) {
+  const PromoFacts& fp = set.facts[p];
+  std::vector<Rival> out;
+  for (const Rival& r : rivals) {
+    const PromoFacts& fq = set.facts[r.index];
+    bool unsure = fq.fixed_unit &&
+                  !combinable(rulebook.promotions[r.index], rulebook.promotions[p]) &&
+                  !(fp.fixed_unit && *fp.fixed_unit >= *fq.fixed_unit);
+    if (!unsure) out.push_back(r);
+  }
+  return out;
+}
+
 }  // namespace
 
 ShadowVerdict decide_shadow(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
-                            const std::vector<Rival>& rivals) {
+                            const std::vector<Rival>& all_rivals) {
+  const std::vector<Rival> rivals = rivals_that_hold(rulebook, set, p, all_rivals);
   bool helpers = std::any_of(rivals.begin(), rivals.end(), [&](const Rival& r) {
     return combinable(rulebook.promotions[r.index], rulebook.promotions[p]);
   });
