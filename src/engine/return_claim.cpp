@@ -7,10 +7,18 @@
 
 #include "engine/checked.hpp"
 #include "engine/claim_steps.hpp"
+#include "model/law_pack.hpp"
 
 namespace fineprint::engine::detail {
 
 namespace {
+
+bool claims_a_defect(const model::Returns& returns, const model::Claim& claim) {
+  const std::vector<std::string> defects = model::defect_reasons(returns);
+  return std::any_of(claim.items.begin(), claim.items.end(), [&](const model::ClaimItem& item) {
+    return std::find(defects.begin(), defects.end(), item.reason) != defects.end();
+  });
+}
 
 using core::Minor;
 
@@ -279,6 +287,11 @@ void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, D
     decision.reasons.push_back(
         fmt::format("Shipping of {} is refunded too, as the whole order comes back.",
                     money_text(rulebook, decision.shipping_refund)));
+  // A guarantee decision (an item returned for a defect reason) under a
+  // jurisdiction's law states who must prove what (docs/law.md).
+  if (const model::LawPack* law = model::law_pack(rulebook.store.jurisdiction);
+      law && rulebook.returns && claims_a_defect(*rulebook.returns, claim))
+    decision.reasons.push_back(model::presumption_sentence(*law));
   decision.pricing = std::move(pricing);
 }
 

@@ -75,9 +75,10 @@ inline std::optional<Jurisdiction> parse_jurisdiction(std::string_view code) {
   return std::nullopt;
 }
 
-// The sentence with which `terms` and `reply` (neither exists yet) are to
-// explain a guarantee decision's burden of proof, in English: the presumption
-// period of the jurisdiction and its citation.
+// The sentence with which a guarantee decision explains the burden of proof,
+// in English: the presumption period of the jurisdiction and its citation.
+// `resolve` states it for a return with a defect reason; `terms` and `reply`
+// (not built yet, issue 14) are to state it too.
 inline std::string presumption_sentence(const LawPack& law) {
   return fmt::format(
       "A lack of conformity that becomes apparent within {} of delivery is presumed to have "
