@@ -299,6 +299,7 @@ core::Diagnostic stopped_note(std::string_view rule, const std::string& why,
       rule, fmt::format("the exact analysis stopped early and could not decide {}: {}", rule, why),
       std::move(where), "split the rulebook or simplify the rules involved", std::move(subject));
   d.severity = Severity::note;
+  d.incomplete = true;
   return d;
 }
 

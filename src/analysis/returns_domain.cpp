@@ -24,32 +24,29 @@ void add_names(std::vector<std::string>& out, const std::optional<model::Names>&
     for (const auto& n : *names) add_unique(out, n.value);
 }
 
-// A name like "other-category-1" that is not among `taken`.
-std::string invent(const std::string& stem, const std::vector<std::string>& taken) {
-  for (int i = 1;; ++i) {
-    std::string name = fmt::format("other-{}-{}", stem, i);
-    if (std::find(taken.begin(), taken.end(), name) == taken.end()) return name;
-  }
-}
-
-NamedDim open_dim(const std::optional<model::Names>& catalog, std::vector<std::string> mentioned,
-                  const std::string& stem) {
+NamedDim open_dim(const std::optional<model::Names>& catalog,
+                  const std::vector<std::string>& mentioned, const std::string& stem) {
   NamedDim dim;
   if (catalog) {
     // The catalog lists every value the store sells: nothing else can occur.
-    for (const auto& n : *catalog) add_unique(dim.names, n.value);
-    for (const auto& n : mentioned) add_unique(dim.names, n);
+    for (const auto& n : *catalog) dim.add(n.value);
+    for (const auto& n : mentioned) dim.add(n);
     return dim;
   }
-  dim.names = std::move(mentioned);
-  dim.names.push_back(invent(stem, dim.names));
-  dim.has_other = true;
-  return dim;
+  for (const auto& n : mentioned) dim.add(n);
+  // A name like "other-category-1" that is not among them.
+  for (int i = 1;; ++i) {
+    std::string name = fmt::format("other-{}-{}", stem, i);
+    if (!dim.index(name)) {
+      dim.add_other(name);
+      return dim;
+    }
+  }
 }
 
 NamedDim closed_dim(const std::vector<std::string>& names) {
   NamedDim dim;
-  for (const auto& n : names) add_unique(dim.names, n);
+  for (const auto& n : names) dim.add(n);
   return dim;
 }
 
@@ -132,9 +129,18 @@ std::string axis_text(const Axis& axis, const ValueSet& set, const std::string& 
 }  // namespace
 
 std::optional<std::size_t> NamedDim::index(const std::string& name) const {
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == name && !(has_other && i + 1 == names.size())) return i;
-  return std::nullopt;
+  auto it = positions_.find(name);
+  if (it == positions_.end()) return std::nullopt;
+  return it->second;
+}
+
+void NamedDim::add(const std::string& name) {
+  if (positions_.emplace(name, names.size()).second) names.push_back(name);
+}
+
+void NamedDim::add_other(const std::string& name) {
+  names.push_back(name);  // not indexed: a rule can never name it
+  has_other = true;
 }
 
 ValueSet names_set(const NamedDim& dim, const std::vector<std::string>& names) {

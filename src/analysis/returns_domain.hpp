@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/region.hpp"
@@ -37,6 +38,14 @@ struct NamedDim {
   bool has_other = false;
   std::size_t size() const { return names.size(); }
   std::optional<std::size_t> index(const std::string& name) const;
+  // Appends `name` unless it is there; a catalog of 85,000 categories made a
+  // linear look-up quadratic (issue 20), so names are indexed.
+  void add(const std::string& name);
+  // The invented "any other" value, last.
+  void add_other(const std::string& name);
+
+ private:
+  std::unordered_map<std::string, std::size_t> positions_;
 };
 
 struct ReturnsDomain {

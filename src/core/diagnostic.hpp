@@ -36,6 +36,9 @@ struct Diagnostic {
   // What the finding is about, for `allow` suppressions: a promotion id, or
   // "returns" for the returns table; empty when nothing can suppress it.
   std::string subject;
+  // A note that an exact analysis stopped at its budget: a proof left
+  // unfinished. `lint` fails on it unless --allow-incomplete (issue 20).
+  bool incomplete = false;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -695,6 +695,28 @@ TEST_CASE("limits: past its work bounds the exact analysis says so in a note", "
   CHECK(notes > 0);
 }
 
+TEST_CASE("limits: an unfinished proof fails lint unless --allow-incomplete", "[limits][cli]") {
+  // The 13-segment table above: the analysis stops with a note. A note is
+  // below the default --fail-on error, yet lint must not pass a rulebook it
+  // could not prove (issue 20).
+  std::string text = store();
+  for (int i = 0; i < 13; ++i)
+    text += fmt::format(
+        "[[returns.rule]]\nid = \"S{}\"\nwhen = {{ segment = [\"seg-{}\"] }}\n"
+        "outcome = \"refund\"\n",
+        i, i);
+  TempDir dir;
+  fs::path rules = dir.write("segments.toml", text);
+  ProcessResult strict = run_fineprint({"lint", rules.string()});
+  INFO(describe(strict));
+  CHECK(strict.exit_code == 1);
+  CHECK(contains(strict.out, "stopped early"));
+  ProcessResult allowed = run_fineprint({"lint", "--allow-incomplete", rules.string()});
+  INFO(describe(allowed));
+  CHECK(allowed.exit_code == 0);
+  CHECK(contains(allowed.out, "stopped early"));
+}
+
 TEST_CASE("limits: the shadowing search says so in a note when it runs out of steps", "[limits]") {
   // Twenty helpers H0..H19, each with its own code, combinable with P and
   // with B, so none can hold a line against B, yet each is blocked by D and
