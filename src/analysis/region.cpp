@@ -1,5 +1,7 @@
 #include "analysis/region.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <bit>
 
@@ -213,12 +215,22 @@ void Box::subtract(const Layout& layout, const Box& other, std::vector<Box>& out
   }
 }
 
+std::string Budget::why(std::string_view what) const {
+  if (over_memory)
+    return bytes_limit >= (1U << 20)
+               ? fmt::format("{} needed more than {} MiB of memory for its pieces", what,
+                             bytes_limit >> 20)
+               : fmt::format("{} needed more than {} bytes of memory for its pieces", what,
+                             bytes_limit);
+  return fmt::format("{} needed more than {} box operations", what, limit);
+}
+
 bool subtract_region(const Layout& layout, std::vector<Box>& region, const Box& cut,
                      Budget& budget) {
   std::vector<Box> next;
   next.reserve(region.size());
   for (const Box& box : region) {
-    if (!budget.spend()) return false;
+    if (!budget.spend() || !budget.hold(next.size(), layout)) return false;
     box.subtract(layout, cut, next);
   }
   region.swap(next);

@@ -8,6 +8,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fineprint::analysis {
@@ -130,14 +131,29 @@ class Box {
 
 // A union of boxes with a work budget: every box operation counts, and when
 // the budget runs out the analysis stops and says so instead of hanging.
+// Work counted in box operations, and memory in the bytes of the boxes a
+// computation holds at once: a box over a catalog of 85,000 categories is
+// 10 KB, so a few hundred thousand fragments would exhaust the machine long
+// before the operation count (issue 20). Both are counts, never clock time,
+// so where an analysis stops is the same on every machine.
 struct Budget {
   std::uint64_t limit = 50'000'000;
   std::uint64_t used = 0;
-  bool exhausted() const { return used > limit; }
+  std::uint64_t bytes_limit = 512ULL << 20;  // 512 MiB of boxes
+  bool over_memory = false;
+  bool exhausted() const { return used > limit || over_memory; }
   bool spend(std::uint64_t n = 1) {
     used += n;
     return !exhausted();
   }
+  // `boxes` held at once, each of `layout`'s size; false past bytes_limit.
+  bool hold(std::size_t boxes, const Layout& layout) {
+    const std::uint64_t bytes =
+        static_cast<std::uint64_t>(boxes) * (layout.total_words() * sizeof(std::uint64_t) + 32);
+    over_memory = over_memory || bytes > bytes_limit;
+    return !exhausted();
+  }
+  std::string why(std::string_view what) const;
 };
 
 // region \ cut, box by box; false when the budget ran out (region then holds

@@ -38,7 +38,8 @@ bool analyse_first(TableAnalysis& t, const model::Returns& returns, Budget& budg
   for (std::size_t i = 0; i < returns.rules.size(); ++i) {
     std::vector<Box> next;
     for (const Box& box : rest) {
-      if (!budget.spend()) return false;
+      if (!budget.spend() || !budget.hold(rest.size() + next.size() + t.decided.size(), layout))
+        return false;
       if (!box.intersects(layout, t.cover[i])) {
         next.push_back(box);
         continue;
@@ -68,7 +69,7 @@ bool analyse_unique(TableAnalysis& t, const model::Returns& returns, Budget& bud
     std::vector<Fragment> next;
     next.reserve(parts.size());
     for (Fragment& f : parts) {
-      if (!budget.spend()) return false;
+      if (!budget.spend() || !budget.hold(parts.size() + next.size(), layout)) return false;
       if (!f.box.intersects(layout, t.cover[i])) {
         next.push_back(std::move(f));
         continue;
@@ -205,7 +206,7 @@ TableAnalysis analyse_table(const model::Rulebook& rulebook, Budget& budget) {
   bool done = returns.hit_policy == model::HitPolicy::first ? analyse_first(t, returns, budget)
                                                             : analyse_unique(t, returns, budget);
   if (!done) {
-    t.stopped = fmt::format("the returns table needed more than {} box operations", budget.limit);
+    t.stopped = budget.why("the returns table");
     t.decided.clear();
   }
   return t;

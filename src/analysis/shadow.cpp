@@ -108,7 +108,7 @@ ShadowVerdict by_cover(const model::Rulebook& rulebook, const PromoSet& set, std
     auto rest = uncovered(d.layout, box, cover, budget);
     if (!rest) {
       v.stopped = true;
-      v.why = fmt::format("covering its windows needed more than {} box operations", kCoverBudget);
+      v.why = budget.why("covering its windows");
       return v;
     }
     if (!rest->empty()) return v;

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/returns_analysis.hpp"
 #include "core/limits.hpp"
 #include "lint/linter.hpp"
 #include "load/claim_json.hpp"
@@ -693,6 +694,34 @@ TEST_CASE("limits: past its work bounds the exact analysis says so in a note", "
     ++notes;
   }
   CHECK(notes > 0);
+}
+
+TEST_CASE("limits: the returns analysis stops at its memory budget, not only its work",
+          "[limits]") {
+  // Rules that cut several facts each split the undecided region into many
+  // pieces; the boxes held at once are counted in bytes (issue 20: a catalog
+  // of 85,000 categories makes each box 10 KB).
+  std::string text =
+      "[store]\nname = \"T\"\ncurrency = \"EUR\"\ntimezone = \"Europe/Riga\"\n"
+      "channels = [\"web\", \"store\"]\n[returns]\nhit_policy = \"first\"\n"
+      "window_from = \"delivery\"\n";
+  for (int i = 0; i < 12; ++i)
+    text += fmt::format(
+        "[[returns.rule]]\nid = \"R{}\"\nwhen = {{ days = {{ max = {} }}, returns_90d = {{ max = "
+        "{} "
+        "}}, condition = [\"sealed\"] }}\noutcome = \"refund\"\n",
+        i, 3 * i, i);
+  text += "[returns.otherwise]\noutcome = \"review\"\nbecause = \"x\"\n";
+  load::LoadedRulebook loaded = load::load_rulebook_text(text, "rulebook.toml");
+  REQUIRE(loaded.ok());
+  analysis::Budget roomy;
+  CHECK(analysis::analyse_table(loaded.rulebook, roomy).stopped.empty());
+  analysis::Budget tight;
+  tight.bytes_limit = 4096;
+  auto stopped = analysis::analyse_table(loaded.rulebook, tight);
+  CHECK(stopped.stopped ==
+        "the returns table needed more than 4096 bytes of memory for its pieces");
+  CHECK(stopped.decided.empty());
 }
 
 TEST_CASE("limits: an unfinished proof fails lint unless --allow-incomplete", "[limits][cli]") {
