@@ -50,6 +50,43 @@ LineKind line_of(const Lines& l, std::pair<int, int> ids) {
   return {l.category_name(ids.first), l.sku_name(ids.second)};
 }
 
+// An ambiguous pair as the sweep met it: `x` was open when `y` opened.
+struct Found {
+  std::size_t first = 0, second = 0;  // file indices, first < second
+  std::size_t x = 0, y = 0;
+};
+
+// The order in which pairs are reported: by the later promotion, then the earlier.
+bool before(const Found& a, const Found& b) {
+  return std::tie(a.second, a.first) < std::tie(b.second, b.first);
+}
+
+// An order that makes both promotions of an ambiguous pair candidates for one line.
+OrderSketch ambiguous_order(const model::Rulebook& rulebook, const PromoSet& set,
+                            const Found& pair) {
+  const Lines& lines = set.lines;
+  const PromoFacts& fx = set.facts[pair.x];
+  const PromoFacts& fy = set.facts[pair.y];
+  auto common = common_ids(lines, pair.x, pair.y);
+  std::size_t first = pair.first, second = pair.second;
+  Interval both = fx.window.intersect(fy.window);
+  std::size_t channel = fx.channels.intersect(fy.channels).first();
+  OrderSketch order;
+  if (common) {
+    order = sketch_order(rulebook, set, {first, second}, pick_time(both), channel,
+                         line_of(lines, *common), nullptr);
+  } else {
+    order = sketch_order(rulebook, set, {first, second}, pick_time(both), channel,
+                         *some_line(set, first), nullptr);
+    OrderSketch other = sketch_order(rulebook, set, {first, second}, pick_time(both), channel,
+                                     *some_line(set, second), nullptr);
+    // One line per sku (the claim loader's rule); an unlisted sku stays unlisted.
+    if (other.lines.front().sku == order.lines.front().sku) other.lines.front().sku += "-B";
+    order.lines.push_back(other.lines.front());
+  }
+  return order;
+}
+
 }  // namespace
 
 OrderSketch sketch_order(const model::Rulebook& rulebook, const PromoSet& set,
@@ -82,7 +119,8 @@ OrderSketch sketch_order(const model::Rulebook& rulebook, const PromoSet& set,
   return o;
 }
 
-PromoAnalysis analyse_promotions(const model::Rulebook& rulebook) {
+PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t keep_ambiguous,
+                                 bool shadows) {
   PromoAnalysis out;
   out.set = promo_set(rulebook);
   const PromoSet& set = out.set;
@@ -98,6 +136,8 @@ PromoAnalysis analyse_promotions(const model::Rulebook& rulebook) {
                ? set.facts[a].window.lo < set.facts[b].window.lo
                : a < b;
   });
+  std::vector<Found> found;
+  out.ambiguous_as_second.assign(set.facts.size(), 0);
   std::vector<std::vector<Rival>> rivals(set.facts.size());
   std::vector<std::size_t> active;
   for (std::size_t y : order) {
@@ -109,39 +149,35 @@ PromoAnalysis analyse_promotions(const model::Rulebook& rulebook) {
       active[kept++] = x;
       if (fx.shipping != fy.shipping || !fx.channels.intersects(fy.channels)) continue;
       auto common = common_ids(lines, x, y);
-      std::size_t first = std::min(x, y), second = std::max(x, y);
       // Two free_shipping promotions compete for the shipping line even with
       // disjoint scopes: an order with a line of each makes both candidates.
       if ((common || fx.shipping) && promos[x].priority == promos[y].priority &&
           !combinable(promos[x], promos[y])) {
-        Interval both = fx.window.intersect(fy.window);
-        std::size_t channel = fx.channels.intersect(fy.channels).first();
-        OrderSketch order;
-        if (common) {
-          order = sketch_order(rulebook, set, {first, second}, pick_time(both), channel,
-                               line_of(lines, *common), nullptr);
-        } else {
-          order = sketch_order(rulebook, set, {first, second}, pick_time(both), channel,
-                               *some_line(set, first), nullptr);
-          OrderSketch other = sketch_order(rulebook, set, {first, second}, pick_time(both), channel,
-                                           *some_line(set, second), nullptr);
-          // One line per sku (the claim loader's rule); an unlisted sku stays unlisted.
-          if (other.lines.front().sku == order.lines.front().sku) other.lines.front().sku += "-B";
-          order.lines.push_back(other.lines.front());
+        Found pair{std::min(x, y), std::max(x, y), x, y};
+        ++out.ambiguous_total;
+        ++out.ambiguous_as_second[pair.second];
+        // Only the first `keep_ambiguous` by (second, first) are kept: a
+        // max-heap of them, so that memory does not grow with the pairs.
+        if (keep_ambiguous == 0 || found.size() < keep_ambiguous) {
+          found.push_back(pair);
+          if (keep_ambiguous != 0) std::push_heap(found.begin(), found.end(), before);
+        } else if (before(pair, found.front())) {
+          std::pop_heap(found.begin(), found.end(), before);
+          found.back() = pair;
+          std::push_heap(found.begin(), found.end(), before);
         }
-        out.ambiguous.push_back({first, second, std::move(order)});
       }
-      if (!common) continue;
+      if (!common || !shadows) continue;
       std::size_t early = fx.rank < fy.rank ? x : y, late = fx.rank < fy.rank ? y : x;
       rivals[late].push_back({early});
     }
     active.resize(kept);
     active.push_back(y);
   }
-  std::sort(out.ambiguous.begin(), out.ambiguous.end(),
-            [](const AmbiguousPair& a, const AmbiguousPair& b) {
-              return std::tie(a.second, a.first) < std::tie(b.second, b.first);
-            });
+  std::sort(found.begin(), found.end(), before);
+  out.ambiguous.reserve(found.size());
+  for (const Found& pair : found)
+    out.ambiguous.push_back({pair.first, pair.second, ambiguous_order(rulebook, set, pair)});
 
   std::vector<std::size_t> checked;
   for (std::size_t p = 0; p < set.facts.size(); ++p) {
@@ -168,11 +204,12 @@ PromoAnalysis analyse_promotions(const model::Rulebook& rulebook) {
   return out;
 }
 
-const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook) {
+const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook, std::size_t keep_ambiguous,
+                                    bool shadows) {
   thread_local RulebookMemo<PromoAnalysis> memo;
   // Everything the analysis reads is in the files' text; a rulebook built in
   // code has no files, so the fields the analysis reads are in the key too.
-  std::string key;
+  std::string key = fmt::format("keep {} shadows {}|", keep_ambiguous, shadows);
   for (const auto& f : rulebook.files)
     key += f.path + std::to_string(std::hash<std::string>{}(f.content));
   auto names = [&](const model::Names& list) {
@@ -197,7 +234,8 @@ const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook) {
     if (p.benefit)
       key += fmt::format("{}/{};", static_cast<int>(p.benefit->kind), p.benefit->tiers.size());
   }
-  return memo.get(rulebook, std::move(key), [&] { return analyse_promotions(rulebook); });
+  return memo.get(rulebook, std::move(key),
+                  [&] { return analyse_promotions(rulebook, keep_ambiguous, shadows); });
 }
 
 }  // namespace fineprint::analysis

@@ -28,15 +28,25 @@ struct Shadowed {
 
 struct PromoAnalysis {
   PromoSet set;
-  std::vector<AmbiguousPair> ambiguous;  // sorted by (second, first)
-  std::vector<Shadowed> shadowed;        // in file order
-  std::vector<std::size_t> stopped;      // promotions whose shadowing check ran out of budget
+  // Sorted by (second, first): all of them, or the first `keep_ambiguous`.
+  std::vector<AmbiguousPair> ambiguous;
+  std::size_t ambiguous_total = 0;  // kept or not
+  // Per promotion (file index), the ambiguous pairs it is the later of.
+  std::vector<std::size_t> ambiguous_as_second;
+  std::vector<Shadowed> shadowed;    // in file order
+  std::vector<std::size_t> stopped;  // promotions whose shadowing check ran out of budget
   std::string stopped_why;
 };
 
-PromoAnalysis analyse_promotions(const model::Rulebook& rulebook);
+// `keep_ambiguous` > 0 keeps only that many ambiguous pairs (--max-findings)
+// and counts the rest, so that memory does not grow with the square of the
+// promotions; 0 keeps them all. Without `shadows` the shadowing checks (the
+// costly part) are not run and `shadowed` and `stopped` stay empty.
+PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t keep_ambiguous = 0,
+                                 bool shadows = true);
 
-// Computed once per rulebook and lint run (several rules read it).
-const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook);
+// Computed once per rulebook, cap and lint run (several rules read it).
+const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook, std::size_t keep_ambiguous = 0,
+                                    bool shadows = true);
 
 }  // namespace fineprint::analysis

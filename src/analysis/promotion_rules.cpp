@@ -1,7 +1,9 @@
 // promo/ambiguous-overlap, promo/asymmetric-combinable, promo/shadowed,
 // promo/never-eligible, promo/refund-basis-unset and refs/unused-category.
 #include <algorithm>
+#include <map>
 #include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -25,10 +27,17 @@ std::vector<std::string> ids(const model::Rulebook& rulebook,
 void check_ambiguous_overlap(const lint::LintContext& context, core::Diagnostics& out) {
   const model::Rulebook& rulebook = context.rulebook;
   if (rulebook.promotions.size() < 2) return;
-  const PromoAnalysis& a = promo_analysis(rulebook);
+  // The shadowing checks only when promo/shadowed runs too (it reads the same analysis).
+  const PromoAnalysis& a =
+      promo_analysis(rulebook, context.max_findings(), context.runs("promo/shadowed"));
+  // The analysis keeps only the first pairs (--max-findings); the others are
+  // counted per promotion, the subject an `allow` would name.
+  std::vector<std::size_t> kept(rulebook.promotions.size(), 0);
   for (const auto& pair : a.ambiguous) {
     const auto& first = rulebook.promotions[pair.first];
     const auto& second = rulebook.promotions[pair.second];
+    ++kept[pair.second];
+    if (!context.keep(second.id.value)) continue;
     auto finding = make_finding(
         "promo/ambiguous-overlap",
         fmt::format("{} and {} can both apply to one order and neither wins: both have priority "
@@ -40,16 +49,23 @@ void check_ambiguous_overlap(const lint::LintContext& context, core::Diagnostics
     finding.witness = promotion_witness(rulebook, pair.order, second.id.value);
     out.push_back(std::move(finding));
   }
+  for (std::size_t p = 0; p < kept.size(); ++p)
+    if (a.ambiguous_as_second[p] > kept[p])
+      context.drop(rulebook.promotions[p].id.value, a.ambiguous_as_second[p] - kept[p]);
 }
 
 void check_asymmetric_combinable(const lint::LintContext& context, core::Diagnostics& out) {
   const auto& promos = context.rulebook.promotions;
+  // Id → promotion (a duplicate id is already an error; the first keeps it).
+  std::map<std::string_view, const model::Promotion*> by_id;
+  for (const auto& p : promos) by_id.emplace(p.id.value, &p);
   for (const auto& a : promos) {
     if (a.combinable.kind != model::Combinable::Kind::list) continue;
     for (const auto& listed : a.combinable.ids) {
-      auto b = std::find_if(promos.begin(), promos.end(),
-                            [&](const auto& p) { return p.id.value == listed.value; });
-      if (b == promos.end() || b->combinable.admits(a.id.value)) continue;
+      auto found = by_id.find(listed.value);
+      if (found == by_id.end()) continue;
+      const model::Promotion* b = found->second;
+      if (b->combinable.admits(a.id.value) || !context.keep(a.id.value)) continue;
       out.push_back(
           make_finding("promo/asymmetric-combinable",
                        fmt::format("{} lists {} in `combinable`, but {} does not admit {}: "
@@ -67,9 +83,10 @@ void check_asymmetric_combinable(const lint::LintContext& context, core::Diagnos
 void check_shadowed(const lint::LintContext& context, core::Diagnostics& out) {
   const model::Rulebook& rulebook = context.rulebook;
   if (rulebook.promotions.size() < 2) return;
-  const PromoAnalysis& a = promo_analysis(rulebook);
+  const PromoAnalysis& a = promo_analysis(rulebook, context.max_findings());
   for (const auto& s : a.shadowed) {
     const auto& p = rulebook.promotions[s.promotion];
+    if (!context.keep(p.id.value)) continue;
     auto finding = make_finding(
         "promo/shadowed",
         fmt::format("{} can never apply: in every order where it is a candidate and would take "
@@ -94,8 +111,8 @@ void check_never_eligible(const lint::LintContext& context, core::Diagnostics& o
   if (rulebook.promotions.empty()) return;
   PromoSet set = promo_set(rulebook);
   for (const auto& f : set.facts) {
-    if (f.never_eligible.empty()) continue;
     const auto& p = rulebook.promotions[f.index];
+    if (f.never_eligible.empty() || !context.keep(p.id.value)) continue;
     out.push_back(make_finding(
         "promo/never-eligible", fmt::format("{} can never apply: {}", p.id.value, f.never_eligible),
         f.never_eligible_where, "fix the condition that can never hold, or delete the promotion",

@@ -78,7 +78,7 @@ void check_unreachable_rule(const lint::LintContext& context, core::Diagnostics&
   if (!t) return;
   const ReturnsDomain& d = *t->domain;
   for (std::size_t i = 0; i < returns->rules.size(); ++i) {
-    if (t->reached[i]) continue;
+    if (t->reached[i] || !context.keep("returns")) continue;
     const auto& rule = returns->rules[i];
     std::vector<bool> takes(i, false);
     for (const auto& db : t->decided)
@@ -116,6 +116,8 @@ void check_overlap(const lint::LintContext& context, core::Diagnostics& out) {
   for (std::size_t j = 1; j < returns->rules.size(); ++j) {
     for (std::size_t i = 0; i < j; ++i) {
       if (!t->matched[i].intersects(d.layout, t->matched[j])) continue;
+      // Past --max-findings a pair is only counted: nothing is built for it.
+      if (!context.keep("returns")) continue;
       Box both = t->matched[i].intersect(t->matched[j]);
       const auto& a = returns->rules[i];
       const auto& b = returns->rules[j];
@@ -145,6 +147,7 @@ void check_assert_failed(const lint::LintContext& context, core::Diagnostics& ou
       bool in_list = false;
       for (const auto& o : a.outcomes) in_list |= o.value == db.decision.outcome;
       if (in_list == a.outcome_in || !db.box.intersects(d.layout, scope)) continue;
+      if (!context.keep("returns")) break;
       Box bad = db.box.intersect(scope);
       auto finding = make_finding(
           "returns/assert-failed",

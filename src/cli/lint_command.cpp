@@ -1,9 +1,12 @@
 // `fineprint lint [PATH...]`: load each rulebook, run every rule, print the
 // findings in the chosen format, exit by --fail-on (fineprint(1)).
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -48,12 +51,20 @@ bool write_witnesses(const core::Diagnostics& findings, const std::string& dir) 
   return true;
 }
 
+// "100" → 100; anything but decimal digits (a sign, a fraction) is refused.
+std::optional<std::size_t> parse_count(const std::string& text) {
+  std::size_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
 int run_lint(const Args& args) {
   po::options_description options("lint options");
   std::vector<std::string> paths, select, ignore;
-  std::string format = "text", fail_on = "error", as_of_text, witness_dir;
+  std::string format = "text", fail_on = "error", as_of_text, witness_dir, max_findings_text;
   options.add_options()("format", po::value(&format), "text, json, sarif, github or junit")(
       "fail-on", po::value(&fail_on),
       "error, warning or info: exit 1 at or above it (default error)")(
@@ -63,6 +74,12 @@ int run_lint(const Args& args) {
       "ignore", po::value(&ignore),
       "leave out these rules or families; repeat or separate with commas")(
       "witness-dir", po::value(&witness_dir), "write each finding's witness claim into DIR")(
+      "max-findings", po::value(&max_findings_text),
+      "per rule, show at most N findings, then one that gives the total (default 100; 0: "
+      "no limit)")(
+      "allow-incomplete",
+      "exit 0 even when an exact analysis stopped at its budget (default: an unfinished proof "
+      "fails like a finding at the --fail-on level)")(
       "path", po::value(&paths), "rulebook files or directories (default ./rules)");
   po::positional_options_description positional;
   positional.add("path", -1);
@@ -87,8 +104,19 @@ int run_lint(const Args& args) {
     int year = core::rfc3339_written_year(as_of_text);
     if (!load::year_allowed(year)) return fail(load::year_message("--as-of", as_of_text, year));
   }
+  if (vm.count("max-findings")) {
+    auto limit = parse_count(max_findings_text);
+    if (!limit)
+      return fail(fmt::format("--max-findings must be a whole number (0: no limit), not \"{}\"",
+                              max_findings_text));
+    lint_options.max_findings = *limit;
+  }
   RuleSelection selection;
   if (auto problem = selection.set(select, ignore)) return fail(*problem);
+  // A rule left out is not run at all (its analysis costs nothing).
+  lint_options.runs = [&selection](std::string_view rule) {
+    return selection.keeps(std::string(rule));
+  };
   if (paths.empty()) paths.push_back("rules");
 
   std::vector<load::LoadedRulebook> rulebooks;
@@ -125,8 +153,12 @@ int run_lint(const Args& args) {
     std::cout << report::findings_text(findings, sources, files);
   }
   if (!witness_dir.empty() && !write_witnesses(findings, witness_dir)) return kExitCannot;
+  // An analysis that stopped at its budget proved nothing: not a pass.
+  const bool allow_incomplete = vm.count("allow-incomplete") > 0;
   for (const auto& finding : findings)
-    if (!finding.suppressed && finding.severity >= *threshold) return kExitFailed;
+    if (!finding.suppressed &&
+        (finding.severity >= *threshold || (finding.incomplete && !allow_incomplete)))
+      return kExitFailed;
   return kExitOk;
 }
 

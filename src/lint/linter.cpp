@@ -1,6 +1,9 @@
 #include "lint/linter.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <map>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -32,8 +35,8 @@ void check_allow_names(const model::Allow& allow, std::string_view owner, core::
 
 // Subject (promotion id, or "returns") → its `allow` table, built once: a
 // rulebook of 10,000 promotions can have as many findings.
-std::map<std::string, const model::Allow*> allow_tables(const model::Rulebook& rulebook) {
-  std::map<std::string, const model::Allow*> tables;
+AllowTables allow_tables(const model::Rulebook& rulebook) {
+  AllowTables tables;
   // A duplicate id is already an error; the first promotion keeps the name.
   for (const auto& promotion : rulebook.promotions)
     tables.emplace(promotion.id.value, &promotion.allow);
@@ -41,30 +44,149 @@ std::map<std::string, const model::Allow*> allow_tables(const model::Rulebook& r
   return tables;
 }
 
+// The reason an `allow` table gives for `rule` about `subject`, if any.
+const std::string* allowed(const AllowTables& tables, const std::string& rule,
+                           std::string_view subject) {
+  if (subject.empty()) return nullptr;
+  auto table = tables.find(subject);
+  if (table == tables.end()) return nullptr;
+  auto it = table->second->reasons.find(rule);
+  return it == table->second->reasons.end() ? nullptr : &it->second.value;
+}
+
+// 1999000 → "1,999,000", as the documentation writes counts.
+std::string grouped(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string counted(std::string_view rule, std::size_t total) {
+  if (rule == "returns/overlap") return fmt::format("{} pairs of rules overlap", grouped(total));
+  if (rule == "promo/ambiguous-overlap")
+    return fmt::format("{} pairs of promotions can both apply and neither wins", grouped(total));
+  return fmt::format("{} has {} findings", rule, grouped(total));
+}
+
+// The finding that stands for those past --max-findings: the rule's, at the
+// first one shown; suppressed only when every one not shown is.
+core::Diagnostic summary_finding(std::string_view rule, core::Severity severity,
+                                 const core::SourceRange& where, std::size_t shown,
+                                 std::size_t total, bool all_allowed) {
+  core::Diagnostic d;
+  d.rule = std::string(rule);
+  d.severity = severity;
+  d.message = fmt::format("{}; {} shown (--max-findings)", counted(rule, total), grouped(shown));
+  d.where = where;
+  d.help = fmt::format(
+      "fix the ones shown and lint again; `fineprint lint --max-findings 0` lists all {}",
+      grouped(total));
+  if (all_allowed)
+    d.suppressed =
+        fmt::format("all {} not shown are allowed in their `allow` tables", grouped(total - shown));
+  return d;
+}
+
+// The findings no check function makes (the loader's, and `allow` names):
+// already built, so only the output is capped, per rule in their order.
+void cap_loader_findings(core::Diagnostics& out, std::size_t limit) {
+  struct Count {
+    std::size_t total = 0;
+    core::Severity severity = core::Severity::error;
+    core::SourceRange where;
+  };
+  std::map<std::string, Count, std::less<>> counts;
+  std::size_t kept = 0;
+  for (auto& d : out) {
+    const RuleDescriptor* rule = find_rule(d.rule);
+    bool checked = rule && rule->check && rule->when != RunWhen::loader;
+    if (!checked) {
+      Count& c = counts[d.rule];
+      if (c.total++ == 0) {
+        c.severity = rule ? rule->severity : d.severity;
+        c.where = d.where;
+      }
+      if (c.total > limit) continue;
+    }
+    if (&out[kept] != &d) out[kept] = std::move(d);
+    ++kept;
+  }
+  out.erase(out.begin() + static_cast<std::ptrdiff_t>(kept), out.end());
+  for (const auto& [rule, c] : counts)
+    if (c.total > limit)
+      out.push_back(summary_finding(rule, c.severity, c.where, limit, c.total, false));
+}
+
 }  // namespace
+
+void FindingCap::start(std::string_view rule, const AllowTables* tables) {
+  rule_ = std::string(rule);
+  tables_ = tables;
+  seen_ = dropped_ = dropped_unsuppressed_ = 0;
+}
+
+bool FindingCap::keep(std::string_view subject) {
+  if (limit_ == 0 || seen_ < limit_) {
+    ++seen_;
+    return true;
+  }
+  drop(subject, 1);
+  return false;
+}
+
+void FindingCap::drop(std::string_view subject, std::size_t count) {
+  seen_ += count;
+  dropped_ += count;
+  if (!tables_ || !allowed(*tables_, rule_, subject)) dropped_unsuppressed_ += count;
+}
 
 core::Diagnostics lint_rulebook(const load::LoadedRulebook& loaded, const LintOptions& options) {
   core::Diagnostics out = loaded.diagnostics;
   const model::Rulebook& rulebook = loaded.rulebook;
   bool clean = !core::has_errors(loaded.diagnostics) && loaded.unreadable.empty();
-  LintContext context{rulebook, options.as_of};
+  auto tables = allow_tables(rulebook);
+  FindingCap cap(options.max_findings);
+  LintContext context{rulebook, options.as_of, &cap, &options.runs};
   for (const auto& rule : registry()) {
     if (!rule.check || rule.when == RunWhen::loader) continue;
     if (rule.when == RunWhen::clean_load && !clean) continue;
+    if (options.runs && !options.runs(rule.name)) continue;
+    std::size_t start = out.size();
+    cap.start(rule.name, &tables);
     rule.check(context, out);
+    // A check that does not ask keep() (its findings are few) is cut here.
+    std::size_t built = out.size() - start, limit = options.max_findings;
+    std::size_t total = built + cap.dropped(), unsuppressed = cap.dropped_unsuppressed();
+    if (limit == 0 || total <= limit) continue;
+    std::string rule_name(rule.name);
+    bool incomplete = false;  // a note that the analysis stopped, among those cut
+    for (std::size_t i = start + std::min(built, limit); i < out.size(); ++i) {
+      if (!allowed(tables, rule_name, out[i].subject)) ++unsuppressed;
+      incomplete = incomplete || out[i].incomplete;
+    }
+    if (built > limit)
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(start + limit), out.end());
+    std::size_t shown = out.size() - start;
+    out.push_back(summary_finding(rule.name, rule.severity, out[start].where, shown, total,
+                                  unsuppressed == 0));
+    if (incomplete) {
+      out.back().incomplete = true;
+      out.back().notes.push_back(
+          "among those not shown, the exact analysis stopped early for some (see "
+          "--allow-incomplete)");
+    }
   }
   for (const auto& promotion : rulebook.promotions)
     check_allow_names(promotion.allow, fmt::format("promotion {}", promotion.id.value), out);
   if (rulebook.returns) check_allow_names(rulebook.returns->allow, "[returns]", out);
+  if (options.max_findings != 0) cap_loader_findings(out, options.max_findings);
 
-  auto tables = allow_tables(rulebook);
-  for (auto& diagnostic : out) {
-    if (diagnostic.subject.empty()) continue;
-    auto table = tables.find(diagnostic.subject);
-    if (table == tables.end()) continue;
-    auto it = table->second->reasons.find(diagnostic.rule);
-    if (it != table->second->reasons.end()) diagnostic.suppressed = it->second.value;
-  }
+  for (auto& diagnostic : out)
+    if (auto reason = allowed(tables, diagnostic.rule, diagnostic.subject))
+      diagnostic.suppressed = *reason;
   core::sort_diagnostics(out);
   return out;
 }
