@@ -46,7 +46,10 @@ int run_batch(const Args& args) {
       "output,o", po::value(&output),
       "decision records, one line per input line (default - : stdout); a file is written "
       "whole or not at all, a device or pipe directly")(
-      "threads", po::value(&threads), "threads deciding claims (default: all cores)");
+      "threads", po::value(&threads), "threads deciding claims (default: all cores)")(
+      "lint-rules",
+      "also run lint's checks on the rulebook and warn about their findings on stderr "
+      "(default: the load-time checks only)");
   po::positional_options_description positional;
   po::variables_map vm;
   if (auto done =
@@ -80,7 +83,7 @@ int run_batch(const Args& args) {
   } catch (const std::runtime_error& error) {
     return fail(error.what());
   }
-  auto loaded = load_rules_for_claims(rules, true);
+  auto loaded = load_rules_for_claims(rules, vm.count("lint-rules") > 0);
   if (!loaded) return kExitCannot;
 
   BatchCounts counts;

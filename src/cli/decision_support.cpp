@@ -33,8 +33,10 @@ std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& pat
     return std::nullopt;
   }
   if (warn) {
-    // Semantic findings never block a decision: even an error-level finding
-    // (an ambiguous overlap) is shown as a warning here; `lint` is the gate.
+    // Asked for with --lint-rules (the analysis can be costly on a large
+    // rulebook, so it is not run by default). Semantic findings never block a
+    // decision: even an error-level finding (an ambiguous overlap) is shown
+    // as a warning here; `lint` is the gate.
     core::Diagnostics warnings;
     for (auto& d : lint::lint_rulebook(loaded, {})) {
       if (d.severity < core::Severity::warning) continue;

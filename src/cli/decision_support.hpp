@@ -1,5 +1,5 @@
 // What resolve, price and test share: loading the rulebook (load errors →
-// stderr and exit 2, semantic lint findings → warnings) and claim files.
+// stderr and exit 2; with --lint-rules, lint findings → warnings) and claim files.
 #pragma once
 
 #include <optional>
@@ -11,8 +11,10 @@
 namespace fineprint::cli {
 
 // Loads the rulebook at `path`. On load errors prints each to stderr and
-// returns nullopt (the caller exits 2). With `warn`, prints the semantic lint
-// findings at warning and above that are not suppressed; they never block.
+// returns nullopt (the caller exits 2). Only with `warn` (--lint-rules) are
+// lint's checks run, the semantic analysis included, and their findings at
+// warning and above printed as warnings, at most --max-findings' default per
+// rule; they never block. Without it nothing but the load-time checks runs.
 std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& path, bool warn);
 
 // Reads and loads a claim file. Problems are returned as diagnostics; a file

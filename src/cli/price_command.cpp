@@ -19,6 +19,9 @@ int run_price(const Args& args) {
   options.add_options()("rules", po::value(&rules),
                         "the rulebook file or directory (default ./rules)")(
       "format", po::value(&format), "text or json (default text)")(
+      "lint-rules",
+      "also run lint's checks on the rulebook and warn about their findings on stderr "
+      "(default: the load-time checks only)")(
       "file", po::value(&file), "a claim file, or a file with just [order] and [customer]");
   po::positional_options_description positional;
   positional.add("file", 1);
@@ -30,7 +33,7 @@ int run_price(const Args& args) {
     return fail(fmt::format("--format must be text or json, not \"{}\"", format));
   if (file.empty()) return fail("price needs a file (see --help)");
 
-  auto loaded = load_rules_for_claims(rules, true);
+  auto loaded = load_rules_for_claims(rules, vm.count("lint-rules") > 0);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
   load::ClaimLoadOptions claim_options;

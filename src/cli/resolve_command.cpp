@@ -22,7 +22,10 @@ int run_resolve(const Args& args) {
                         "the rulebook file or directory (default ./rules)")(
       "format", po::value(&format), "text or json (default text)")(
       "explain", "text: add the trace of every rule considered")(
-      "locale", po::value(&locale), "language of the explanations (only en so far)")(
+      "lint-rules",
+      "also run lint's checks on the rulebook and warn about their findings on stderr "
+      "(default: the load-time checks only)")("locale", po::value(&locale),
+                                              "language of the explanations (only en so far)")(
       "claim", po::value(&claims), "claim files (TOML)");
   po::positional_options_description positional;
   positional.add("claim", -1);
@@ -38,7 +41,7 @@ int run_resolve(const Args& args) {
   if (claims.empty()) return fail("resolve needs at least one claim file (see --help)");
   const bool explain = vm.count("explain") > 0;
 
-  auto loaded = load_rules_for_claims(rules, true);
+  auto loaded = load_rules_for_claims(rules, vm.count("lint-rules") > 0);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
 

@@ -70,13 +70,13 @@ TEST_CASE("witnesses of the semantic rules show their problem in resolve", "[ana
       fs::path claim =
           dir.write("witness-" + std::to_string(checked) + ".toml", f.witness->claim_toml);
       ++checked;
-      auto run = run_fineprint(
-          {"resolve", "--rules", fixture.string(), claim.string(), "--format", "json"});
+      auto run = run_fineprint({"resolve", "--rules", fixture.string(), claim.string(), "--format",
+                                "json", "--lint-rules"});
       INFO("stdout: " << run.out << "\nstderr: " << run.err);
       REQUIRE(run.exited());
       REQUIRE(run.exit_code == 0);
-      // resolve still decides, and shows the finding on stderr as a warning
-      // in lint's text form (semantic findings do not block).
+      // resolve still decides, and with --lint-rules shows the finding on
+      // stderr as a warning in lint's text form (semantic findings do not block).
       CHECK(run.err.find(fmt::format("{}:{}:{}: warning[{}]: {}\n", f.where.file, f.where.line,
                                      f.where.column, f.rule, f.message)) != std::string::npos);
       CHECK(run.err.find("  witness: " + f.witness->summary + "\n") != std::string::npos);
