@@ -14,6 +14,7 @@ set(FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/unit/run_process.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/bad_inputs_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/limits_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/findings_cap_test.cpp
 )
 include(${CMAKE_CURRENT_LIST_DIR}/unit/engine/sources.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/unit/analysis/sources.cmake)
