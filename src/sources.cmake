@@ -16,6 +16,7 @@ set(FINEPRINT_CORE_SOURCES
   src/load/rulebook_loader.cpp
   src/load/store_reader.cpp
   src/model/item_facts.cpp
+  src/model/promotion_eligibility.cpp
   src/lint/linter.cpp
   src/lint/registry.cpp
   src/lint/rules/promotion_rules.cpp

@@ -155,19 +155,6 @@ std::vector<std::string> values_with_fresh(const std::vector<std::string>& named
 
 }  // namespace
 
-bool combinable(const model::Promotion& a, const model::Promotion& b) {
-  return a.combinable.admits(b.id.value) && b.combinable.admits(a.id.value);
-}
-
-bool in_scope(const model::ProductScope& scope, const std::string& category,
-              const std::string& sku) {
-  if (!scope.present) return true;
-  bool positive = scope.categories.empty() && scope.skus.empty();
-  positive = positive || listed(scope.categories, category) || listed(scope.skus, sku);
-  return positive && !listed(scope.exclude_categories, category) &&
-         !listed(scope.exclude_skus, sku);
-}
-
 PromoSet promo_set(const model::Rulebook& rulebook) {
   PromoSet set;
   set.rulebook = &rulebook;
@@ -229,8 +216,7 @@ PromoSet promo_set(const model::Rulebook& rulebook) {
   for (std::size_t i = 0; i < set.facts.size(); ++i) set.by_rank[i] = i;
   const auto& promos = rulebook.promotions;
   std::sort(set.by_rank.begin(), set.by_rank.end(), [&](std::size_t a, std::size_t b) {
-    if (promos[a].priority != promos[b].priority) return promos[a].priority > promos[b].priority;
-    return promos[a].id.value < promos[b].id.value;
+    return model::considered_before(promos[a], promos[b]);
   });
   for (std::size_t r = 0; r < set.by_rank.size(); ++r) set.facts[set.by_rank[r]].rank = r;
   return set;

@@ -10,6 +10,7 @@
 
 #include "analysis/line_ids.hpp"
 #include "analysis/region.hpp"
+#include "model/promotion_eligibility.hpp"
 #include "model/rulebook.hpp"
 
 namespace fineprint::analysis {
@@ -56,11 +57,9 @@ struct PromoSet {
 
 PromoSet promo_set(const model::Rulebook& rulebook);
 
-// Semantics §2.3: a and b are combinable when each admits the other.
-bool combinable(const model::Promotion& a, const model::Promotion& b);
-
-bool in_scope(const model::ProductScope& scope, const std::string& category,
-              const std::string& sku);
+// Scope and combinability are the engine's own (model/promotion_eligibility).
+using model::combinable;
+using model::in_scope;
 
 // Line kinds that decide scope questions about `promotions`: every category
 // and sku they name plus one they do not (or, with a catalog, the catalog's

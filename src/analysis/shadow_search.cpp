@@ -400,35 +400,22 @@ class Search {
     // The rivals left out of the search are off by a used-up limit: the
     // customer has reached it for those that would be candidates here.
     std::vector<std::size_t> used_up = n.used_up;
+    // The candidate test itself (the engine's), on the order just sketched,
+    // the limit aside.
+    const OrderSketch::Line& line = o.lines.front();
+    model::CandidateFacts facts{o.placed_at, o.channel, &o.codes, &o.segments,
+                                std::int64_t{o.first_order ? 0 : 1}};
     for (std::size_t i : dropped_used_up_) {
-      const PromoFacts& f = set_.facts[i];
-      // Semantics §2.2 at this order, the limit aside.
-      if (f.window.contains(at) && f.channels.contains(channel) && code_given(n, f.code) &&
-          segment_given(n, f.segments) && (!f.first_order_only || o.first_order) &&
-          in_scope_ids(set_.lines.scopes[i], category, sku) && qty >= f.min_quantity &&
-          qty * unit >= f.min_subtotal)
-        used_up.push_back(i);
+      const model::Promotion& q = rulebook_.promotions[i];
+      const bool scoped = model::in_scope(q.products, line.category, line.sku);
+      facts.scoped_lines = scoped ? 1 : 0;
+      facts.scoped_units = scoped ? line.qty : 0;
+      facts.scoped_subtotal = scoped ? line.qty * line.unit_price : 0;
+      if (model::candidate_failures(q, facts).empty()) used_up.push_back(i);
     }
     std::sort(used_up.begin(), used_up.end());
     for (std::size_t i : used_up) o.used_up.push_back(rulebook_.promotions[i].id.value);
     return o;
-  }
-
-  // Whether an order the node completes carries `code` (lower-cased, as in
-  // PromoFacts): P's own, or one the node gives.
-  bool code_given(const Node& n, const std::optional<std::string>& code) const {
-    if (!code || code == set_.facts[p_].code) return true;
-    auto it = code_index_.find(*code);
-    return it != code_index_.end() && n.codes[static_cast<std::size_t>(it->second)] == 1;
-  }
-
-  bool segment_given(const Node& n, const std::optional<std::vector<std::string>>& listed) const {
-    if (!listed) return true;
-    for (std::size_t s = 0; s < segments_.size(); ++s)
-      if (((n.seg_in >> s) & 1U) &&
-          std::find(listed->begin(), listed->end(), segments_[s]) != listed->end())
-        return true;
-    return false;
   }
 };
 

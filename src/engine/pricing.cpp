@@ -9,6 +9,7 @@
 
 #include "engine/checked.hpp"
 #include "engine/promotion_benefit.hpp"
+#include "model/promotion_eligibility.hpp"
 
 namespace fineprint::engine {
 
@@ -18,22 +19,6 @@ using core::Minor;
 using detail::add;
 using detail::mul;
 using detail::sub;
-
-bool listed(const model::Names& names, const std::string& value) {
-  return std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.value == value; });
-}
-
-bool in_scope(const model::ProductScope& scope, const model::OrderLine& line) {
-  if (!scope.present) return true;
-  bool included = (scope.skus.empty() && scope.categories.empty()) ||
-                  listed(scope.skus, line.sku) || listed(scope.categories, line.category);
-  return included && !listed(scope.exclude_skus, line.sku) &&
-         !listed(scope.exclude_categories, line.category);
-}
-
-bool combinable(const model::Promotion& a, const model::Promotion& b) {
-  return a.combinable.admits(b.id.value) && b.combinable.admits(a.id.value);
-}
 
 // format_instant with a small per-thread memo: window messages name the same
 // promotion boundaries claim after claim, and the tz lookup plus formatting
@@ -57,7 +42,8 @@ std::string instant_text(core::Zone zone, core::Instant instant) {
   return entry.text;
 }
 
-// The candidate test (§2.2): every failing condition, in the spec's order.
+// The candidate test (§2.2, model::candidate_failures) with the sentence
+// each failing condition is explained by.
 class CandidateCheck {
  public:
   CandidateCheck(const model::Rulebook& rulebook, const model::Order& order,
@@ -66,95 +52,80 @@ class CandidateCheck {
 
   std::vector<FailedCondition> failures(const model::Promotion& p,
                                         const std::vector<std::size_t>& scoped) const {
-    std::vector<FailedCondition> out;
-    auto fail = [&](std::string key, std::string message) {
-      out.push_back({std::move(key), std::move(message)});
-    };
-    const int digits = rulebook_.store.currency.minor_digits;
-    auto money = [&](Minor m) {
-      return core::format_money(m, digits) + " " + rulebook_.store.currency.code;
-    };
-    auto when = [&](core::Instant t) { return instant_text(rulebook_.store.zone, t); };
-
-    const core::Instant placed = order_.placed_at;
-    if (placed < p.starts.instant) {
-      fail("window", fmt::format("the order was placed at {}, before the promotion starts at {}",
-                                 when(placed), when(p.starts.instant)));
-    } else if (p.ends && placed >= p.ends->instant) {
-      fail("window", fmt::format("the order was placed at {}, after the promotion ended at {}",
-                                 when(placed), when(p.ends->instant)));
-    }
-    if (p.channels && !listed(*p.channels, order_.channel))
-      fail("channels",
-           fmt::format("the order's channel `{}` is not one of the promotion's channels ({})",
-                       order_.channel, fmt::join(model::values(*p.channels), ", ")));
-    if (p.code) {
-      bool entered =
-          std::any_of(order_.codes.begin(), order_.codes.end(),
-                      [&](const std::string& c) { return codes_equal(c, p.code->value); });
-      if (!entered)
-        fail("code", fmt::format("the code `{}` was not entered with the order", p.code->value));
-    }
-    if (p.segments) {
-      bool member = std::any_of(customer_.segments.begin(), customer_.segments.end(),
-                                [&](const std::string& s) { return listed(*p.segments, s); });
-      if (!member)
-        fail("segments", fmt::format("the customer is in none of the promotion's segments ({})",
-                                     fmt::join(model::values(*p.segments), ", ")));
-    }
-    if (p.first_order_only) {
-      if (!customer_.orders_before) {
-        fail("first_order_only",
-             "the promotion is for a customer's first order only, and the claim does not say "
-             "whether this is one");
-      } else if (*customer_.orders_before != 0) {
-        fail("first_order_only",
-             fmt::format("the promotion is for a customer's first order only, and the customer "
-                         "had {} order{} before",
-                         *customer_.orders_before, *customer_.orders_before == 1 ? "" : "s"));
-      }
-    }
-    if (scoped.empty()) fail("products", "no line of the order is in the promotion's products");
-    Minor subtotal = 0;
-    std::int64_t units = 0;
+    model::CandidateFacts facts{order_.placed_at, order_.channel, &order_.codes,
+                                &customer_.segments, customer_.orders_before};
+    facts.scoped_lines = scoped.size();
     for (std::size_t i : scoped) {
       const auto& line = order_.lines[i];
-      subtotal = add(subtotal, mul(line.unit_price, line.qty, "a line's list amount"),
-                     "the scoped list subtotal");
-      units = add(units, line.qty, "the scoped quantity");
+      facts.scoped_subtotal =
+          add(facts.scoped_subtotal, mul(line.unit_price, line.qty, "a line's list amount"),
+              "the scoped list subtotal");
+      facts.scoped_units = add(facts.scoped_units, line.qty, "the scoped quantity");
     }
-    // Thresholds are recorded even with an empty scope: its subtotal (0) fails
-    // them too, and §2.2 records every failing condition.
-    {
-      if (p.min_subtotal && subtotal < p.min_subtotal->value) {
-        fail("min_subtotal",
-             fmt::format("the list subtotal of the promotion's lines, {}, is below its minimum {}",
-                         money(subtotal), money(p.min_subtotal->value)));
-      } else if (p.benefit && p.benefit->kind == model::BenefitKind::tiers &&
-                 !p.benefit->tiers.empty() && !pick_tier(*p.benefit, subtotal)) {
-        fail("min_subtotal",
-             fmt::format(
-                 "the list subtotal of the promotion's lines, {}, is below its lowest tier {}",
-                 money(subtotal), money(p.benefit->tiers.front().min_subtotal)));
-      }
-      if (p.min_quantity && units < p.min_quantity->value)
-        fail("min_quantity",
-             fmt::format("the promotion's lines hold {} unit{}, below its minimum {}", units,
-                         units == 1 ? "" : "s", p.min_quantity->value));
-    }
-    if (p.limit_per_customer) {
-      auto it = customer_.redemptions.find(p.id.value);
-      std::int64_t used = it == customer_.redemptions.end() ? 0 : it->second;
-      if (used >= p.limit_per_customer->value)
-        fail("limit_per_customer",
-             fmt::format("the customer has redeemed it {} time{} already; the limit is {}", used,
-                         used == 1 ? "" : "s", p.limit_per_customer->value));
-    }
-    if (!p.benefit) fail("benefit", "the promotion has no single benefit");
+    if (auto it = customer_.redemptions.find(p.id.value); it != customer_.redemptions.end())
+      facts.redemptions = it->second;
+    std::vector<FailedCondition> out;
+    for (model::Condition c : model::candidate_failures(p, facts))
+      out.push_back({std::string(model::condition_key(c)), message(p, c, facts)});
     return out;
   }
 
  private:
+  std::string money(Minor m) const {
+    return core::format_money(m, rulebook_.store.currency.minor_digits) + " " +
+           rulebook_.store.currency.code;
+  }
+  std::string when(core::Instant t) const { return instant_text(rulebook_.store.zone, t); }
+
+  std::string message(const model::Promotion& p, model::Condition c,
+                      const model::CandidateFacts& o) const {
+    using model::Condition;
+    switch (c) {
+      case Condition::window:
+        if (o.placed_at < p.starts.instant)
+          return fmt::format("the order was placed at {}, before the promotion starts at {}",
+                             when(o.placed_at), when(p.starts.instant));
+        return fmt::format("the order was placed at {}, after the promotion ended at {}",
+                           when(o.placed_at), when(p.ends->instant));
+      case Condition::channels:
+        return fmt::format("the order's channel `{}` is not one of the promotion's channels ({})",
+                           order_.channel, fmt::join(model::values(*p.channels), ", "));
+      case Condition::code:
+        return fmt::format("the code `{}` was not entered with the order", p.code->value);
+      case Condition::segments:
+        return fmt::format("the customer is in none of the promotion's segments ({})",
+                           fmt::join(model::values(*p.segments), ", "));
+      case Condition::first_order_only:
+        if (!o.orders_before)
+          return "the promotion is for a customer's first order only, and the claim does not "
+                 "say whether this is one";
+        return fmt::format(
+            "the promotion is for a customer's first order only, and the customer had {} order{} "
+            "before",
+            *o.orders_before, *o.orders_before == 1 ? "" : "s");
+      case Condition::products:
+        return "no line of the order is in the promotion's products";
+      case Condition::min_subtotal:
+        if (p.min_subtotal && o.scoped_subtotal < p.min_subtotal->value)
+          return fmt::format(
+              "the list subtotal of the promotion's lines, {}, is below its minimum {}",
+              money(o.scoped_subtotal), money(p.min_subtotal->value));
+        return fmt::format(
+            "the list subtotal of the promotion's lines, {}, is below its lowest tier {}",
+            money(o.scoped_subtotal), money(p.benefit->tiers.front().min_subtotal));
+      case Condition::min_quantity:
+        return fmt::format("the promotion's lines hold {} unit{}, below its minimum {}",
+                           o.scoped_units, o.scoped_units == 1 ? "" : "s", p.min_quantity->value);
+      case Condition::limit_per_customer:
+        return fmt::format("the customer has redeemed it {} time{} already; the limit is {}",
+                           o.redemptions, o.redemptions == 1 ? "" : "s",
+                           p.limit_per_customer->value);
+      case Condition::benefit:
+        return "the promotion has no single benefit";
+    }
+    return {};
+  }
+
   const model::Rulebook& rulebook_;
   const model::Order& order_;
   const model::Customer& customer_;
@@ -179,11 +150,10 @@ Pricing price(const model::Rulebook& rulebook, const model::Order& order,
 
   std::vector<const model::Promotion*> order_of;
   for (const auto& p : rulebook.promotions) order_of.push_back(&p);
-  std::stable_sort(
-      order_of.begin(), order_of.end(), [](const model::Promotion* a, const model::Promotion* b) {
-        if (a->priority != b->priority) return a->priority > b->priority;
-        return a->id.value < b->id.value;  // std::string compares bytes as unsigned char
-      });
+  std::stable_sort(order_of.begin(), order_of.end(),
+                   [](const model::Promotion* a, const model::Promotion* b) {
+                     return model::considered_before(*a, *b);
+                   });
 
   // Who holds each line, in the order they were applied; the last slot is shipping.
   std::vector<std::vector<const model::Promotion*>> holders(order.lines.size() + 1);
@@ -200,7 +170,8 @@ Pricing price(const model::Rulebook& rulebook, const model::Order& order,
     result.id = p->id.value;
     std::vector<std::size_t> scoped;
     for (std::size_t i = 0; i < order.lines.size(); ++i)
-      if (in_scope(p->products, order.lines[i])) scoped.push_back(i);
+      if (model::in_scope(p->products, order.lines[i].category, order.lines[i].sku))
+        scoped.push_back(i);
     result.failed = check.failures(*p, scoped);
     if (!result.failed.empty()) {
       out.promotions.push_back(std::move(result));
@@ -211,7 +182,7 @@ Pricing price(const model::Rulebook& rulebook, const model::Order& order,
     for (std::size_t line : claims) {
       const model::Promotion* blocker = nullptr;
       for (const model::Promotion* holder : holders_of(line))
-        if (!combinable(*holder, *p)) {
+        if (!model::combinable(*holder, *p)) {
           blocker = holder;
           break;
         }
@@ -294,17 +265,6 @@ std::string_view status_name(PromotionStatus status) {
       return "not_candidate";
   }
   return "not_candidate";
-}
-
-bool codes_equal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    auto lower = [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
 }
 
 const PromotionResult* Pricing::find(std::string_view id) const {

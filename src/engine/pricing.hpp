@@ -87,6 +87,4 @@ core::Result<Pricing> price_order(const model::Rulebook& rulebook, const model::
 // to the earlier line). All weights zero: everything to nobody but the first.
 std::vector<core::Minor> allocate(core::Minor total, const std::vector<core::Minor>& weights);
 
-bool codes_equal(std::string_view a, std::string_view b);  // ASCII case-insensitive
-
 }  // namespace fineprint::engine

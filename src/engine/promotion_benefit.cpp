@@ -6,6 +6,7 @@
 
 #include "engine/checked.hpp"
 #include "engine/pricing.hpp"
+#include "model/promotion_eligibility.hpp"
 
 namespace fineprint::engine {
 
@@ -108,14 +109,6 @@ std::string fixed_price_nothing_off(const BenefitInput& in, Minor price) {
 
 }  // namespace
 
-const model::Tier* pick_tier(const model::Benefit& benefit, core::Minor subtotal) {
-  const model::Tier* best = nullptr;
-  for (const auto& tier : benefit.tiers)
-    if (tier.min_subtotal <= subtotal && (!best || tier.min_subtotal > best->min_subtotal))
-      best = &tier;
-  return best;
-}
-
 Benefit compute_benefit(const model::Promotion& promotion, const std::vector<std::size_t>& lines,
                         const BenefitInput& in) {
   const model::Benefit& b = *promotion.benefit;
@@ -152,7 +145,7 @@ Benefit compute_benefit(const model::Promotion& promotion, const std::vector<std
       if (out.discount == 0) out.nothing_off = fixed_price_nothing_off(in, b.amount);
       break;
     case model::BenefitKind::tiers: {
-      const model::Tier* tier = pick_tier(b, in.scoped_list);
+      const model::Tier* tier = model::pick_tier(b, in.scoped_list);
       if (!tier) break;  // not reachable: a promotion without a tier is no candidate
       out.discount = tier->is_percent
                          ? detail::percent(sum, tier->percent, in.rounding, "the tier discount")

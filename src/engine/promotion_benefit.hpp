@@ -30,9 +30,6 @@ struct Benefit {
   std::string nothing_off;
 };
 
-// The tier whose min_subtotal is the largest not above `subtotal`, if any.
-const model::Tier* pick_tier(const model::Benefit& benefit, core::Minor subtotal);
-
 // `lines` are the lines the promotion uses (kShippingLine for free_shipping).
 Benefit compute_benefit(const model::Promotion& promotion, const std::vector<std::size_t>& lines,
                         const BenefitInput& input);

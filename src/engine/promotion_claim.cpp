@@ -7,6 +7,7 @@
 #include "core/did_you_mean.hpp"
 #include "engine/checked.hpp"
 #include "engine/claim_steps.hpp"
+#include "model/promotion_eligibility.hpp"
 
 namespace fineprint::engine::detail {
 
@@ -23,7 +24,7 @@ const model::Promotion* by_id(const model::Rulebook& rulebook, std::string_view 
 const model::Promotion* by_code(const model::Rulebook& rulebook, std::string_view code) {
   const model::Promotion* best = nullptr;
   for (const auto& p : rulebook.promotions) {
-    if (!p.code || !codes_equal(p.code->value, code)) continue;
+    if (!p.code || !model::codes_equal(p.code->value, code)) continue;
     if (!best || p.priority > best->priority ||
         (p.priority == best->priority && p.id.value < best->id.value))
       best = &p;
@@ -86,8 +87,9 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
 
   // 1. A code named in the claim but not entered at checkout.
   if (claim.code) {
-    bool entered = std::any_of(order.codes.begin(), order.codes.end(),
-                               [&](const std::string& c) { return codes_equal(c, *claim.code); });
+    bool entered = std::any_of(order.codes.begin(), order.codes.end(), [&](const std::string& c) {
+      return model::codes_equal(c, *claim.code);
+    });
     if (!entered) {
       std::int64_t days = core::days_between(rulebook.store.zone, order.placed_at, claim.filed_at);
       std::int64_t allowed = rulebook.store.late_code_days;

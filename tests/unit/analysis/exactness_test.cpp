@@ -13,6 +13,7 @@
 #include "analysis/returns_analysis.hpp"
 #include "model/item_facts.hpp"
 #include "model/law_pack.hpp"
+#include "model/promotion_eligibility.hpp"
 #include "model_builders.hpp"
 
 using namespace fineprint;
@@ -410,11 +411,6 @@ model::Rulebook random_promotions(unsigned seed, Mix mix, int count = 0) {
   return r;
 }
 
-bool listed(const std::optional<model::Names>& names, const std::string& v) {
-  return !names ||
-         std::any_of(names->begin(), names->end(), [&](const auto& n) { return n.value == v; });
-}
-
 struct Order {
   core::Instant t;
   std::string channel, category, sku;
@@ -450,34 +446,16 @@ core::Minor takes_off(const model::Promotion& p, const Order& o, core::Minor cur
   }
 }
 
-// Semantics §2.2, read literally.
+// Semantics §2.2 as the engine reads it (model::candidate_failures): the
+// brute force checks the analysis against the engine's own candidate test.
 bool candidate(const model::Promotion& p, std::size_t i, const Order& o) {
-  auto lower = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  if (o.t < p.starts.instant || (p.ends && o.t >= p.ends->instant)) return false;
-  if (!listed(p.channels, o.channel)) return false;
-  if (p.code && std::none_of(o.codes.begin(), o.codes.end(),
-                             [&](const auto& c) { return lower(c) == lower(p.code->value); }))
-    return false;
-  if (p.segments && std::none_of(o.segments.begin(), o.segments.end(),
-                                 [&](const auto& s) { return listed(p.segments, s); }))
-    return false;
-  if (p.first_order_only && !o.first) return false;
-  const auto& s = p.products;
-  auto has = [](const model::Names& n, const std::string& v) {
-    return std::any_of(n.begin(), n.end(), [&](const auto& x) { return x.value == v; });
-  };
-  bool scoped =
-      !s.present || (((s.categories.empty() && s.skus.empty()) || has(s.categories, o.category) ||
-                      has(s.skus, o.sku)) &&
-                     !has(s.exclude_categories, o.category) && !has(s.exclude_skus, o.sku));
-  if (!scoped) return false;
-  if (p.min_subtotal && o.subtotal < p.min_subtotal->value) return false;
-  if (p.min_quantity && o.qty < p.min_quantity->value) return false;
-  if (p.limit_per_customer && o.used_up[i]) return false;
-  return true;
+  const bool scoped = model::in_scope(p.products, o.category, o.sku);
+  model::CandidateFacts facts{o.t, o.channel, &o.codes, &o.segments, std::int64_t{o.first ? 0 : 1}};
+  facts.scoped_lines = scoped ? 1 : 0;
+  facts.scoped_subtotal = scoped ? o.subtotal : 0;
+  facts.scoped_units = scoped ? o.qty : 0;
+  facts.redemptions = o.used_up[i] ? (p.limit_per_customer ? p.limit_per_customer->value : 0) : 0;
+  return model::candidate_failures(p, facts).empty();
 }
 
 struct PromoExpected {
