@@ -10,6 +10,7 @@
 #include "analysis/checks.hpp"
 #include "analysis/notice_text.hpp"
 #include "analysis/returns_analysis.hpp"
+#include "analysis/session.hpp"
 #include "analysis/witness.hpp"
 #include "model/law_pack.hpp"
 
@@ -87,7 +88,7 @@ struct LawPart {
 // in the parts, from the first part where it does.
 void report_law(const lint::LintContext& context, std::string_view rule,
                 const std::vector<LawPart>& parts, std::int64_t limit, core::Diagnostics& out) {
-  const TableAnalysis& t = table_analysis(context.rulebook);
+  const TableAnalysis& t = context.analysis().table();
   const model::Returns& returns = *context.rulebook.returns;
   if (!t.stopped.empty() || !t.domain) {
     out.push_back(stopped_note(rule, t.stopped, returns.where, "returns"));
@@ -153,7 +154,7 @@ bool may_decide_defects(const std::optional<model::Names>& reasons,
 
 void check_eu_withdrawal(const lint::LintContext& context, core::Diagnostics& out) {
   if (!eu(context)) return;
-  const TableAnalysis& t = table_analysis(context.rulebook);
+  const TableAnalysis& t = context.analysis().table();
   if (!t.domain) return report_law(context, "law/eu-withdrawal", {}, 0, out);
   const ReturnsDomain& d = *t.domain;
   const model::Returns& returns = *context.rulebook.returns;
@@ -207,7 +208,7 @@ void check_eu_withdrawal(const lint::LintContext& context, core::Diagnostics& ou
 
 void check_eu_legal_guarantee(const lint::LintContext& context, core::Diagnostics& out) {
   if (!eu(context)) return;
-  const TableAnalysis& t = table_analysis(context.rulebook);
+  const TableAnalysis& t = context.analysis().table();
   if (!t.domain) return report_law(context, "law/eu-legal-guarantee", {}, 0, out);
   const ReturnsDomain& d = *t.domain;
   const model::Returns& returns = *context.rulebook.returns;
@@ -245,7 +246,7 @@ void check_window_anchor(const lint::LintContext& context, core::Diagnostics& ou
   facts.channel = distance.empty() ? rulebook.store.channels.front().value : distance.front().value;
   facts.condition = "sealed";
   facts.reason = "changed_mind";
-  const TableAnalysis& t = table_analysis(rulebook);
+  const TableAnalysis& t = context.analysis().table();
   if (t.domain) {
     facts.category = t.domain->categories.names.front();
     facts.sku = t.domain->skus.names.front();

@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 
 #include "analysis/line_ids.hpp"
-#include "analysis/rulebook_memo.hpp"
 #include "analysis/shadow.hpp"
 #include "analysis/shadow_space.hpp"
 
@@ -202,40 +201,6 @@ PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t ke
     }
   }
   return out;
-}
-
-const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook, std::size_t keep_ambiguous,
-                                    bool shadows) {
-  thread_local RulebookMemo<PromoAnalysis> memo;
-  // Everything the analysis reads is in the files' text; a rulebook built in
-  // code has no files, so the fields the analysis reads are in the key too.
-  std::string key = fmt::format("keep {} shadows {}|", keep_ambiguous, shadows);
-  for (const auto& f : rulebook.files)
-    key += f.path + std::to_string(std::hash<std::string>{}(f.content));
-  auto names = [&](const model::Names& list) {
-    for (const auto& n : list) key += n.value + ",";
-    key += "|";
-  };
-  for (const auto& c : rulebook.store.channels) key += c.value + ",";
-  for (const auto& p : rulebook.promotions) {
-    key += fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|", p.id.value, p.priority,
-                       p.starts.instant.time_since_epoch().count(),
-                       p.ends ? p.ends->instant.time_since_epoch().count() : -1, p.where.line,
-                       static_cast<int>(p.combinable.kind), p.code ? p.code->value : "-",
-                       p.first_order_only, p.limit_per_customer.has_value(),
-                       p.min_quantity ? p.min_quantity->value : 0,
-                       p.min_subtotal ? p.min_subtotal->value : 0);
-    names(p.combinable.ids);
-    if (p.channels) names(*p.channels);
-    if (p.segments) names(*p.segments);
-    key += p.products.present ? "P" : "-";
-    names(p.products.categories), names(p.products.skus), names(p.products.exclude_categories),
-        names(p.products.exclude_skus);
-    if (p.benefit)
-      key += fmt::format("{}/{};", static_cast<int>(p.benefit->kind), p.benefit->tiers.size());
-  }
-  return memo.get(rulebook, std::move(key),
-                  [&] { return analyse_promotions(rulebook, keep_ambiguous, shadows); });
 }
 
 }  // namespace fineprint::analysis

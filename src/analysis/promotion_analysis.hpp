@@ -45,8 +45,4 @@ struct PromoAnalysis {
 PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t keep_ambiguous = 0,
                                  bool shadows = true);
 
-// Computed once per rulebook, cap and lint run (several rules read it).
-const PromoAnalysis& promo_analysis(const model::Rulebook& rulebook, std::size_t keep_ambiguous = 0,
-                                    bool shadows = true);
-
 }  // namespace fineprint::analysis

@@ -10,6 +10,7 @@
 
 #include "analysis/checks.hpp"
 #include "analysis/promotion_analysis.hpp"
+#include "analysis/session.hpp"
 
 namespace fineprint::analysis {
 
@@ -29,7 +30,7 @@ void check_ambiguous_overlap(const lint::LintContext& context, core::Diagnostics
   if (rulebook.promotions.size() < 2) return;
   // The shadowing checks only when promo/shadowed runs too (it reads the same analysis).
   const PromoAnalysis& a =
-      promo_analysis(rulebook, context.max_findings(), context.runs("promo/shadowed"));
+      context.analysis().promotions(context.max_findings(), context.runs("promo/shadowed"));
   // The analysis keeps only the first pairs (--max-findings); the others are
   // counted per promotion, the subject an `allow` would name.
   std::vector<std::size_t> kept(rulebook.promotions.size(), 0);
@@ -83,7 +84,7 @@ void check_asymmetric_combinable(const lint::LintContext& context, core::Diagnos
 void check_shadowed(const lint::LintContext& context, core::Diagnostics& out) {
   const model::Rulebook& rulebook = context.rulebook;
   if (rulebook.promotions.size() < 2) return;
-  const PromoAnalysis& a = promo_analysis(rulebook, context.max_findings());
+  const PromoAnalysis& a = context.analysis().promotions(context.max_findings(), true);
   for (const auto& s : a.shadowed) {
     const auto& p = rulebook.promotions[s.promotion];
     if (!context.keep(p.id.value)) continue;

@@ -1,6 +1,5 @@
 #include "analysis/returns_analysis.hpp"
 
-#include "analysis/rulebook_memo.hpp"
 #include "model/law_pack.hpp"
 
 #include <fmt/format.h>
@@ -100,66 +99,6 @@ bool analyse_unique(TableAnalysis& t, const model::Returns& returns, Budget& bud
   return true;
 }
 
-void fingerprint_when(std::string& out, const model::When& w) {
-  auto names = [&](const std::optional<model::Names>& n) {
-    out += n ? "[" : "-";
-    if (n)
-      for (const auto& v : *n) out += v.value + ",";
-  };
-  auto range = [&](const std::optional<model::Range>& r) {
-    out += r ? fmt::format("({},{})", r->min.value_or(-1), r->max.value_or(-1)) : "-";
-  };
-  auto flag = [&](const std::optional<core::Located<bool>>& f) {
-    out += f ? (f->value ? "T" : "F") : "-";
-  };
-  names(w.category), names(w.sku), names(w.channel), names(w.condition), names(w.reason);
-  range(w.days), flag(w.has_receipt), flag(w.final_sale), range(w.unit_price), names(w.segment),
-      range(w.returns_90d);
-  out += fmt::format("@{}:{};", w.where.line, w.where.column);
-}
-
-void fingerprint_spec(std::string& out, const model::OutcomeSpec& s) {
-  out += fmt::format("{}|{}|{}:{};", static_cast<int>(s.outcome),
-                     s.fee_percent ? s.fee_percent->value : -1, s.where.line, s.where.column);
-}
-
-// Everything the table analysis reads, so that a cached result is only
-// reused for a rulebook that would give the same one.
-std::string fingerprint(const model::Rulebook& r) {
-  std::string out;
-  for (const auto& f : r.files)
-    out += f.path + "#" + std::to_string(std::hash<std::string>{}(f.content)) + ";";
-  for (const auto& c : r.store.channels) out += c.value + ",";
-  for (const auto& c : r.store.distance_channels) out += c.value + ",";
-  out += fmt::format("J{}", static_cast<int>(r.store.jurisdiction));
-  if (r.catalog) {
-    if (r.catalog->categories)
-      for (const auto& c : *r.catalog->categories) out += c.value + ",";
-    out += "|";
-    if (r.catalog->skus)
-      for (const auto& c : *r.catalog->skus) out += c.value + ",";
-  }
-  if (!r.returns) return out;
-  const auto& t = *r.returns;
-  out += fmt::format("H{}W{}", static_cast<int>(t.hit_policy),
-                     t.window_from ? static_cast<int>(t.window_from->value) : -1);
-  for (const auto& c : model::known_conditions(t)) out += c + ",";
-  for (const auto& c : model::known_reasons(t)) out += c + ",";
-  for (const auto& c : model::defect_reasons(t)) out += c + ",";
-  for (const auto& rule : t.rules) {
-    out += rule.id.value + ":";
-    fingerprint_when(out, rule.when);
-    fingerprint_spec(out, rule.outcome);
-  }
-  if (t.otherwise) fingerprint_spec(out, *t.otherwise);
-  for (const auto& e : t.exemptions) {
-    for (const auto& c : e.categories) out += c.value + ",";
-    for (const auto& c : e.conditions) out += c.value + ",";
-  }
-  for (const auto& a : r.asserts) fingerprint_when(out, a.when);
-  return out;
-}
-
 }  // namespace
 
 ItemDecision decide_item(const model::Returns& returns, const model::ItemFacts& facts) {
@@ -210,14 +149,6 @@ TableAnalysis analyse_table(const model::Rulebook& rulebook, Budget& budget) {
     t.decided.clear();
   }
   return t;
-}
-
-const TableAnalysis& table_analysis(const model::Rulebook& rulebook) {
-  thread_local RulebookMemo<TableAnalysis> memo;
-  return memo.get(rulebook, fingerprint(rulebook), [&] {
-    Budget budget;
-    return analyse_table(rulebook, budget);
-  });
 }
 
 }  // namespace fineprint::analysis

@@ -52,8 +52,4 @@ std::vector<std::int64_t> law_days(const model::Rulebook& rulebook);
 
 TableAnalysis analyse_table(const model::Rulebook& rulebook, Budget& budget);
 
-// The same analysis, computed once per rulebook and lint run: several rules
-// read it. Keyed by the rulebook's address and content fingerprint.
-const TableAnalysis& table_analysis(const model::Rulebook& rulebook);
-
 }  // namespace fineprint::analysis

@@ -5,6 +5,7 @@
 
 #include "analysis/checks.hpp"
 #include "analysis/returns_analysis.hpp"
+#include "analysis/session.hpp"
 #include "analysis/witness.hpp"
 
 namespace fineprint::analysis {
@@ -39,7 +40,7 @@ const TableAnalysis* usable(const lint::LintContext& context, std::string_view r
                             core::Diagnostics& out) {
   const model::Rulebook& rulebook = context.rulebook;
   if (!rulebook.returns || rulebook.returns->rules.empty()) return nullptr;
-  const TableAnalysis& t = table_analysis(rulebook);
+  const TableAnalysis& t = context.analysis().table();
   if (!t.stopped.empty() || !t.domain) {
     out.push_back(stopped_note(rule, t.stopped, rulebook.returns->where, "returns"));
     return nullptr;

@@ -15,4 +15,5 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/analysis/shadow_search.cpp
   src/analysis/promotion_rules.cpp
   src/analysis/analysis_rules.cpp
+  src/analysis/session.cpp
 )

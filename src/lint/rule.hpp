@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,10 @@
 
 #include "core/diagnostic.hpp"
 #include "model/rulebook.hpp"
+
+namespace fineprint::analysis {
+class Session;
+}  // namespace fineprint::analysis
 
 namespace fineprint::lint {
 
@@ -73,6 +78,13 @@ struct LintContext {
   }
   // The cap on findings per rule, 0 for none.
   std::size_t max_findings() const { return cap ? cap->limit() : 0; }
+
+  // This run's analysis results, computed when a check first asks
+  // (analysis/session.hpp); shared by every check of the run.
+  analysis::Session& analysis() const;
+
+ private:
+  mutable std::shared_ptr<analysis::Session> session_;
 };
 
 using CheckFunction = void (*)(const LintContext& context, core::Diagnostics& out);

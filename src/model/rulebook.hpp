@@ -2,7 +2,6 @@
 // rules, the analysis and the engine read. Every value keeps its source range.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -219,30 +218,7 @@ struct SourceFile {
   std::string content;
 };
 
-// A number no other Rulebook object has had in this process: a copy or a
-// move gets a new one. Caches of analysis results (analysis/rulebook_memo.hpp)
-// key on it, not on the object's address, which a later rulebook can reuse
-// (found by fuzzing: a cached result pointed into a freed rulebook).
-class RulebookIdentity {
- public:
-  RulebookIdentity() : value_(next()) {}
-  RulebookIdentity(const RulebookIdentity&) : value_(next()) {}
-  RulebookIdentity& operator=(const RulebookIdentity&) {
-    value_ = next();
-    return *this;
-  }
-  std::uint64_t value() const { return value_; }
-
- private:
-  static std::uint64_t next() {
-    static std::atomic<std::uint64_t> counter{0};
-    return ++counter;
-  }
-  std::uint64_t value_;
-};
-
 struct Rulebook {
-  RulebookIdentity identity;
   std::vector<SourceFile> files;  // in load order
   std::optional<Located<std::int64_t>> version;
   Store store;
