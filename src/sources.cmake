@@ -1,46 +1,11 @@
-# Explicit source lists: adding a file means adding it here, or in the list
-# file of its folder (engine/, analysis/) that this one includes.
-set(FINEPRINT_CORE_SOURCES
-  src/core/diagnostic.cpp
-  src/core/did_you_mean.cpp
-  src/core/instant.cpp
-  src/core/money.cpp
-  src/core/unicode.cpp
-  src/model/rulebook.cpp
-  src/load/table_reader.cpp
-  src/load/toml_document.cpp
-  src/load/allow_reader.cpp
-  src/load/promotion_reader.cpp
-  src/load/references.cpp
-  src/load/returns_reader.cpp
-  src/load/rulebook_loader.cpp
-  src/load/store_reader.cpp
-  src/model/item_facts.cpp
-  src/model/promotion_eligibility.cpp
-  src/lint/linter.cpp
-  src/lint/registry.cpp
-  src/lint/rules/promotion_rules.cpp
-  src/lint/rules/time_rules.cpp
-  src/lint/rules/vague_phrases.cpp
-  src/lint/rules/vague_terms.cpp
-  src/report/findings_github.cpp
-  src/report/findings_json.cpp
-  src/report/findings_text.cpp
-  src/report/findings_sarif.cpp
-  src/report/findings_junit.cpp
-  src/report/xml.cpp
-  src/report/json_writer.cpp
-)
-include(${CMAKE_CURRENT_LIST_DIR}/engine/sources.cmake)
-include(${CMAKE_CURRENT_LIST_DIR}/analysis/sources.cmake)
+# Explicit source lists, one per folder: adding a file means adding it to the
+# sources.cmake of its own folder, which lists that folder's files only.
+# Everything but main.cpp and cli/ goes into the library fineprint_core.
+set(FINEPRINT_CORE_SOURCES)
+foreach(folder core model load engine analysis lint report batch)
+  include(${CMAKE_CURRENT_LIST_DIR}/${folder}/sources.cmake)
+endforeach()
 
-set(FINEPRINT_CLI_SOURCES
-  src/main.cpp
-  src/cli/commands.cpp
-  src/cli/options.cpp
-  src/cli/lint_command.cpp
-  src/cli/rule_selection.cpp
-  src/cli/rules_command.cpp
-  src/cli/schema_command.cpp
-)
+# The executable: main.cpp and the subcommands.
+set(FINEPRINT_CLI_SOURCES src/main.cpp)
 include(${CMAKE_CURRENT_LIST_DIR}/cli/sources.cmake)

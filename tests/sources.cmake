@@ -1,21 +1,4 @@
-set(FINEPRINT_TEST_SOURCES
-  ${CMAKE_CURRENT_LIST_DIR}/unit/money_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/instant_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/did_you_mean_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/unicode_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/hostile_claims_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/examples_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/json_writer_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/lint_fixture.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/lint_fixtures_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/lint_cli_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/test_cli_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/malformed_input_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/run_process.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/bad_inputs_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/limits_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/unit/findings_cap_test.cpp
-)
-include(${CMAKE_CURRENT_LIST_DIR}/unit/engine/sources.cmake)
-include(${CMAKE_CURRENT_LIST_DIR}/unit/analysis/sources.cmake)
-include(${CMAKE_CURRENT_LIST_DIR}/unit/batch/sources.cmake)
+# The Catch2 suite (fineprint_tests): each folder's sources.cmake lists that
+# folder's files only.
+set(FINEPRINT_TEST_SOURCES)
+include(${CMAKE_CURRENT_LIST_DIR}/unit/sources.cmake)

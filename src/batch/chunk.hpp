@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace fineprint::cli {
+namespace fineprint::batch {
 
 struct BatchCounts {
   std::uint64_t approved = 0, partially_approved = 0, denied = 0, review = 0, invalid = 0;
@@ -40,4 +40,4 @@ struct BatchChunk {
   BatchCounts counts;
 };
 
-}  // namespace fineprint::cli
+}  // namespace fineprint::batch

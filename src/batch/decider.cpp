@@ -1,4 +1,4 @@
-#include "cli/batch_decider.hpp"
+#include "batch/decider.hpp"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include "report/decision_json.hpp"
 #include "report/json_writer.hpp"
 
-namespace fineprint::cli {
+namespace fineprint::batch {
 
 namespace {
 
@@ -69,4 +69,4 @@ void BatchDecider::decide_line(std::string_view line, std::uint64_t number, Batc
   }
 }
 
-}  // namespace fineprint::cli
+}  // namespace fineprint::batch

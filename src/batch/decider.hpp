@@ -6,12 +6,12 @@
 
 #include <string>
 
-#include "cli/batch_chunk.hpp"
+#include "batch/chunk.hpp"
 #include "load/claim_json.hpp"
 #include "model/claim.hpp"
 #include "model/rulebook.hpp"
 
-namespace fineprint::cli {
+namespace fineprint::batch {
 
 class BatchDecider {
  public:
@@ -30,4 +30,4 @@ class BatchDecider {
   model::Claim claim_;
 };
 
-}  // namespace fineprint::cli
+}  // namespace fineprint::batch

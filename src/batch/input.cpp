@@ -1,4 +1,4 @@
-#include "cli/batch_input.hpp"
+#include "batch/input.hpp"
 
 #include <unistd.h>
 
@@ -10,7 +10,7 @@
 #include "core/limits.hpp"
 #include "load/claim_json.hpp"
 
-namespace fineprint::cli {
+namespace fineprint::batch {
 
 namespace {
 
@@ -122,4 +122,4 @@ bool BatchInput::next(BatchChunk& chunk) {
   return !chunk.lines.empty();
 }
 
-}  // namespace fineprint::cli
+}  // namespace fineprint::batch

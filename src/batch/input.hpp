@@ -12,9 +12,9 @@
 #include <string>
 #include <utility>
 
-#include "cli/batch_chunk.hpp"
+#include "batch/chunk.hpp"
 
-namespace fineprint::cli {
+namespace fineprint::batch {
 
 class BatchInput {
  public:
@@ -42,4 +42,4 @@ class BatchInput {
   bool skipping_ = false;     // inside an over-long line, already reported
 };
 
-}  // namespace fineprint::cli
+}  // namespace fineprint::batch

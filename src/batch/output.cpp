@@ -1,4 +1,4 @@
-#include "cli/batch_output.hpp"
+#include "batch/output.hpp"
 
 #include <fcntl.h>
 #include <limits.h>
@@ -13,7 +13,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace fineprint::cli {
+namespace fineprint::batch {
 
 namespace {
 
@@ -212,4 +212,4 @@ void BatchOutput::commit() {
   }
 }
 
-}  // namespace fineprint::cli
+}  // namespace fineprint::batch

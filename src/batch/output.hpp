@@ -21,7 +21,7 @@
 
 #include <string>
 
-namespace fineprint::cli {
+namespace fineprint::batch {
 
 class BatchOutput {
  public:
@@ -46,4 +46,4 @@ class BatchOutput {
   bool committed_ = false;
 };
 
-}  // namespace fineprint::cli
+}  // namespace fineprint::batch

@@ -1,4 +1,4 @@
-#include "cli/batch_pipeline.hpp"
+#include "batch/pipeline.hpp"
 
 #include <unistd.h>
 
@@ -12,11 +12,11 @@
 #include <thread>
 #include <vector>
 
-#include "cli/batch_decider.hpp"
-#include "cli/batch_input.hpp"
+#include "batch/decider.hpp"
+#include "batch/input.hpp"
 #include "engine/decision.hpp"
 
-namespace fineprint::cli {
+namespace fineprint::batch {
 
 namespace {
 
@@ -195,4 +195,4 @@ BatchCounts run_batch_pipeline(const model::Rulebook& rulebook, int in_fd, int o
   return parallel.run(input);
 }
 
-}  // namespace fineprint::cli
+}  // namespace fineprint::batch

@@ -6,10 +6,10 @@
 #include <cstddef>
 #include <string>
 
-#include "cli/batch_chunk.hpp"
+#include "batch/chunk.hpp"
 #include "model/rulebook.hpp"
 
-namespace fineprint::cli {
+namespace fineprint::batch {
 
 struct BatchPipelineOptions {
   unsigned threads = 1;
@@ -24,4 +24,4 @@ struct BatchPipelineOptions {
 BatchCounts run_batch_pipeline(const model::Rulebook& rulebook, int in_fd, int out_fd,
                                const BatchPipelineOptions& options);
 
-}  // namespace fineprint::cli
+}  // namespace fineprint::batch

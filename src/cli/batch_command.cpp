@@ -13,8 +13,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/batch_output.hpp"
-#include "cli/batch_pipeline.hpp"
+#include "batch/output.hpp"
+#include "batch/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
@@ -69,12 +69,12 @@ int run_batch(const Args& args) {
     if (::fstat(in.fd, &info) == 0 && S_ISDIR(info.st_mode))
       return fail(fmt::format("cannot read {}: {}", input, std::strerror(EISDIR)));
   }
-  BatchPipelineOptions pipeline;
+  batch::BatchPipelineOptions pipeline;
   pipeline.threads = static_cast<unsigned>(threads);
   pipeline.input_name = input == "-" ? "standard input" : input;
   // The output is checked (and its temporary file made) before any work: a
   // directory, an unwritable path or the input itself is refused at once.
-  std::optional<BatchOutput> file;
+  std::optional<batch::BatchOutput> file;
   try {
     if (output != "-") {
       file.emplace(output, in.fd, pipeline.input_name);
@@ -86,10 +86,10 @@ int run_batch(const Args& args) {
   auto loaded = load_rules_for_claims(rules, vm.count("lint-rules") > 0);
   if (!loaded) return kExitCannot;
 
-  BatchCounts counts;
+  batch::BatchCounts counts;
   try {
-    counts =
-        run_batch_pipeline(loaded->rulebook, in.fd, file ? file->fd() : STDOUT_FILENO, pipeline);
+    counts = batch::run_batch_pipeline(loaded->rulebook, in.fd, file ? file->fd() : STDOUT_FILENO,
+                                       pipeline);
     if (file) file->commit();
   } catch (const std::runtime_error& error) {
     return fail(error.what());

@@ -1,12 +1,14 @@
-# Subcommands owned by the engine work (resolve, price, test).
+# cli/: one file per subcommand, options and exit codes (the executable, not the library). Only this folder's files.
 list(APPEND FINEPRINT_CLI_SOURCES
+  src/cli/commands.cpp
+  src/cli/options.cpp
+  src/cli/lint_command.cpp
+  src/cli/rule_selection.cpp
+  src/cli/rules_command.cpp
+  src/cli/schema_command.cpp
   src/cli/decision_support.cpp
   src/cli/resolve_command.cpp
   src/cli/price_command.cpp
   src/cli/test_command.cpp
   src/cli/batch_command.cpp
-  src/cli/batch_input.cpp
-  src/cli/batch_decider.cpp
-  src/cli/batch_pipeline.cpp
-  src/cli/batch_output.cpp
 )

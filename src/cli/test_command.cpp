@@ -13,7 +13,7 @@
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
-#include "engine/policy_test.hpp"
+#include "engine/policy_runner.hpp"
 #include "report/xml.hpp"
 
 namespace fineprint::cli {

@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <string>
 
-#include "cli/batch_decider.hpp"
-#include "cli/batch_input.hpp"
+#include "batch/decider.hpp"
+#include "batch/input.hpp"
 #include "support.hpp"
 #include "targets.hpp"
 
@@ -25,9 +25,9 @@ int claim_jsonl(const std::uint8_t* data, std::size_t size) {
   }
   require(::lseek(fd, 0, SEEK_SET) == 0, "lseek");
 
-  cli::BatchInput input(fd, 256);
-  cli::BatchDecider decider(bundled_rulebook().rulebook, bundled_digest());
-  cli::BatchChunk chunk;
+  batch::BatchInput input(fd, 256);
+  batch::BatchDecider decider(bundled_rulebook().rulebook, bundled_digest());
+  batch::BatchChunk chunk;
   std::uint64_t lines_in = 0;
   std::uint64_t lines_out = 0;
   while (input.next(chunk)) {

@@ -6,7 +6,4 @@ set(FINEPRINT_FUZZ_TARGET_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/claim_toml_target.cpp
   ${CMAKE_CURRENT_LIST_DIR}/claim_jsonl_target.cpp
   ${CMAKE_CURRENT_LIST_DIR}/values_target.cpp
-  # `batch`'s splitter and decider live with the CLI, outside fineprint_core.
-  ${PROJECT_SOURCE_DIR}/src/cli/batch_input.cpp
-  ${PROJECT_SOURCE_DIR}/src/cli/batch_decider.cpp
 )

@@ -1,4 +1,4 @@
-# `fineprint batch` (issue 6): the JSON claim reader and the batch command.
+# `fineprint batch` (issue 6): the JSON claim reader, the pipeline (src/batch/) and the command.
 list(APPEND FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/batch_support.cpp
   ${CMAKE_CURRENT_LIST_DIR}/claim_json_test.cpp
@@ -6,5 +6,6 @@ list(APPEND FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/batch_kill_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/batch_output_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/batch_lines_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pipeline_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sha256_test.cpp
 )

@@ -1,4 +1,4 @@
-#include "engine/policy_test.hpp"
+#include "engine/policy_runner.hpp"
 
 #include "engine_fixture.hpp"
 

@@ -1,0 +1,8 @@
+# core/: value types without I/O. Only this folder's files.
+list(APPEND FINEPRINT_CORE_SOURCES
+  src/core/diagnostic.cpp
+  src/core/did_you_mean.cpp
+  src/core/instant.cpp
+  src/core/money.cpp
+  src/core/unicode.cpp
+)

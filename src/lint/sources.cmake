@@ -1,0 +1,9 @@
+# lint/: the linter, the rule registry and the model rules. Only this folder's files.
+list(APPEND FINEPRINT_CORE_SOURCES
+  src/lint/linter.cpp
+  src/lint/registry.cpp
+  src/lint/rules/promotion_rules.cpp
+  src/lint/rules/time_rules.cpp
+  src/lint/rules/vague_phrases.cpp
+  src/lint/rules/vague_terms.cpp
+)
