@@ -14,14 +14,14 @@ void read_allow(TableReader& reader, model::Allow& allow) {
     core::SourceRange where = range_of(key.source());
     auto reason = value.value_exact<std::string>();
     if (!reason) {
-      report(reader.out(), "schema/wrong-type",
-             fmt::format("`allow.\"{}\"` in {} must be the reason, as a string, found {}", rule,
-                         reader.context(), toml_type_name(value)),
-             where);
+      add_error(reader.out(), "schema/wrong-type",
+                fmt::format("`allow.\"{}\"` in {} must be the reason, as a string, found {}", rule,
+                            reader.context(), toml_type_name(value)),
+                where);
       continue;
     }
     if (reason->find_first_not_of(" \t") == std::string::npos) {
-      report(
+      add_error(
           reader.out(), "schema/missing-key",
           fmt::format("`allow.\"{}\"` in {} gives no reason; say why the rule does not apply here",
                       rule, reader.context()),

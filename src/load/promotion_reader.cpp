@@ -27,7 +27,7 @@ std::optional<std::int64_t> positive(TableReader& reader, std::string_view key,
   auto value = reader.integer(key, need);
   if (!value) return std::nullopt;
   if (value->value < 1) {
-    report(
+    add_error(
         reader.out(), "schema/wrong-type",
         fmt::format("`{}` in {} must be 1 or more, found {}", key, reader.context(), value->value),
         value->where);
@@ -71,9 +71,10 @@ std::optional<model::Benefit> read_tiers(TableReader& reader, const model::Store
     bool has_percent = inner.table().get("percent_off") != nullptr;
     bool has_amount = inner.table().get("amount_off") != nullptr;
     if (has_percent == has_amount) {
-      report(reader.out(), "schema/missing-key",
-             fmt::format("{} needs exactly one of `percent_off` and `amount_off`", inner.context()),
-             tier.where);
+      add_error(
+          reader.out(), "schema/missing-key",
+          fmt::format("{} needs exactly one of `percent_off` and `amount_off`", inner.context()),
+          tier.where);
       ok = false;
     }
     inner.finish();
@@ -92,27 +93,28 @@ std::optional<model::Benefit> read_tiers(TableReader& reader, const model::Store
   if (!items || tables.size() != items->size()) {
     ok = false;
   } else if (items->empty()) {
-    report(reader.out(), "schema/wrong-type",
-           fmt::format("`tiers` in {} must hold at least one tier", reader.context()),
-           reader.where("tiers"));
+    add_error(reader.out(), "schema/wrong-type",
+              fmt::format("`tiers` in {} must hold at least one tier", reader.context()),
+              reader.where("tiers"));
     ok = false;
   }
   for (std::size_t i = 1; i < benefit.tiers.size(); ++i) {
     const model::Tier& previous = benefit.tiers[i - 1];
     const model::Tier& tier = benefit.tiers[i];
     if (tier.min_subtotal <= previous.min_subtotal) {
-      report(reader.out(), "money/tier-order",
-             fmt::format("tier {} of {} starts at {}, not above the previous tier's {}; tiers must "
-                         "be strictly "
-                         "increasing",
-                         i + 1, reader.context(),
-                         core::format_money(tier.min_subtotal, store.currency.minor_digits),
-                         core::format_money(previous.min_subtotal, store.currency.minor_digits)),
-             tier.where);
+      add_error(
+          reader.out(), "money/tier-order",
+          fmt::format("tier {} of {} starts at {}, not above the previous tier's {}; tiers must "
+                      "be strictly "
+                      "increasing",
+                      i + 1, reader.context(),
+                      core::format_money(tier.min_subtotal, store.currency.minor_digits),
+                      core::format_money(previous.min_subtotal, store.currency.minor_digits)),
+          tier.where);
       ok = false;
     }
     if (tier.is_percent != benefit.tiers[0].is_percent) {
-      report(
+      add_error(
           reader.out(), "money/tier-order",
           fmt::format("tier {} of {} gives {} but tier 1 gives {}; all tiers must be of one kind",
                       i + 1, reader.context(), tier.is_percent ? "percent_off" : "amount_off",
@@ -154,10 +156,10 @@ void read_benefit(TableReader& reader, const model::Store& store, model::Promoti
           if (flag->value) {
             read = model::Benefit{kind, 0, 0, 0, 0, {}, {}};
           } else {
-            report(reader.out(), "schema/wrong-type",
-                   fmt::format("`free_shipping` in {} can only be true; remove the key instead",
-                               reader.context()),
-                   flag->where);
+            add_error(reader.out(), "schema/wrong-type",
+                      fmt::format("`free_shipping` in {} can only be true; remove the key instead",
+                                  reader.context()),
+                      flag->where);
           }
         }
         break;
@@ -172,12 +174,12 @@ void read_benefit(TableReader& reader, const model::Store& store, model::Promoti
     return;
   }
   if (present.empty()) {
-    report(reader.out(), "promo/benefit-count",
-           fmt::format("{} has no benefit; give exactly one of percent_off, amount_off, "
-                       "fixed_price, buy_x_get_y, "
-                       "tiers, free_shipping",
-                       reader.context()),
-           promotion.where);
+    add_error(reader.out(), "promo/benefit-count",
+              fmt::format("{} has no benefit; give exactly one of percent_off, amount_off, "
+                          "fixed_price, buy_x_get_y, "
+                          "tiers, free_shipping",
+                          reader.context()),
+              promotion.where);
     return;
   }
   // Name them, and point at the second, in the order they are written.
@@ -185,10 +187,10 @@ void read_benefit(TableReader& reader, const model::Store& store, model::Promoti
     core::SourceRange ra = reader.key_where(a), rb = reader.key_where(b);
     return std::tie(ra.line, ra.column) < std::tie(rb.line, rb.column);
   });
-  report(reader.out(), "promo/benefit-count",
-         fmt::format("{} has {} benefits ({}); give exactly one", reader.context(), present.size(),
-                     fmt::join(present, ", ")),
-         reader.key_where(present[1]), "split it into one promotion per benefit");
+  add_error(reader.out(), "promo/benefit-count",
+            fmt::format("{} has {} benefits ({}); give exactly one", reader.context(),
+                        present.size(), fmt::join(present, ", ")),
+            reader.key_where(present[1]), "split it into one promotion per benefit");
 }
 
 void read_combinable(TableReader& reader, model::Promotion& promotion) {
@@ -247,8 +249,8 @@ void read_promotion(const toml::table& table, const model::Store& store,
   promotion.channels = reader.strings("channels");
   promotion.code = reader.string("code");
   if (promotion.code && promotion.code->value.empty()) {
-    report(out, "schema/wrong-type", fmt::format("`code` in {} is empty", name),
-           promotion.code->where);
+    add_error(out, "schema/wrong-type", fmt::format("`code` in {} is empty", name),
+              promotion.code->where);
     promotion.code.reset();
   }
   promotion.segments = reader.strings("segments");
@@ -262,11 +264,11 @@ void read_promotion(const toml::table& table, const model::Store& store,
         priority->value <= core::limits::kMaxPriority) {
       promotion.priority = priority->value;
     } else {
-      report(out, "schema/wrong-type",
-             fmt::format("`priority` in {} is {}; it must lie between -{} and {} (docs/limits.md)",
-                         name, priority->value, core::limits::kMaxPriority,
-                         core::limits::kMaxPriority),
-             priority->where);
+      add_error(out, "schema/wrong-type",
+                fmt::format(
+                    "`priority` in {} is {}; it must lie between -{} and {} (docs/limits.md)", name,
+                    priority->value, core::limits::kMaxPriority, core::limits::kMaxPriority),
+                priority->where);
     }
   }
   read_combinable(reader, promotion);
@@ -280,13 +282,13 @@ void read_promotion(const toml::table& table, const model::Store& store,
   reader.finish();
   if (promotion.ends && promotion.starts.where.known() &&
       promotion.ends->instant <= promotion.starts.instant) {
-    report(out, "time/empty-window",
-           fmt::format("{} ends {} at or before it starts {}: the window is empty", name,
-                       store.zone ? core::format_instant(store.zone, promotion.ends->instant)
-                                  : promotion.ends->text,
-                       store.zone ? core::format_instant(store.zone, promotion.starts.instant)
-                                  : promotion.starts.text),
-           promotion.ends->where);
+    add_error(out, "time/empty-window",
+              fmt::format("{} ends {} at or before it starts {}: the window is empty", name,
+                          store.zone ? core::format_instant(store.zone, promotion.ends->instant)
+                                     : promotion.ends->text,
+                          store.zone ? core::format_instant(store.zone, promotion.starts.instant)
+                                     : promotion.starts.text),
+              promotion.ends->where);
   }
 }
 

@@ -22,7 +22,7 @@ void check_names(const model::Names& names, const std::vector<std::string>& know
     std::string message = fmt::format("{} \"{}\" is not in {}", what, name.value, where_known);
     if (auto suggestion = core::did_you_mean(name.value, known))
       message += fmt::format("; did you mean \"{}\"?", *suggestion);
-    report(out, std::string(rule), std::move(message), name.where);
+    add_error(out, std::string(rule), std::move(message), name.where);
   }
 }
 
@@ -62,10 +62,10 @@ void check_duplicate_ids(const std::vector<const core::Located<std::string>*>& i
     if (id->value.empty()) continue;
     auto [it, inserted] = first.emplace(id->value, id);
     if (inserted) continue;
-    report(out, "schema/duplicate-id",
-           fmt::format("{} id \"{}\" is already used at {}:{}:{}", what, id->value,
-                       it->second->where.file, it->second->where.line, it->second->where.column),
-           id->where);
+    add_error(out, "schema/duplicate-id",
+              fmt::format("{} id \"{}\" is already used at {}:{}:{}", what, id->value,
+                          it->second->where.file, it->second->where.line, it->second->where.column),
+              id->where);
   }
 }
 
@@ -83,7 +83,7 @@ bool is_valid_id(const std::string& id) {
 
 void check_id(const core::Located<std::string>& id, std::string_view what, core::Diagnostics& out) {
   if (is_valid_id(id.value)) return;
-  report(
+  add_error(
       out, "schema/bad-id",
       fmt::format(
           "{} \"{}\" is not a valid id: it must match [A-Za-z0-9][A-Za-z0-9_.-]* and be at most 64 "
@@ -141,12 +141,12 @@ void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
       check_when(rule.when, known, out);
       // An unreadable `window_from` is its own load error, not a missing one.
       if (rule.when.days && !returns.window_from && !returns.window_from_written)
-        report(out, "returns/missing-window-anchor",
-               fmt::format("returns rule {} counts `days` but [returns] does not say from when: "
-                           "set `window_from` "
-                           "to \"delivery\" or \"purchase\"",
-                           rule.id.value),
-               rule.when.days->where);
+        add_error(out, "returns/missing-window-anchor",
+                  fmt::format("returns rule {} counts `days` but [returns] does not say from when: "
+                              "set `window_from` "
+                              "to \"delivery\" or \"purchase\"",
+                              rule.id.value),
+                  rule.when.days->where);
     }
     for (const auto& exemption : returns.exemptions) {
       if (known.categories)

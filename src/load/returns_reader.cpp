@@ -31,7 +31,7 @@ std::optional<model::Outcome> outcome_value(TableReader& reader,
   if (auto suggestion = core::did_you_mean(text.value, outcome_names()))
     message = fmt::format("`{}` is not an outcome in {}; did you mean `{}`?", text.value,
                           reader.context(), *suggestion);
-  report(reader.out(), "schema/wrong-type", std::move(message), text.where);
+  add_error(reader.out(), "schema/wrong-type", std::move(message), text.where);
   return std::nullopt;
 }
 
@@ -46,10 +46,10 @@ std::optional<core::Located<T>> enum_value(TableReader& reader, std::string_view
     if (name == text->value) return core::Located<T>{value, text->where};
     names.push_back(name);
   }
-  report(reader.out(), "schema/wrong-type",
-         fmt::format("`{}` in {} must be one of {}, found \"{}\"", key, reader.context(),
-                     fmt::join(names, ", "), text->value),
-         text->where);
+  add_error(reader.out(), "schema/wrong-type",
+            fmt::format("`{}` in {} must be one of {}, found \"{}\"", key, reader.context(),
+                        fmt::join(names, ", "), text->value),
+            text->where);
   return std::nullopt;
 }
 
@@ -89,10 +89,10 @@ std::optional<model::OutcomeSpec> read_outcome(TableReader& reader) {
   spec.outcome = *outcome;
   if ((spec.outcome == model::Outcome::deny || spec.outcome == model::Outcome::review) &&
       !spec.because) {
-    report(reader.out(), "schema/missing-key",
-           fmt::format("{} decides `{}` and needs `because`: the reason given to the customer",
-                       reader.context(), text->value),
-           spec.where);
+    add_error(reader.out(), "schema/missing-key",
+              fmt::format("{} decides `{}` and needs `because`: the reason given to the customer",
+                          reader.context(), text->value),
+              spec.where);
   }
   return spec;
 }
@@ -142,8 +142,8 @@ void read_returns(const toml::table& table, const model::Store& store, model::Re
     returns.rules.push_back(std::move(rule));
   }
   if (reader.table().get("rule") && reader.table().get("rule")->is_array() && rules.empty())
-    report(out, "schema/missing-key", "[returns] needs at least one [[returns.rule]]",
-           reader.where("rule"));
+    add_error(out, "schema/missing-key", "[returns] needs at least one [[returns.rule]]",
+              reader.where("rule"));
   for (const toml::table* exemption_table : reader.tables("exemption")) {
     model::Exemption exemption;
     TableReader inner(*exemption_table, "a [[returns.exemption]]", out);
@@ -175,9 +175,9 @@ void read_assert(const toml::table& table, const model::Store& store, model::Ass
   bool has_in = table.get("outcome_in") != nullptr;
   bool has_not_in = table.get("outcome_not_in") != nullptr;
   if (has_in == has_not_in) {
-    report(out, has_in ? "schema/unknown-key" : "schema/missing-key",
-           fmt::format("{} needs exactly one of `outcome_in` and `outcome_not_in`", name),
-           has_in ? reader.key_where("outcome_not_in") : assertion.where);
+    add_error(out, has_in ? "schema/unknown-key" : "schema/missing-key",
+              fmt::format("{} needs exactly one of `outcome_in` and `outcome_not_in`", name),
+              has_in ? reader.key_where("outcome_not_in") : assertion.where);
   }
   assertion.outcome_in = has_in;
   for (const auto& text : in ? *in : not_in ? *not_in : model::Names{}) {

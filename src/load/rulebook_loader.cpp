@@ -75,10 +75,10 @@ bool first_definition(std::vector<FirstDefinition>& seen, const std::string& key
                       const core::SourceRange& where, core::Diagnostics& out) {
   for (const auto& previous : seen) {
     if (previous.key != key) continue;
-    report(out, "schema/duplicate-key",
-           fmt::format("`{}` is defined again; it was first defined at {}:{}:{}", key,
-                       previous.where.file, previous.where.line, previous.where.column),
-           where, "a rulebook has one of it across all its files");
+    add_error(out, "schema/duplicate-key",
+              fmt::format("`{}` is defined again; it was first defined at {}:{}:{}", key,
+                          previous.where.file, previous.where.line, previous.where.column),
+              where, "a rulebook has one of it across all its files");
     return false;
   }
   seen.push_back({key, where});
@@ -109,8 +109,8 @@ void read_files(LoadedRulebook& loaded, std::vector<ParsedFile>& parsed) {
     core::SourceRange where;
     where.file = rulebook.files[parsed.front().index].path;
     where.line = where.column = where.end_line = where.end_column = 1;
-    report(out, "schema/missing-key", "the rulebook has no [store] table", where,
-           "add [store] with name, currency, timezone and channels");
+    add_error(out, "schema/missing-key", "the rulebook has no [store] table", where,
+              "add [store] with name, currency, timezone and channels");
   }
 
   for (const auto& file : parsed) {
@@ -120,10 +120,11 @@ void read_files(LoadedRulebook& loaded, std::vector<ParsedFile>& parsed) {
       if (first_definition(seen, "fineprint", top.key_where("fineprint"), out)) {
         rulebook.version = version;
         if (version->value != 1)
-          report(out, "schema/version",
-                 fmt::format("format version {} is not supported; this fineprint reads version 1",
-                             version->value),
-                 version->where);
+          add_error(
+              out, "schema/version",
+              fmt::format("format version {} is not supported; this fineprint reads version 1",
+                          version->value),
+              version->where);
       }
     }
     if (const toml::table* catalog = top.table("catalog")) {

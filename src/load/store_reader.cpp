@@ -23,7 +23,7 @@ std::optional<core::Located<std::string>> one_of(TableReader& reader, std::strin
                                     reader.context(), fmt::join(allowed, ", "), value->value);
   if (auto suggestion = core::did_you_mean(value->value, allowed))
     message += fmt::format("; did you mean \"{}\"?", *suggestion);
-  report(reader.out(), "schema/wrong-type", std::move(message), value->where);
+  add_error(reader.out(), "schema/wrong-type", std::move(message), value->where);
   return std::nullopt;
 }
 
@@ -37,12 +37,12 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
     if (auto known = core::find_currency(currency->value)) {
       store.currency = *known;
     } else {
-      report(out, "money/unknown-currency",
-             fmt::format("currency \"{}\" is not one fineprint knows (EUR, PLN, USD, GBP, SEK, "
-                         "NOK, DKK, CZK, HUF, "
-                         "CHF, RON, BGN, JPY, KRW, ISK)",
-                         currency->value),
-             currency->where);
+      add_error(out, "money/unknown-currency",
+                fmt::format("currency \"{}\" is not one fineprint knows (EUR, PLN, USD, GBP, SEK, "
+                            "NOK, DKK, CZK, HUF, "
+                            "CHF, RON, BGN, JPY, KRW, ISK)",
+                            currency->value),
+                currency->where);
     }
   }
   if (auto zone = reader.string("timezone", Need::required)) {
@@ -50,26 +50,27 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
     // Only canonical names: `localtime` would make every decision depend on
     // the /etc/localtime of the machine that runs fineprint.
     if (auto problem = core::zone_name_problem(zone->value)) {
-      report(out, "time/bad-timezone",
-             fmt::format("\"{}\" is not a time zone fineprint accepts: {}", zone->value, *problem),
-             zone->where,
-             zone->value == "localtime"
-                 ? "\"localtime\" is the zone of the machine running fineprint, so another "
-                   "machine would decide the same claim differently; name the store's zone, "
-                   "like \"Europe/Riga\""
-                 : "use a name like \"Europe/Riga\", \"America/New_York\" or \"UTC\"");
+      add_error(
+          out, "time/bad-timezone",
+          fmt::format("\"{}\" is not a time zone fineprint accepts: {}", zone->value, *problem),
+          zone->where,
+          zone->value == "localtime"
+              ? "\"localtime\" is the zone of the machine running fineprint, so another "
+                "machine would decide the same claim differently; name the store's zone, "
+                "like \"Europe/Riga\""
+              : "use a name like \"Europe/Riga\", \"America/New_York\" or \"UTC\"");
     } else if (!(store.zone = core::find_zone(zone->value))) {
-      report(out, "time/bad-timezone",
-             fmt::format("\"{}\" is not an IANA time zone in the tz database", zone->value),
-             zone->where, "use a name like \"Europe/Riga\" or \"America/New_York\"");
+      add_error(out, "time/bad-timezone",
+                fmt::format("\"{}\" is not an IANA time zone in the tz database", zone->value),
+                zone->where, "use a name like \"Europe/Riga\" or \"America/New_York\"");
     }
   }
   if (auto channels = reader.strings("channels", Need::required)) {
     store.channels = *channels;
     store.channels_loaded = !channels->empty();
     if (channels->empty())
-      report(out, "schema/wrong-type", "`channels` in [store] must name at least one channel",
-             reader.where("channels"));
+      add_error(out, "schema/wrong-type", "`channels` in [store] must name at least one channel",
+                reader.where("channels"));
     for (const auto& channel : store.channels) check_id(channel, "channel", out);
   }
   if (auto distance = reader.strings("distance_channels")) store.distance_channels = *distance;
@@ -81,9 +82,9 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
     store.rounding = *core::parse_rounding(rounding->value);
   if (auto days = reader.integer("late_code_days")) {
     if (days->value < 0) {
-      report(out, "schema/wrong-type",
-             fmt::format("`late_code_days` in [store] must be 0 or more, found {}", days->value),
-             days->where);
+      add_error(out, "schema/wrong-type",
+                fmt::format("`late_code_days` in [store] must be 0 or more, found {}", days->value),
+                days->where);
     } else if (reader.at_most("late_code_days", *days, core::limits::kMaxDays, " days")) {
       store.late_code_days = days->value;
     }

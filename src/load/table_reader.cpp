@@ -16,8 +16,8 @@ namespace fineprint::load {
 using core::Located;
 using core::SourceRange;
 
-void report(core::Diagnostics& out, std::string rule, std::string message, SourceRange where,
-            std::string help) {
+void add_error(core::Diagnostics& out, std::string rule, std::string message, SourceRange where,
+               std::string help) {
   core::Diagnostic diagnostic;
   diagnostic.rule = std::move(rule);
   diagnostic.severity = core::Severity::error;
@@ -154,13 +154,13 @@ const toml::node* TableReader::take(std::string_view key, Need need) {
 }
 
 void TableReader::missing(std::string_view key) {
-  report(out_, "schema/missing-key",
-         fmt::format("{} is missing the required key `{}`", context_, key), table_where());
+  add_error(out_, "schema/missing-key",
+            fmt::format("{} is missing the required key `{}`", context_, key), table_where());
 }
 
 void TableReader::wrong_type(std::string_view key, std::string_view expected,
                              const toml::node& got) {
-  report(
+  add_error(
       out_, "schema/wrong-type",
       fmt::format("`{}` in {} must be {}, found {}", key, context_, expected, toml_type_name(got)),
       where(key));
@@ -169,10 +169,10 @@ void TableReader::wrong_type(std::string_view key, std::string_view expected,
 bool TableReader::at_most(std::string_view key, const Located<std::int64_t>& value,
                           std::int64_t max, std::string_view unit) {
   if (value.value <= max) return true;
-  report(out_, "schema/wrong-type",
-         fmt::format("`{}` in {} is {}; at most {}{} (docs/limits.md)", key, context_, value.value,
-                     max, unit),
-         value.where);
+  add_error(out_, "schema/wrong-type",
+            fmt::format("`{}` in {} is {}; at most {}{} (docs/limits.md)", key, context_,
+                        value.value, max, unit),
+            value.where);
   return false;
 }
 
@@ -218,10 +218,10 @@ std::optional<model::Names> TableReader::strings(std::string_view key, Need need
     if (auto text = item.value_exact<std::string>()) {
       names.push_back({core::to_nfc(*text), range_of(item.source())});
     } else {
-      report(out_, "schema/wrong-type",
-             fmt::format("`{}` in {} must hold only strings, found {}", key, context_,
-                         toml_type_name(item)),
-             range_of(item.source()));
+      add_error(out_, "schema/wrong-type",
+                fmt::format("`{}` in {} must hold only strings, found {}", key, context_,
+                            toml_type_name(item)),
+                range_of(item.source()));
       ok = false;
     }
   }
@@ -258,10 +258,10 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key, Need n
     if (const toml::table* value = item.as_table()) {
       out.push_back(value);
     } else {
-      report(out_, "schema/wrong-type",
-             fmt::format("`{}` in {} must hold only tables, found {}", key, context_,
-                         toml_type_name(item)),
-             range_of(item.source()));
+      add_error(out_, "schema/wrong-type",
+                fmt::format("`{}` in {} must hold only tables, found {}", key, context_,
+                            toml_type_name(item)),
+                range_of(item.source()));
     }
   }
   return out;
@@ -273,8 +273,8 @@ std::optional<Located<core::Minor>> TableReader::money(std::string_view key, int
   if (!node) return std::nullopt;
   auto value = read_money(*node, minor_digits);
   if (!value) {
-    report(out_, value.error().rule,
-           fmt::format("`{}` in {}: {}", key, context_, value.error().message), where(key));
+    add_error(out_, value.error().rule,
+              fmt::format("`{}` in {}: {}", key, context_, value.error().message), where(key));
     return std::nullopt;
   }
   return Located<core::Minor>{*value, where(key)};
@@ -285,8 +285,8 @@ std::optional<Located<core::BasisPoints>> TableReader::percent(std::string_view 
   if (!node) return std::nullopt;
   auto value = read_percent(*node);
   if (!value) {
-    report(out_, value.error().rule,
-           fmt::format("`{}` in {}: {}", key, context_, value.error().message), where(key));
+    add_error(out_, value.error().rule,
+              fmt::format("`{}` in {}: {}", key, context_, value.error().message), where(key));
     return std::nullopt;
   }
   return Located<core::BasisPoints>{*value, where(key)};
@@ -315,10 +315,10 @@ std::optional<model::Range> TableReader::range(std::string_view key, bool money,
     auto check = [&](std::string_view bound) -> std::optional<std::int64_t> {
       auto value = inner.integer(bound);
       if (value && value->value < 0) {
-        report(out_, "schema/wrong-type",
-               fmt::format("`{}.{}` in {} must not be negative, found {}", key, bound, context_,
-                           value->value),
-               value->where);
+        add_error(out_, "schema/wrong-type",
+                  fmt::format("`{}.{}` in {} must not be negative, found {}", key, bound, context_,
+                              value->value),
+                  value->where);
         return std::nullopt;
       }
       if (value && !inner.at_most(bound, *value, max)) return std::nullopt;
@@ -330,7 +330,7 @@ std::optional<model::Range> TableReader::range(std::string_view key, bool money,
   inner.finish();
   if (out_.size() != errors) return std::nullopt;
   if (result.min && result.max && *result.min > *result.max) {
-    report(
+    add_error(
         out_, "schema/wrong-type",
         fmt::format("`{}` in {} has min {} above max {}", key, context_, *result.min, *result.max),
         result.where);
@@ -359,9 +359,9 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
   // Years as written, before any offset: limits.hpp says why.
   auto year_ok = [&](const toml::date& d) {
     if (year_allowed(d.year)) return true;
-    report(out_, "schema/wrong-type",
-           year_message(fmt::format("`{}` in {}", key, context_), written.text, d.year),
-           written.where);
+    add_error(out_, "schema/wrong-type",
+              year_message(fmt::format("`{}` in {}", key, context_), written.text, d.year),
+              written.where);
     return false;
   };
   if (const auto* value = node->as_date_time()) {
@@ -369,10 +369,10 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
     written.text = text_of(*node);
     if (!year_ok(dt.date)) return std::nullopt;
     if (dt.time.nanosecond != 0) {
-      report(out_, "schema/wrong-type",
-             fmt::format("`{}` in {} has fractional seconds ({}); instants are whole seconds", key,
-                         context_, written.text),
-             written.where);
+      add_error(out_, "schema/wrong-type",
+                fmt::format("`{}` in {} has fractional seconds ({}); instants are whole seconds",
+                            key, context_, written.text),
+                written.where);
       return std::nullopt;
     }
     core::LocalTime local = local_of(dt.date, dt.time);
@@ -384,7 +384,7 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
     if (!zone) return std::nullopt;  // the zone error is reported at store.timezone
     auto resolved = core::resolve_local(zone, local);
     if (resolved.kind == core::LocalKind::nonexistent) {
-      report(
+      add_error(
           out_, "time/nonexistent-local-time",
           fmt::format("`{}` {} does not exist in {}: at {} the clocks jump from {} to {}", key,
                       written.text, zone->name(), core::format_instant(zone, resolved.first),
@@ -396,12 +396,12 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
       return std::nullopt;
     }
     if (resolved.kind == core::LocalKind::ambiguous) {
-      report(out_, "time/ambiguous-local-time",
-             fmt::format("`{}` {} happens twice in {}: as {} and as {}", key, written.text,
-                         zone->name(), core::format_instant(zone, resolved.first),
-                         core::format_instant(zone, resolved.second)),
-             written.where,
-             "write the instant with an explicit UTC offset to say which one is meant");
+      add_error(out_, "time/ambiguous-local-time",
+                fmt::format("`{}` {} happens twice in {}: as {} and as {}", key, written.text,
+                            zone->name(), core::format_instant(zone, resolved.first),
+                            core::format_instant(zone, resolved.second)),
+                written.where,
+                "write the instant with an explicit UTC offset to say which one is meant");
       return std::nullopt;
     }
     written.instant = resolved.instant;
@@ -410,10 +410,10 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
   if (const auto* value = node->as_date()) {
     written.text = text_of(*node);
     if (dates == DateMeaning::forbidden) {
-      report(out_, "schema/wrong-type",
-             fmt::format("`{}` in {} must be a date-time, found the bare date {}", key, context_,
-                         written.text),
-             written.where);
+      add_error(out_, "schema/wrong-type",
+                fmt::format("`{}` in {} must be a date-time, found the bare date {}", key, context_,
+                            written.text),
+                written.where);
       return std::nullopt;
     }
     if (!year_ok(value->get())) return std::nullopt;
@@ -433,7 +433,7 @@ std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, 
     return written;
   }
   if (node->is_time()) {
-    report(
+    add_error(
         out_, "schema/wrong-type",
         fmt::format("`{}` in {} is a bare local time; write a date or a date-time", key, context_),
         written.where);
@@ -450,8 +450,8 @@ void TableReader::finish() {
     auto suggestion = core::did_you_mean(name, known_);
     std::string message = fmt::format("unknown key `{}` in {}", name, context_);
     if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
-    report(out_, "schema/unknown-key", std::move(message), range_of(key.source()),
-           suggestion ? std::string{} : fmt::format("known keys: {}", fmt::join(known_, ", ")));
+    add_error(out_, "schema/unknown-key", std::move(message), range_of(key.source()),
+              suggestion ? std::string{} : fmt::format("known keys: {}", fmt::join(known_, ", ")));
   }
 }
 

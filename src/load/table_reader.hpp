@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -24,8 +25,15 @@ enum class Need { optional, required };
 enum class DateMeaning { start_of_day, start_of_next_day, forbidden };
 
 // Appends one error diagnostic.
-void report(core::Diagnostics& out, std::string rule, std::string message, core::SourceRange where,
-            std::string help = {});
+void add_error(core::Diagnostics& out, std::string rule, std::string message,
+               core::SourceRange where, std::string help = {});
+
+// The former name of add_error, kept only until the claim readers
+// (claim_loader, claim_json, claim_validate) call add_error (issue 13).
+inline void report(core::Diagnostics& out, std::string rule, std::string message,
+                   core::SourceRange where, std::string help = {}) {
+  add_error(out, std::move(rule), std::move(message), where, std::move(help));
+}
 
 class TableReader {
  public:
