@@ -1,15 +1,11 @@
 #include "cli/decision_support.hpp"
 
-#include <sys/stat.h>
-
-#include <cerrno>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/options.hpp"
 #include "lint/linter.hpp"
-#include "load/toml_document.hpp"
 #include "report/findings.hpp"
 
 namespace fineprint::cli {
@@ -48,32 +44,9 @@ std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& pat
   return loaded;
 }
 
-load::LoadedClaim load_claim_file(const std::string& path, const model::Rulebook& rulebook,
-                                  const load::ClaimLoadOptions& options) {
-  std::string error;
-  auto text = load::read_file(path, error);
-  if (!text) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) error = load::path_error(path, errno);
-    load::LoadedClaim out;
-    core::Diagnostic d;
-    d.rule = "claim/unreadable";
-    d.message = fmt::format("cannot read the claim file: {}", error);
-    d.where.file = path;
-    out.diagnostics.push_back(std::move(d));
-    return out;
-  }
-  return load::load_claim_text(*text, path, rulebook, options);
-}
-
-std::string claim_error_text(const core::Diagnostic& d) {
-  if (!d.where.known()) return fmt::format("{}: {}", d.where.file, d.message);
-  return fmt::format("{}:{}:{}: {}", d.where.file, d.where.line, d.where.column, d.message);
-}
-
 void print_claim_errors(const core::Diagnostics& diagnostics) {
   for (const auto& d : diagnostics)
-    if (d.severity == core::Severity::error) fail(claim_error_text(d));
+    if (d.severity == core::Severity::error) fail(load::claim_error_text(d));
 }
 
 }  // namespace fineprint::cli

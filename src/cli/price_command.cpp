@@ -38,7 +38,7 @@ int run_price(const Args& args) {
   const model::Rulebook& rulebook = loaded->rulebook;
   load::ClaimLoadOptions claim_options;
   claim_options.order_only = true;
-  load::LoadedClaim claim = load_claim_file(file, rulebook, claim_options);
+  load::LoadedClaim claim = load::load_claim_file(file, rulebook, claim_options);
   if (!claim.ok()) {
     print_claim_errors(claim.diagnostics);
     return kExitCannot;

@@ -50,7 +50,7 @@ int run_resolve(const Args& args) {
   std::vector<model::Claim> valid;
   bool invalid = false;
   for (const auto& path : claims) {
-    load::LoadedClaim claim = load_claim_file(path, rulebook, {});
+    load::LoadedClaim claim = load::load_claim_file(path, rulebook, {});
     if (!claim.ok()) {
       print_claim_errors(claim.diagnostics);
       invalid = true;

@@ -1,9 +1,12 @@
 #include "engine/policy_runner.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include "load/claim_file.hpp"
 
 namespace fineprint::engine {
 
@@ -93,6 +96,77 @@ Coverage coverage(const model::Rulebook& rulebook, const Exercised& exercised) {
     }
   }
   return out;
+}
+
+bool below(const Coverage& c, core::BasisPoints threshold) {
+  return c.total > 0 && static_cast<core::Wide>(c.exercised) * core::kHundredPercent <
+                            static_cast<core::Wide>(threshold) * c.total;
+}
+
+namespace fs = std::filesystem;
+
+fs::path policy_tests_base(const std::string& root) {
+  std::error_code error;
+  return fs::is_directory(root, error) ? fs::path(root) : fs::path(root).parent_path() / "tests";
+}
+
+std::vector<std::string> policy_test_files(const std::string& root) {
+  std::vector<std::string> out;
+  std::error_code error;
+  fs::path base = policy_tests_base(root);
+  if (!fs::is_directory(base, error)) return out;
+  bool is_tests = !fs::is_directory(root, error);
+  fs::recursive_directory_iterator it(base, fs::directory_options::none, error), end;
+  for (; !error && it != end; it.increment(error)) {
+    if (!it->is_regular_file(error) || it->path().extension() != ".toml") continue;
+    fs::path relative = it->path().lexically_relative(base);
+    bool under_tests = is_tests;
+    for (auto part = relative.begin(); part != relative.end() && std::next(part) != relative.end();
+         ++part)
+      under_tests = under_tests || *part == "tests";
+    if (under_tests) out.push_back(it->path().generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+PolicyTestResult run_policy_test(const std::string& path, const model::Rulebook& rulebook,
+                                 Exercised& exercised) {
+  PolicyTestResult result{path, fs::path(path).stem().string(), {}};
+  load::ClaimLoadOptions options;
+  options.allow_expect = true;
+  load::LoadedClaim claim = load::load_claim_file(path, rulebook, options);
+  if (!claim.ok()) {
+    for (const auto& d : claim.diagnostics)
+      if (d.severity == core::Severity::error)
+        result.problems.push_back("invalid: " + load::claim_error_text(d));
+    return result;
+  }
+  if (!claim.has_claim) {
+    result.problems.push_back("not a claim: the file has no [claim] table");
+    return result;
+  }
+  if (!claim.expect) {
+    result.problems.push_back("no [expect] table: a policy test says what it expects");
+    return result;
+  }
+  auto decision = decide(rulebook, claim.claim);
+  if (!decision) {
+    result.problems.push_back(decision.error().message);
+    return result;
+  }
+  exercised.add(*decision);
+  for (const auto& m : compare_expectations(*claim.expect, *decision))
+    result.problems.push_back(fmt::format("{}: expected {}, got {}", m.what, m.expected, m.got));
+  return result;
+}
+
+PolicySuiteResult run_policy_suite(const std::string& root, const model::Rulebook& rulebook,
+                                   Exercised& exercised) {
+  PolicySuiteResult suite{root, {}};
+  for (const auto& file : policy_test_files(root))
+    suite.tests.push_back(run_policy_test(file, rulebook, exercised));
+  return suite;
 }
 
 }  // namespace fineprint::engine

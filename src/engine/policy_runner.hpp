@@ -1,11 +1,15 @@
-// Policy tests (docs/format.md §3): a claim with an [expect] table,
-// decided and compared; and which rules and promotions the tests exercised.
+// The policy-test runner behind `fineprint test` (docs/format.md §3): finds
+// a rulebook's test files, decides each claim, compares it with its [expect]
+// table, and counts which rules and promotions the tests exercised. Printing
+// the results is report/policy_tests.hpp's job.
 #pragma once
 
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "core/money.hpp"
 #include "engine/decision.hpp"
 #include "load/claim_loader.hpp"
 
@@ -35,5 +39,41 @@ struct Coverage {
 };
 
 Coverage coverage(const model::Rulebook& rulebook, const Exercised& exercised);
+
+// True when fewer than `threshold` (hundredths of a percent) of the rules and
+// promotions were exercised; a rulebook with neither is never below.
+bool below(const Coverage& coverage, core::BasisPoints threshold);
+
+// One policy test file and what went wrong with it.
+struct PolicyTestResult {
+  std::string path;
+  std::string name;                   // the file name without .toml
+  std::vector<std::string> problems;  // empty: passed
+};
+
+// The policy tests of one rulebook (a file or directory as given).
+struct PolicySuiteResult {
+  std::string root;
+  std::vector<PolicyTestResult> tests;
+};
+
+// Where policy_test_files looks for a rulebook's tests: the rulebook
+// directory, or the `tests` folder beside a single-file rulebook.
+std::filesystem::path policy_tests_base(const std::string& root);
+
+// The test files of a rulebook: every *.toml below it that has a folder named
+// `tests` on its way; for a single-file rulebook, those in the `tests` folder
+// next to it. Byte-wise sorted.
+std::vector<std::string> policy_test_files(const std::string& root);
+
+// Reads, decides and checks one test file; a file that is not a valid claim
+// with an [expect] table is a failed test saying so. Records what the
+// decision exercised.
+PolicyTestResult run_policy_test(const std::string& path, const model::Rulebook& rulebook,
+                                 Exercised& exercised);
+
+// Every test of `root` (policy_test_files), in order.
+PolicySuiteResult run_policy_suite(const std::string& root, const model::Rulebook& rulebook,
+                                   Exercised& exercised);
 
 }  // namespace fineprint::engine

@@ -12,4 +12,5 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/load/claim_validate.cpp
   src/load/claim_fields.cpp
   src/load/claim_json.cpp
+  src/load/claim_file.cpp
 )

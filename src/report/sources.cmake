@@ -11,4 +11,5 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/report/decision_text.cpp
   src/report/price_json.cpp
   src/report/price_text.cpp
+  src/report/policy_tests.cpp
 )

@@ -1,6 +1,15 @@
 #include "engine/policy_runner.hpp"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <fmt/format.h>
+
 #include "engine_fixture.hpp"
+#include "report/policy_tests.hpp"
 
 using namespace fineprint;
 
@@ -55,4 +64,73 @@ TEST_CASE("coverage counts matched rules and applied promotions", "[policy-test]
   CHECK(c.total == 4);
   CHECK(c.exercised == 2);
   CHECK(c.missed == std::vector<std::string>{"returns rule `used`", "promotion `NEVER`"});
+}
+
+TEST_CASE("the runner reads a test file, decides it and says expected and got", "[policy-test]") {
+  namespace fs = std::filesystem;
+  auto rules = test::rulebook(kRules);
+  const fs::path dir = fs::temp_directory_path() / fmt::format("fineprint-runner-{}", ::getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir / "tests");
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / "tests" / name) << text;
+  };
+  write("a-pass.toml", kClaim + "[expect]\nverdict = \"approved\"\namount = \"9.00\"\n");
+  write("b-fail.toml", kClaim + "[expect]\nverdict = \"denied\"\n");
+  write("c-no-expect.toml", kClaim);
+  write("notes.txt", "not a test");
+  fs::create_directories(dir / "other");
+  std::ofstream(dir / "other" / "x.toml") << kClaim;  // not under a `tests` folder
+
+  engine::Exercised exercised;
+  engine::PolicySuiteResult suite = engine::run_policy_suite(dir.string(), rules, exercised);
+  REQUIRE(suite.tests.size() == 3);
+  CHECK(suite.tests[0].name == "a-pass");
+  CHECK(suite.tests[0].problems.empty());
+  CHECK(suite.tests[1].name == "b-fail");
+  CHECK(suite.tests[1].problems ==
+        std::vector<std::string>{"verdict: expected denied, got approved"});
+  CHECK(suite.tests[2].problems ==
+        std::vector<std::string>{"no [expect] table: a policy test says what it expects"});
+  CHECK(exercised.rules == std::set<std::string>{"sealed"});
+
+  const std::string text = report::policy_tests_text({suite});
+  CHECK(text == fmt::format("FAIL {0}/tests/b-fail.toml\n"
+                            "  verdict: expected denied, got approved\n"
+                            "FAIL {0}/tests/c-no-expect.toml\n"
+                            "  no [expect] table: a policy test says what it expects\n"
+                            "\n"
+                            "3 tests: 1 passed, 2 failed\n",
+                            dir.generic_string()));
+  const std::string junit = report::policy_tests_junit({suite});
+  CHECK(junit.find("<testsuites name=\"fineprint test\" tests=\"3\" failures=\"2\">") !=
+        std::string::npos);
+  CHECK(junit.find("<testcase name=\"a-pass\" classname=\"" + dir.generic_string() + "\" file=\"" +
+                   dir.generic_string() + "/tests/a-pass.toml\"/>") != std::string::npos);
+  CHECK(junit.find("<failure message=\"verdict: expected denied, got approved\">") !=
+        std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("policy test results escape XML and report coverage below a threshold", "[policy-test]") {
+  engine::PolicySuiteResult suite{"r<&>",
+                                  {{"r/tests/t.toml", "t", {"amount: expected <1>, got \"2\""}}}};
+  const std::string junit = report::policy_tests_junit({suite});
+  CHECK(junit.find("<testsuite name=\"r&lt;&amp;&gt;\" tests=\"1\" failures=\"1\">") !=
+        std::string::npos);
+  CHECK(junit.find("message=\"amount: expected &lt;1&gt;, got &quot;2&quot;\"") !=
+        std::string::npos);
+
+  engine::Coverage c;
+  c.total = 4;
+  c.exercised = 3;
+  c.missed = {"promotion `NEVER`"};
+  CHECK(report::policy_coverage_text("rules", c, std::nullopt) ==
+        "coverage of rules: 3 of 4 returns rules and promotions exercised (75%)\n"
+        "  not exercised: promotion `NEVER`\n");
+  CHECK(report::policy_coverage_text("rules", c, 8000) ==
+        "coverage of rules: 3 of 4 returns rules and promotions exercised (75%)\n"
+        "  not exercised: promotion `NEVER`\n"
+        "  below --min-coverage 80%\n");
+  CHECK_FALSE(engine::below(c, 7500));
 }
