@@ -151,7 +151,7 @@ TEST_CASE("2,000 identical promotions: 100 ambiguous overlaps and one with the t
   CHECK(shadowed.size() <= 101);
 }
 
-TEST_CASE("--ignore promo/ runs no promotion check at all", "[findings-cap]") {
+TEST_CASE("lint --ignore promo/ runs no promotion check at all", "[findings-cap]") {
   TempDir dir;
   fs::path rules = dir.write("identical-promotions.toml", identical_promotions(2000));
   auto run = run_capped({"lint", "--ignore", "promo/", "--format", "json", rules.string()});
@@ -163,7 +163,7 @@ TEST_CASE("--ignore promo/ runs no promotion check at all", "[findings-cap]") {
     CHECK(f.get("rule")->string.rfind("promo/", 0) != 0);
 }
 
-TEST_CASE("--max-findings: 0 lists every finding, N keeps N, anything else is refused",
+TEST_CASE("lint --max-findings: 0 lists every finding, N keeps N, anything else is refused",
           "[findings-cap]") {
   TempDir dir;
   fs::path rules = dir.write("rules.toml", overlapping_returns(30));  // 435 pairs
