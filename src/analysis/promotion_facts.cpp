@@ -34,8 +34,7 @@ std::string quantity_out_of_reach(const model::Promotion& p) {
   const std::int64_t most = lines * core::limits::kMaxQty;
   if (skus.empty() || p.min_quantity->value <= most) return {};
   return fmt::format(
-      "its `min_quantity` of {} units is more than its scope can hold: {} sku{}, each on one order "
-      "line of at most {} units, {} units in all (docs/limits.md)",
+      "its `min_quantity` of {} units is more than its scope can hold: {} sku{}, each on one order line of at most {} units, {} units in all (docs/limits.md)",
       p.min_quantity->value, skus.size(), skus.size() == 1 ? "" : "s", core::limits::kMaxQty, most);
 }
 

@@ -165,8 +165,7 @@ DomainResult build_returns_domain(const model::Rulebook& rulebook,
   for (const auto& e : returns.exemptions) add_names(categories, e.categories);
   if (d.segments.size() > kMaxSegments) {
     result.stopped = fmt::format(
-        "the returns table mentions {} customer segments; the exact analysis lists every "
-        "combination of at most {}",
+        "the returns table mentions {} customer segments; the exact analysis lists every combination of at most {}",
         d.segments.size(), kMaxSegments);
     return result;
   }

@@ -245,10 +245,9 @@ class Search {
   bool advance(Node& n) {
     for (; n.next + 1 < entrants_.size(); ++n.next) {
       if (++work_ > kSearchBudget) {
-        stop(
-            fmt::format("the promotions combinable with it that rank before it leave more than "
-                        "{} steps to search",
-                        kSearchBudgetText));
+        stop(fmt::format(
+            "the promotions combinable with it that rank before it leave more than {} steps to search",
+            kSearchBudgetText));
         return true;
       }
       const Entrant& e = entrants_[n.next];

@@ -13,8 +13,7 @@ namespace {
 
 const std::string& too_long_message() {
   static const std::string message = fmt::format(
-      "the line is longer than {} bytes ({} MiB), the most fineprint reads in one JSON claim, and "
-      "was skipped (docs/limits.md)",
+      "the line is longer than {} bytes ({} MiB), the most fineprint reads in one JSON claim, and was skipped (docs/limits.md)",
       core::limits::kMaxJsonLineBytes, core::limits::kMaxJsonLineBytes / (1024 * 1024));
   return message;
 }

@@ -44,12 +44,10 @@ int run_batch(const Args& args) {
                         "the rulebook file or directory (default ./rules)")(
       "input,i", po::value(&input), "JSON Lines of claims (default - : stdin)")(
       "output,o", po::value(&output),
-      "decision records, one line per input line (default - : stdout); a file is written "
-      "whole or not at all, a device or pipe directly")(
+      "decision records, one line per input line (default - : stdout); a file is written whole or not at all, a device or pipe directly")(
       "threads", po::value(&threads), "threads deciding claims (default: all cores)")(
       "lint-rules",
-      "also run lint's checks on the rulebook and warn about their findings on stderr "
-      "(default: the load-time checks only)");
+      "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)");
   po::positional_options_description positional;
   po::variables_map vm;
   if (auto done =
@@ -95,8 +93,7 @@ int run_batch(const Args& args) {
     return fail(error.what());
   }
   std::cerr << fmt::format(
-      "{} claims: {} approved, {} partially approved, {} denied, {} review, "
-      "{} invalid\n",
+      "{} claims: {} approved, {} partially approved, {} denied, {} review, {} invalid\n",
       counts.total(), counts.approved, counts.partially_approved, counts.denied, counts.review,
       counts.invalid);
   return counts.invalid > 0 ? kExitFailed : kExitOk;

@@ -75,11 +75,9 @@ int run_lint(const Args& args) {
       "leave out these rules or families; repeat or separate with commas")(
       "witness-dir", po::value(&witness_dir), "write each finding's witness claim into DIR")(
       "max-findings", po::value(&max_findings_text),
-      "per rule, show at most N findings, then one that gives the total (default 100; 0: "
-      "no limit)")(
+      "per rule, show at most N findings, then one that gives the total (default 100; 0: no limit)")(
       "allow-incomplete",
-      "exit 0 even when an exact analysis stopped at its budget (default: an unfinished proof "
-      "fails like a finding at the --fail-on level)")(
+      "exit 0 even when an exact analysis stopped at its budget (default: an unfinished proof fails like a finding at the --fail-on level)")(
       "path", po::value(&paths), "rulebook files or directories (default ./rules)");
   po::positional_options_description positional;
   positional.add("path", -1);

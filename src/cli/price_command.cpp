@@ -20,8 +20,7 @@ int run_price(const Args& args) {
                         "the rulebook file or directory (default ./rules)")(
       "format", po::value(&format), "text or json (default text)")(
       "lint-rules",
-      "also run lint's checks on the rulebook and warn about their findings on stderr "
-      "(default: the load-time checks only)")(
+      "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)")(
       "file", po::value(&file), "a claim file, or a file with just [order] and [customer]");
   po::positional_options_description positional;
   positional.add("file", 1);

@@ -23,9 +23,8 @@ int run_resolve(const Args& args) {
       "format", po::value(&format), "text or json (default text)")(
       "explain", "text: add the trace of every rule considered")(
       "lint-rules",
-      "also run lint's checks on the rulebook and warn about their findings on stderr "
-      "(default: the load-time checks only)")("locale", po::value(&locale),
-                                              "language of the explanations (only en so far)")(
+      "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)")(
+      "locale", po::value(&locale), "language of the explanations (only en so far)")(
       "claim", po::value(&claims), "claim files (TOML)");
   po::positional_options_description positional;
   positional.add("claim", -1);

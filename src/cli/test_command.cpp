@@ -59,8 +59,7 @@ int run_test(const Args& args) {
     if (suite.tests.empty() && !allow_no_tests) {
       std::error_code error;
       without_tests.push_back(fmt::format(
-          "no policy tests found for {}: no *.toml file {} {} (a policy test is a claim file "
-          "with an [expect] table); add tests, or pass --allow-no-tests",
+          "no policy tests found for {}: no *.toml file {} {} (a policy test is a claim file with an [expect] table); add tests, or pass --allow-no-tests",
           path, std::filesystem::is_directory(path, error) ? "in a `tests` folder under" : "in",
           engine::policy_tests_base(path).generic_string()));
     }

@@ -27,8 +27,7 @@ std::optional<std::string> zone_name_problem(std::string_view name) {
   if (parts.size() < 2 || parts.size() > 3 ||
       std::find(kAreas.begin(), kAreas.end(), parts[0]) == kAreas.end())
     return std::string(
-        "only \"UTC\" and canonical names are, Area/Location with the Area one of Africa, "
-        "America, Antarctica, Arctic, Asia, Atlantic, Australia, Europe, Indian, Pacific");
+        "only \"UTC\" and canonical names are, Area/Location with the Area one of Africa, America, Antarctica, Arctic, Asia, Atlantic, Australia, Europe, Indian, Pacific");
   for (std::size_t i = 1; i < parts.size(); ++i) {
     std::string_view part = parts[i];
     auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };

@@ -88,10 +88,11 @@ Error past_64_bits(std::string_view written) {
 }
 
 Error past_money_limit(std::string_view written, int minor_digits) {
-  return Error{"schema/wrong-type",
-               fmt::format("{} is more than {}, the largest amount fineprint reads "
-                           "(10^12 minor units; docs/limits.md)",
-                           written, format_money(limits::kMaxMoney, minor_digits))};
+  return Error{
+      "schema/wrong-type",
+      fmt::format(
+          "{} is more than {}, the largest amount fineprint reads (10^12 minor units; docs/limits.md)",
+          written, format_money(limits::kMaxMoney, minor_digits))};
 }
 
 }  // namespace

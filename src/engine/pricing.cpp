@@ -97,11 +97,9 @@ class CandidateCheck {
                            fmt::join(model::values(*p.segments), ", "));
       case Condition::first_order_only:
         if (!o.orders_before)
-          return "the promotion is for a customer's first order only, and the claim does not "
-                 "say whether this is one";
+          return "the promotion is for a customer's first order only, and the claim does not say whether this is one";
         return fmt::format(
-            "the promotion is for a customer's first order only, and the customer had {} order{} "
-            "before",
+            "the promotion is for a customer's first order only, and the customer had {} order{} before",
             *o.orders_before, *o.orders_before == 1 ? "" : "s");
       case Condition::products:
         return "no line of the order is in the promotion's products";

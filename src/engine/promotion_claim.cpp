@@ -95,23 +95,21 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
       std::int64_t allowed = rulebook.store.late_code_days;
       if (allowed > 0 && days <= allowed) {
         order.codes.push_back(*claim.code);
-        decision.reasons.push_back(
-            fmt::format("The code `{}` was not entered at checkout, but the claim was filed "
-                        "{} day{} after the order, within the {} day{} the store allows.",
-                        *claim.code, days, days == 1 ? "" : "s", allowed, allowed == 1 ? "" : "s"));
+        decision.reasons.push_back(fmt::format(
+            "The code `{}` was not entered at checkout, but the claim was filed {} day{} after the order, within the {} day{} the store allows.",
+            *claim.code, days, days == 1 ? "" : "s", allowed, allowed == 1 ? "" : "s"));
       } else {
         const model::Promotion* coded = by_code(rulebook, *claim.code);
         result.id = claim.promotion.value_or(coded ? coded->id.value : "");
         decision.promotion = result;
-        deny(allowed > 0
-                 ? fmt::format(
-                       "The code `{}` was not entered at checkout, and the claim was filed {} days "
-                       "after the order; late codes are honoured within {} day{}.",
-                       *claim.code, days, allowed, allowed == 1 ? "" : "s")
-                 : fmt::format(
-                       "The code `{}` was not entered at checkout, and the store does not honour "
-                       "codes given later.",
-                       *claim.code));
+        deny(
+            allowed > 0
+                ? fmt::format(
+                      "The code `{}` was not entered at checkout, and the claim was filed {} days after the order; late codes are honoured within {} day{}.",
+                      *claim.code, days, allowed, allowed == 1 ? "" : "s")
+                : fmt::format(
+                      "The code `{}` was not entered at checkout, and the store does not honour codes given later.",
+                      *claim.code));
         return;
       }
     }
@@ -163,10 +161,9 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
 
   if (!result.received) {
     decision.verdict = Verdict::review;
-    decision.reasons.push_back(
-        fmt::format("The order does not say what was charged: it has no `discount_received`, "
-                    "and {}.",
-                    unknown_charge));
+    decision.reasons.push_back(fmt::format(
+        "The order does not say what was charged: it has no `discount_received`, and {}.",
+        unknown_charge));
     decision.promotion = std::move(result);
     return;
   }
@@ -177,11 +174,9 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
           "Promotion {} does not apply to this order: it would take nothing off, as {}.",
           title_of(*named), *result.no_discount));
     } else if (result.blocked_by) {
-      deny(
-          fmt::format("Promotion {} does not apply to this order: it was blocked by promotion "
-                      "`{}`, which cannot "
-                      "be combined with it.",
-                      title_of(*named), *result.blocked_by));
+      deny(fmt::format(
+          "Promotion {} does not apply to this order: it was blocked by promotion `{}`, which cannot be combined with it.",
+          title_of(*named), *result.blocked_by));
     } else {
       deny(fmt::format("Promotion {} does not apply to this order: {}.", title_of(*named),
                        join_failures(result.failed)));
@@ -196,14 +191,12 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
   if (owed > 0) {
     decision.verdict = Verdict::approved;
     decision.amount = owed;
-    decision.reasons.push_back(
-        fmt::format("Promotion {} applies: the order is entitled to {} off in total and "
-                    "received {}, so {} is refunded.",
-                    title_of(*named), entitled, received, money_text(rulebook, owed)));
+    decision.reasons.push_back(fmt::format(
+        "Promotion {} applies: the order is entitled to {} off in total and received {}, so {} is refunded.",
+        title_of(*named), entitled, received, money_text(rulebook, owed)));
   } else {
     deny(fmt::format(
-        "Promotion {} applies: the order is entitled to {} off in total and received {}; the order "
-        "already received its full entitlement.",
+        "Promotion {} applies: the order is entitled to {} off in total and received {}; the order already received its full entitlement.",
         title_of(*named), entitled, received));
   }
   decision.promotion = std::move(result);

@@ -210,11 +210,10 @@ void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, D
   for (const model::ClaimItem& claimed : claim.items)
     if (claimed.line_index >= claim.order.lines.size() ||
         claim.order.lines[claimed.line_index].sku != claimed.sku || claimed.qty < 1)
-      throw Failed{
-          core::Error{"claim/unknown-sku",
-                      fmt::format("item `{}` is not resolved to an order line; validate the "
-                                  "claim first",
-                                  claimed.sku)}};
+      throw Failed{core::Error{
+          "claim/unknown-sku",
+          fmt::format("item `{}` is not resolved to an order line; validate the claim first",
+                      claimed.sku)}};
   Pricing pricing = must_price(rulebook, claim.order, claim.customer);
   std::vector<const model::OutcomeSpec*> specs;
   for (const model::ClaimItem& claimed : claim.items) {

@@ -104,12 +104,11 @@ std::optional<model::Benefit> read_tiers(TableReader& reader, const model::Store
     if (tier.min_subtotal <= previous.min_subtotal) {
       add_error(
           reader.out(), "money/tier-order",
-          fmt::format("tier {} of {} starts at {}, not above the previous tier's {}; tiers must "
-                      "be strictly "
-                      "increasing",
-                      i + 1, reader.context(),
-                      core::format_money(tier.min_subtotal, store.currency.minor_digits),
-                      core::format_money(previous.min_subtotal, store.currency.minor_digits)),
+          fmt::format(
+              "tier {} of {} starts at {}, not above the previous tier's {}; tiers must be strictly increasing",
+              i + 1, reader.context(),
+              core::format_money(tier.min_subtotal, store.currency.minor_digits),
+              core::format_money(previous.min_subtotal, store.currency.minor_digits)),
           tier.where);
       ok = false;
     }
@@ -174,12 +173,12 @@ void read_benefit(TableReader& reader, const model::Store& store, model::Promoti
     return;
   }
   if (present.empty()) {
-    add_error(reader.out(), "promo/benefit-count",
-              fmt::format("{} has no benefit; give exactly one of percent_off, amount_off, "
-                          "fixed_price, buy_x_get_y, "
-                          "tiers, free_shipping",
-                          reader.context()),
-              promotion.where);
+    add_error(
+        reader.out(), "promo/benefit-count",
+        fmt::format(
+            "{} has no benefit; give exactly one of percent_off, amount_off, fixed_price, buy_x_get_y, tiers, free_shipping",
+            reader.context()),
+        promotion.where);
     return;
   }
   // Name them, and point at the second, in the order they are written.

@@ -86,8 +86,7 @@ void check_id(const core::Located<std::string>& id, std::string_view what, core:
   add_error(
       out, "schema/bad-id",
       fmt::format(
-          "{} \"{}\" is not a valid id: it must match [A-Za-z0-9][A-Za-z0-9_.-]* and be at most 64 "
-          "characters",
+          "{} \"{}\" is not a valid id: it must match [A-Za-z0-9][A-Za-z0-9_.-]* and be at most 64 characters",
           what, id.value),
       id.where);
 }
@@ -141,12 +140,12 @@ void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
       check_when(rule.when, known, out);
       // An unreadable `window_from` is its own load error, not a missing one.
       if (rule.when.days && !returns.window_from && !returns.window_from_written)
-        add_error(out, "returns/missing-window-anchor",
-                  fmt::format("returns rule {} counts `days` but [returns] does not say from when: "
-                              "set `window_from` "
-                              "to \"delivery\" or \"purchase\"",
-                              rule.id.value),
-                  rule.when.days->where);
+        add_error(
+            out, "returns/missing-window-anchor",
+            fmt::format(
+                "returns rule {} counts `days` but [returns] does not say from when: set `window_from` to \"delivery\" or \"purchase\"",
+                rule.id.value),
+            rule.when.days->where);
     }
     for (const auto& exemption : returns.exemptions) {
       if (known.categories)

@@ -37,12 +37,12 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
     if (auto known = core::find_currency(currency->value)) {
       store.currency = *known;
     } else {
-      add_error(out, "money/unknown-currency",
-                fmt::format("currency \"{}\" is not one fineprint knows (EUR, PLN, USD, GBP, SEK, "
-                            "NOK, DKK, CZK, HUF, "
-                            "CHF, RON, BGN, JPY, KRW, ISK)",
-                            currency->value),
-                currency->where);
+      add_error(
+          out, "money/unknown-currency",
+          fmt::format(
+              "currency \"{}\" is not one fineprint knows (EUR, PLN, USD, GBP, SEK, NOK, DKK, CZK, HUF, CHF, RON, BGN, JPY, KRW, ISK)",
+              currency->value),
+          currency->where);
     }
   }
   if (auto zone = reader.string("timezone", Need::required)) {
@@ -55,9 +55,7 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
           fmt::format("\"{}\" is not a time zone fineprint accepts: {}", zone->value, *problem),
           zone->where,
           zone->value == "localtime"
-              ? "\"localtime\" is the zone of the machine running fineprint, so another "
-                "machine would decide the same claim differently; name the store's zone, "
-                "like \"Europe/Riga\""
+              ? "\"localtime\" is the zone of the machine running fineprint, so another machine would decide the same claim differently; name the store's zone, like \"Europe/Riga\""
               : "use a name like \"Europe/Riga\", \"America/New_York\" or \"UTC\"");
     } else if (!(store.zone = core::find_zone(zone->value))) {
       add_error(out, "time/bad-timezone",

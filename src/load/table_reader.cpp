@@ -69,9 +69,9 @@ core::Result<core::Minor> read_money(const toml::node& node, int minor_digits) {
   if (node.is_floating_point())
     return core::Error{
         "money/float",
-        fmt::format("{} is a TOML float, which is not exact; write money as a string, "
-                    "e.g. \"{:.{}f}\"",
-                    *node.value<double>(), *node.value<double>(), minor_digits)};
+        fmt::format(
+            "{} is a TOML float, which is not exact; write money as a string, e.g. \"{:.{}f}\"",
+            *node.value<double>(), *node.value<double>(), minor_digits)};
   if (auto whole = node.value_exact<std::int64_t>())
     return core::bounded_money_from_units(*whole, minor_digits);
   if (auto text = node.value_exact<std::string>())
@@ -84,10 +84,11 @@ core::Result<core::Minor> read_money(const toml::node& node, int minor_digits) {
 core::Result<core::BasisPoints> read_percent(const toml::node& node) {
   core::Result<core::BasisPoints> parsed = core::Error{};
   if (node.is_floating_point()) {
-    return core::Error{"money/float",
-                       fmt::format("{} is a TOML float, which is not exact; write a percent as an "
-                                   "integer or a string like \"12.5\"",
-                                   *node.value<double>())};
+    return core::Error{
+        "money/float",
+        fmt::format(
+            "{} is a TOML float, which is not exact; write a percent as an integer or a string like \"12.5\"",
+            *node.value<double>())};
   } else if (auto whole = node.value_exact<std::int64_t>()) {
     parsed = core::percent_from_integer(*whole);
   } else if (auto text = node.value_exact<std::string>()) {
@@ -98,10 +99,10 @@ core::Result<core::BasisPoints> read_percent(const toml::node& node) {
       return core::Error{"money/percent-range",
                          fmt::format("percent {} is outside (0, 100]", *text)};
   } else {
-    return core::Error{"schema/wrong-type",
-                       fmt::format("expected a percent (an integer or a string like \"12.5\"), "
-                                   "found {}",
-                                   toml_type_name(node))};
+    return core::Error{
+        "schema/wrong-type",
+        fmt::format("expected a percent (an integer or a string like \"12.5\"), found {}",
+                    toml_type_name(node))};
   }
   if (!parsed) return parsed;
   if (*parsed <= 0 || *parsed > core::kHundredPercent)

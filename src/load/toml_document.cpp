@@ -318,26 +318,29 @@ void parse_error(core::Diagnostics& out, core::SourceRange where, std::string me
 // reporting one.
 bool within_limits(const std::string& content, const std::string& path, core::Diagnostics& out) {
   if (content.size() > limits::kMaxFileBytes) {
-    parse_error(out, position_of(content, 0, path),
-                fmt::format("the file is larger than {} bytes (16 MiB), the most fineprint reads "
-                            "from one file (docs/limits.md)",
-                            limits::kMaxFileBytes));
+    parse_error(
+        out, position_of(content, 0, path),
+        fmt::format(
+            "the file is larger than {} bytes (16 MiB), the most fineprint reads from one file (docs/limits.md)",
+            limits::kMaxFileBytes));
     return false;
   }
   if (auto at = first_long_line(content)) {
     core::SourceRange where = position_of(content, *at, path);
-    parse_error(out, where,
-                fmt::format("line {} is longer than {} bytes, the most fineprint reads in one line "
-                            "(docs/limits.md)",
-                            where.line, limits::kMaxLineBytes));
+    parse_error(
+        out, where,
+        fmt::format(
+            "line {} is longer than {} bytes, the most fineprint reads in one line (docs/limits.md)",
+            where.line, limits::kMaxLineBytes));
     return false;
   }
   NestingScan nesting = scan_toml_nesting(content, limits::kMaxTomlNesting);
   if (nesting.too_deep_at) {
-    parse_error(out, position_of(content, *nesting.too_deep_at, path),
-                fmt::format("tables and arrays nest more than {} levels deep here, the most "
-                            "fineprint reads (docs/limits.md)",
-                            limits::kMaxTomlNesting));
+    parse_error(
+        out, position_of(content, *nesting.too_deep_at, path),
+        fmt::format(
+            "tables and arrays nest more than {} levels deep here, the most fineprint reads (docs/limits.md)",
+            limits::kMaxTomlNesting));
     return false;
   }
   return true;
@@ -465,8 +468,7 @@ std::optional<core::Diagnostic> keys_equal_after_nfc(const toml::table& root,
       diagnostic.rule = "schema/duplicate-key";
       diagnostic.severity = core::Severity::error;
       diagnostic.message = fmt::format(
-          "the key `{}` (written {}) is the key `{}` of line {} (written {}) after Unicode "
-          "normalization; fineprint compares keys and names in NFC, so this defines it twice",
+          "the key `{}` (written {}) is the key `{}` of line {} (written {}) after Unicode normalization; fineprint compares keys and names in NFC, so this defines it twice",
           b->str(), core::written_form(b->str()), a->str(), first.line,
           core::written_form(a->str()));
       diagnostic.where = range_of(b->source());

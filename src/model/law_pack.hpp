@@ -81,8 +81,7 @@ inline std::optional<Jurisdiction> parse_jurisdiction(std::string_view code) {
 // (not built yet, issue 14) are to state it too.
 inline std::string presumption_sentence(const LawPack& law) {
   return fmt::format(
-      "A lack of conformity that becomes apparent within {} of delivery is presumed to have "
-      "existed at delivery, unless the store proves otherwise ({}).",
+      "A lack of conformity that becomes apparent within {} of delivery is presumed to have existed at delivery, unless the store proves otherwise ({}).",
       law.presumption_years == 1 ? std::string("1 year")
                                  : fmt::format("{} years", law.presumption_years),
       law.presumption_statute);

@@ -82,8 +82,7 @@ std::string findings_junit(const core::Diagnostics& findings,
   }
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<testsuites name=\"fineprint lint\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n{}"
-      "</testsuites>\n",
+      "<testsuites name=\"fineprint lint\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n{}</testsuites>\n",
       order.size(), total_failures, suites);
 }
 
