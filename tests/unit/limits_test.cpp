@@ -674,15 +674,26 @@ TEST_CASE("limits: instants are in the years 1900 to 2999", "[limits]") {
 
 // ---- the analysis's work bounds ---------------------------------------------------------
 
-TEST_CASE("limits: past its work bounds the exact analysis says so in a note", "[limits]") {
-  // More than 12 customer segments in the returns table: the analysis would
-  // list 2^13 combinations per claim, so it stops and says why.
+namespace {
+
+// More than 12 customer segments in the returns table: the analysis would
+// list 2^13 combinations per claim, so it stops with a note.
+std::string thirteen_segments() {
   std::string text = store();
   for (int i = 0; i < 13; ++i)
     text += fmt::format(
         "[[returns.rule]]\nid = \"S{}\"\nwhen = {{ segment = [\"seg-{}\"] }}\n"
         "outcome = \"refund\"\n",
         i, i);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("limits: past its work bounds the exact analysis says so in a note", "[limits]") {
+  // More than 12 customer segments in the returns table: the analysis would
+  // list 2^13 combinations per claim, so it stops and says why.
+  std::string text = thirteen_segments();
   load::LoadedRulebook loaded = load::load_rulebook_text(text, "rulebook.toml");
   REQUIRE(loaded.ok());
   std::size_t notes = 0;
@@ -728,12 +739,7 @@ TEST_CASE("limits: an unfinished proof fails lint unless --allow-incomplete", "[
   // The 13-segment table above: the analysis stops with a note. A note is
   // below the default --fail-on error, yet lint must not pass a rulebook it
   // could not prove (issue 20).
-  std::string text = store();
-  for (int i = 0; i < 13; ++i)
-    text += fmt::format(
-        "[[returns.rule]]\nid = \"S{}\"\nwhen = {{ segment = [\"seg-{}\"] }}\n"
-        "outcome = \"refund\"\n",
-        i, i);
+  std::string text = thirteen_segments();
   TempDir dir;
   fs::path rules = dir.write("segments.toml", text);
   ProcessResult strict = run_fineprint({"lint", rules.string()});

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/decision.hpp"
+#include "engine/pricing.hpp"
 #include "load/claim_loader.hpp"
 #include "load/rulebook_loader.hpp"
 
@@ -69,6 +70,19 @@ inline std::string line(const std::string& sku, const std::string& category, int
                         const std::string& price) {
   return "[[order.lines]]\nsku = \"" + sku + "\"\ncategory = \"" + category +
          "\"\nqty = " + std::to_string(qty) + "\nunit_price = \"" + price + "\"\n";
+}
+
+// A [[promotion]] open through December 2026 with `body` for its terms.
+inline std::string promo(const std::string& id, const std::string& body) {
+  return "[[promotion]]\nid = \"" + id + "\"\ntitle = \"" + id +
+         "\"\nstarts = 2026-12-01\nends = 2027-01-01\n" + body + "\n";
+}
+
+// The pricing's result for promotion `id` (it must be in the rulebook).
+inline const engine::PromotionResult& status(const engine::Pricing& p, const std::string& id) {
+  const auto* found = p.find(id);
+  REQUIRE(found);
+  return *found;
 }
 
 }  // namespace fineprint::test

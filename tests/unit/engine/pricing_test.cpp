@@ -7,21 +7,8 @@ using namespace fineprint;
 using test::line;
 using test::money;
 using test::order;
-
-namespace {
-
-std::string promo(const std::string& id, const std::string& body) {
-  return "[[promotion]]\nid = \"" + id + "\"\ntitle = \"" + id +
-         "\"\nstarts = 2026-12-01\nends = 2027-01-01\n" + body + "\n";
-}
-
-const engine::PromotionResult& status(const engine::Pricing& p, const std::string& id) {
-  const auto* found = p.find(id);
-  REQUIRE(found);
-  return *found;
-}
-
-}  // namespace
+using test::promo;
+using test::status;
 
 TEST_CASE("percent_off rounds halves by the store's rounding mode", "[pricing]") {
   // 10% of 0.05 = 0.005 and of 0.15 = 0.015: exactly half a cent each.

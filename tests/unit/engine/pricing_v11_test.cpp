@@ -12,21 +12,8 @@ using namespace fineprint;
 using test::line;
 using test::money;
 using test::order;
-
-namespace {
-
-std::string promo(const std::string& id, const std::string& body) {
-  return "[[promotion]]\nid = \"" + id + "\"\ntitle = \"" + id +
-         "\"\nstarts = 2026-12-01\nends = 2027-01-01\n" + body + "\n";
-}
-
-const engine::PromotionResult& status(const engine::Pricing& p, const std::string& id) {
-  const auto* found = p.find(id);
-  REQUIRE(found);
-  return *found;
-}
-
-}  // namespace
+using test::promo;
+using test::status;
 
 TEST_CASE("v1.1: a buy_x_get_y after a combinable discount takes what is left, never more",
           "[pricing][v1.1]") {
