@@ -13,10 +13,15 @@
 #include "analysis/line_ids.hpp"
 #include "analysis/shadow.hpp"
 #include "analysis/shadow_space.hpp"
+#include "core/count_text.hpp"
 
 namespace fineprint::analysis {
 
 namespace {
+
+// The shadowing checks run in chunks of this many promotions (in parallel
+// within a chunk); the run's budget is checked between chunks.
+constexpr std::size_t kRunChunk = 256;
 
 // Runs task(0..count-1) on the machine's cores. The shadowing checks are
 // independent of one another and write only their own slot, so the result is
@@ -119,7 +124,7 @@ OrderSketch sketch_order(const model::Rulebook& rulebook, const PromoSet& set,
 }
 
 PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t keep_ambiguous,
-                                 bool shadows) {
+                                 bool shadows, std::uint64_t run_budget) {
   PromoAnalysis out;
   out.set = promo_set(rulebook);
   const PromoSet& set = out.set;
@@ -186,11 +191,32 @@ PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t ke
     });
     checked.push_back(p);
   }
+  // The checks run in chunks in file order; after each chunk their work is
+  // added up in file order, and once the whole run's budget is spent every
+  // promotion from there on is left unproven, with a note. Each check's work
+  // is a count, so where the run stops does not depend on threads or clocks.
   std::vector<ShadowVerdict> verdicts(set.facts.size());
-  each_in_parallel(checked.size(), [&](std::size_t k) {
-    std::size_t p = checked[k];
-    verdicts[p] = decide_shadow(rulebook, set, p, rivals[p]);
-  });
+  std::uint64_t spent = 0;
+  for (std::size_t from = 0; from < checked.size(); from += kRunChunk) {
+    const std::size_t to = std::min(checked.size(), from + kRunChunk);
+    each_in_parallel(to - from, [&](std::size_t k) {
+      std::size_t p = checked[from + k];
+      verdicts[p] = decide_shadow(rulebook, set, p, rivals[p]);
+    });
+    std::size_t k = from;
+    for (; k < to && spent <= run_budget; ++k) spent += verdicts[checked[k]].work;
+    if (spent <= run_budget) continue;
+    for (; k < checked.size(); ++k) {
+      ShadowVerdict& left = verdicts[checked[k]];
+      left = ShadowVerdict{};
+      left.stopped = true;
+      left.why = fmt::format(
+          "the shadowing checks of the whole rulebook spent their budget of {} operations on the "
+          "promotions before it",
+          core::grouped(run_budget));
+    }
+    break;
+  }
   for (std::size_t p : checked) {
     ShadowVerdict& verdict = verdicts[p];
     if (verdict.stopped) {

@@ -42,7 +42,11 @@ struct PromoAnalysis {
 // and counts the rest, so that memory does not grow with the square of the
 // promotions; 0 keeps them all. Without `shadows` the shadowing checks (the
 // costly part) are not run and `shadowed` and `stopped` stay empty.
+// `run_budget` bounds the shadowing checks of the whole rulebook together
+// (box operations and search steps; docs/limits.md).
+inline constexpr std::uint64_t kShadowRunBudget = 20'000'000;
 PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t keep_ambiguous = 0,
-                                 bool shadows = true);
+                                 bool shadows = true,
+                                 std::uint64_t run_budget = kShadowRunBudget);
 
 }  // namespace fineprint::analysis

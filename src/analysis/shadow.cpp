@@ -18,10 +18,6 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-bool contains_index(const std::vector<std::size_t>& v, std::size_t i) {
-  return std::find(v.begin(), v.end(), i) != v.end();
-}
-
 // Q is a candidate in every order where P is and that holds only P's
 // minimal needs: P's code alone, one of P's segments (`segment`), a first
 // order only if P needs one, no usage limit reached... except Q's, which the
@@ -34,13 +30,20 @@ bool forced(const PromoFacts& q, const PromoFacts& p) {
 ShadowVerdict by_cover(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
                        const std::vector<Rival>& rivals) {
   ShadowVerdict v;
+  Budget budget{kCoverBudget};
+  // Every verdict says what it spent (the run's overall budget adds it up).
+  auto spent = [&]() -> ShadowVerdict {
+    v.work = budget.used;
+    return v;
+  };
   const PromoFacts& fp = set.facts[p];
   std::vector<std::size_t> force;
+  budget.spend(rivals.size());
   for (const Rival& r : rivals)
     if (forced(set.facts[r.index], fp) &&
         !combinable(rulebook.promotions[r.index], rulebook.promotions[p]))
       force.push_back(r.index);
-  if (force.empty()) return v;
+  if (force.empty()) return spent();
   ShadowSpace d;
   std::vector<std::size_t> all = force;
   all.push_back(p);
@@ -79,15 +82,20 @@ ShadowVerdict by_cover(const model::Rulebook& rulebook, const PromoSet& set, std
         at[dim] = nth(members[dim], (probe * (dim + 1) * 7919) % members[dim].count());
       bool hit = false;
       for (std::size_t q : force)
-        if (covers(q, at[0], at[1], at[2], at[3], at[4])) {
+        if (!budget.spend()) {
+          v.stopped = true;
+          v.why = budget.why("covering its windows");
+          return spent();
+        } else if (covers(q, at[0], at[1], at[2], at[3], at[4])) {
           hit = true;
           break;
         }
-      if (!hit) return v;
+      if (!hit) return spent();
     }
   }
   std::vector<Box> cover;
   std::vector<std::pair<std::size_t, std::size_t>> owner;  // cover box → promotion
+  budget.spend(force.size());
   for (std::size_t q : force) {
     const PromoFacts& fq = set.facts[q];
     Box b = Box::all(d.layout);
@@ -103,23 +111,28 @@ ShadowVerdict by_cover(const model::Rulebook& rulebook, const PromoSet& set, std
     scope_boxes(d, set.lines.scopes[q], b, cover);
     for (std::size_t i = before; i < cover.size(); ++i) owner.emplace_back(i, q);
   }
-  Budget budget{kCoverBudget};
   for (const Box& box : region) {
     auto rest = uncovered(d.layout, box, cover, budget);
     if (!rest) {
       v.stopped = true;
       v.why = budget.why("covering its windows");
-      return v;
+      return spent();
     }
-    if (!rest->empty()) return v;
+    if (!rest->empty()) return spent();
   }
   v.shadowed = true;
+  budget.spend(owner.size() * region.size());
+  std::vector<bool> named(set.facts.size(), false);  // a set: thousands of blockers are possible
   for (const auto& entry : owner) {
     // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
     const Box& owned = cover[entry.first];
+    if (named[entry.second]) continue;
     bool meets = std::any_of(region.begin(), region.end(),
                              [&](const Box& b) { return b.intersects(d.layout, owned); });
-    if (meets && !contains_index(v.by, entry.second)) v.by.push_back(entry.second);
+    if (meets) {
+      named[entry.second] = true;
+      v.by.push_back(entry.second);
+    }
   }
   const Box& first = region.front();
   LineKind line{set.lines.category_name(d.cats[first.first(d.layout, kCategory)]),
@@ -128,7 +141,7 @@ ShadowVerdict by_cover(const model::Rulebook& rulebook, const PromoSet& set, std
       fp.segments ? &(*fp.segments)[first.first(d.layout, kSegment)] : nullptr;
   v.order = sketch_order(rulebook, set, {p}, pick_time(d.time.cell(first.first(d.layout, kTime))),
                          first.first(d.layout, kChannel), line, segment);
-  return v;
+  return spent();
 }
 
 // Semantics v1.1: a fixed_price rival holds a line only where the unit price
@@ -163,7 +176,9 @@ ShadowVerdict decide_shadow(const model::Rulebook& rulebook, const PromoSet& set
   // usable in its plainest order whatever the helpers do.
   ShadowVerdict cover = by_cover(rulebook, set, p, rivals);
   if (!helpers || cover.stopped || !cover.shadowed) return cover;
-  return search_shadow(rulebook, set, p, rivals);
+  ShadowVerdict searched = search_shadow(rulebook, set, p, rivals);
+  searched.work += cover.work;
+  return searched;
 }
 
 }  // namespace fineprint::analysis

@@ -23,6 +23,7 @@ struct ShadowVerdict {
   std::string why;
   std::vector<std::size_t> by;
   OrderSketch order;
+  std::uint64_t work = 0;  // box operations and search steps spent: the run's budget counts them
 };
 
 // `rivals` sorted by rank.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/shadow_space.hpp"
+#include "core/count_text.hpp"
 
 namespace fineprint::analysis {
 
@@ -13,7 +14,6 @@ namespace {
 
 // Entrants considered over all nodes of one promotion's search.
 constexpr std::uint64_t kSearchBudget = 50'000;
-constexpr const char* kSearchBudgetText = "50,000";
 constexpr std::int64_t kUnbounded = kMaxInt;
 
 enum class Truth { no, yes, unknown };
@@ -78,6 +78,8 @@ class Search {
     });
     return verdict_;
   }
+
+  std::uint64_t work() const { return work_; }
 
  private:
   const model::Rulebook& rulebook_;
@@ -247,7 +249,7 @@ class Search {
       if (++work_ > kSearchBudget) {
         stop(fmt::format(
             "the promotions combinable with it that rank before it leave more than {} steps to search",
-            kSearchBudgetText));
+            core::grouped(kSearchBudget)));
         return true;
       }
       const Entrant& e = entrants_[n.next];
@@ -422,7 +424,10 @@ class Search {
 
 ShadowVerdict search_shadow(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
                             const std::vector<Rival>& rivals) {
-  return Search(rulebook, set, p, rivals).run();
+  Search search(rulebook, set, p, rivals);
+  ShadowVerdict verdict = search.run();
+  verdict.work = search.work();
+  return verdict;
 }
 
 }  // namespace fineprint::analysis

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/promotion_analysis.hpp"
 #include "analysis/returns_analysis.hpp"
 #include "core/limits.hpp"
 #include "lint/linter.hpp"
@@ -733,6 +734,35 @@ TEST_CASE("limits: the returns analysis stops at its memory budget, not only its
   CHECK(stopped.stopped ==
         "the returns table needed more than 4096 bytes of memory for its pieces");
   CHECK(stopped.decided.empty());
+}
+
+TEST_CASE("limits: the shadowing checks of a whole rulebook share one budget", "[limits]") {
+  // 300 identical promotions: each is shadowed by those ranked before it.
+  // Past the run's budget the rest are left unproven, in file order, the
+  // same on every run whatever the threads do (issue 20).
+  std::string text =
+      "[store]\nname = \"T\"\ncurrency = \"EUR\"\ntimezone = \"Europe/Riga\"\n"
+      "channels = [\"web\"]\n";
+  for (int i = 0; i < 300; ++i)
+    text += fmt::format(
+        "[[promotion]]\nid = \"P{:03}\"\ntitle = \"t\"\nstarts = 2026-12-01\n"
+        "ends = 2027-01-01\npercent_off = 10\npriority = {}\n",
+        i, i % 2);
+  load::LoadedRulebook loaded = load::load_rulebook_text(text, "rulebook.toml");
+  REQUIRE(loaded.ok());
+  auto whole = analysis::analyse_promotions(loaded.rulebook, 0, true);
+  CHECK(whole.stopped.empty());
+  CHECK(whole.shadowed.size() == 299);  // all but the first one considered
+  auto tight = analysis::analyse_promotions(loaded.rulebook, 0, true, 20'000);
+  REQUIRE_FALSE(tight.stopped.empty());
+  CHECK(tight.stopped_why ==
+        "the shadowing checks of the whole rulebook spent their budget of 20,000 operations on "
+        "the promotions before it");
+  // Decided first, left unproven after: never both for one promotion.
+  CHECK(tight.shadowed.size() + tight.stopped.size() == 299);
+  CHECK(tight.shadowed.back().promotion < tight.stopped.front());
+  auto again = analysis::analyse_promotions(loaded.rulebook, 0, true, 20'000);
+  CHECK(again.stopped == tight.stopped);
 }
 
 TEST_CASE("limits: an unfinished proof fails lint unless --allow-incomplete", "[limits][cli]") {
