@@ -74,18 +74,15 @@ core::Minor received_from_charges(const model::Order& order, const Pricing& pric
   return received;
 }
 
-}  // namespace
+void deny(Decision& decision, std::string reason) {
+  decision.verdict = Verdict::denied;
+  decision.reasons.push_back(std::move(reason));
+}
 
-void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim,
-                      Decision& decision) {
-  PromotionDecision result;
-  auto deny = [&](std::string reason) {
-    decision.verdict = Verdict::denied;
-    decision.reasons.push_back(std::move(reason));
-  };
-  model::Order order = claim.order;
-
-  // 1. A code named in the claim but not entered at checkout.
+// §3.1: a code named in the claim but not entered at checkout is added to
+// `order` within late_code_days; false when the claim is denied for it.
+bool admit_claimed_code(const model::Rulebook& rulebook, const model::Claim& claim,
+                        model::Order& order, PromotionDecision& result, Decision& decision) {
   if (claim.code) {
     bool entered = std::any_of(order.codes.begin(), order.codes.end(), [&](const std::string& c) {
       return model::codes_equal(c, *claim.code);
@@ -103,6 +100,7 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
         result.id = claim.promotion.value_or(coded ? coded->id.value : "");
         decision.promotion = result;
         deny(
+            decision,
             allowed > 0
                 ? fmt::format(
                       "The code `{}` was not entered at checkout, and the claim was filed {} days after the order; late codes are honoured within {} day{}.",
@@ -110,18 +108,25 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
                 : fmt::format(
                       "The code `{}` was not entered at checkout, and the store does not honour codes given later.",
                       *claim.code));
-        return;
+        return false;
       }
     }
   }
+  return true;
+}
+
+// The promotion the claim names, by code or id; null when the claim is
+// denied because it names none.
+const model::Promotion* named_promotion(const model::Rulebook& rulebook, const model::Claim& claim,
+                                        PromotionDecision& result, Decision& decision) {
   const model::Promotion* named = nullptr;
   if (claim.code) {
     const model::Promotion* coded = by_code(rulebook, *claim.code);
     if (!coded) {
       result.id = claim.promotion.value_or("");
       decision.promotion = result;
-      deny(fmt::format("The code `{}` matches no promotion.", *claim.code));
-      return;
+      deny(decision, fmt::format("The code `{}` matches no promotion.", *claim.code));
+      return nullptr;
     }
     named = coded;
   }
@@ -135,13 +140,69 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
         text += fmt::format("; did you mean `{}`?", *suggestion);
       result.id = *claim.promotion;
       decision.promotion = result;
-      deny(text + (text.back() == '?' ? "" : "."));
-      return;
+      deny(decision, text + (text.back() == '?' ? "" : "."));
+      return nullptr;
     }
   }
+  return named;
+}
+
+// §3.3–3.4: not applied is denied with its reason; else owed = entitled −
+// received.
+void settle(const model::Rulebook& rulebook, const model::Promotion& named,
+            PromotionDecision result, Decision& decision) {
+  // 3. Not applied.
+  if (!result.applied) {
+    if (result.no_discount) {
+      deny(decision,
+           fmt::format(
+               "Promotion {} does not apply to this order: it would take nothing off, as {}.",
+               title_of(named), *result.no_discount));
+    } else if (result.blocked_by) {
+      deny(
+          decision,
+          fmt::format(
+              "Promotion {} does not apply to this order: it was blocked by promotion `{}`, which cannot be combined with it.",
+              title_of(named), *result.blocked_by));
+    } else {
+      deny(decision, fmt::format("Promotion {} does not apply to this order: {}.", title_of(named),
+                                 join_failures(result.failed)));
+    }
+    decision.promotion = std::move(result);
+    return;
+  }
+  // 4. Owed.
+  core::Minor owed = sub(*result.entitled, *result.received, "the amount owed");
+  std::string entitled = money_text(rulebook, *result.entitled);
+  std::string received = money_text(rulebook, *result.received);
+  if (owed > 0) {
+    decision.verdict = Verdict::approved;
+    decision.amount = owed;
+    decision.reasons.push_back(fmt::format(
+        "Promotion {} applies: the order is entitled to {} off in total and received {}, so {} is refunded.",
+        title_of(named), entitled, received, money_text(rulebook, owed)));
+  } else {
+    deny(
+        decision,
+        fmt::format(
+            "Promotion {} applies: the order is entitled to {} off in total and received {}; the order already received its full entitlement.",
+            title_of(named), entitled, received));
+  }
+  decision.promotion = std::move(result);
+}
+
+}  // namespace
+
+void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim,
+                      Decision& decision) {
+  PromotionDecision result;
+  model::Order order = claim.order;
+  if (!admit_claimed_code(rulebook, claim, order, result, decision)) return;
+  const model::Promotion* named = named_promotion(rulebook, claim, result, decision);
+  if (!named) return;
   result.id = named->id.value;
 
-  // 2. Price the order and find what it received.
+  // §3.2: price the order and find what it received.
   Pricing pricing = must_price(rulebook, order, claim.customer);
   result.entitled = pricing.total_discount;
   std::string unknown_charge;  // why what was received cannot be told
@@ -167,39 +228,7 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
     decision.promotion = std::move(result);
     return;
   }
-  // 3. Not applied.
-  if (!result.applied) {
-    if (result.no_discount) {
-      deny(fmt::format(
-          "Promotion {} does not apply to this order: it would take nothing off, as {}.",
-          title_of(*named), *result.no_discount));
-    } else if (result.blocked_by) {
-      deny(fmt::format(
-          "Promotion {} does not apply to this order: it was blocked by promotion `{}`, which cannot be combined with it.",
-          title_of(*named), *result.blocked_by));
-    } else {
-      deny(fmt::format("Promotion {} does not apply to this order: {}.", title_of(*named),
-                       join_failures(result.failed)));
-    }
-    decision.promotion = std::move(result);
-    return;
-  }
-  // 4. Owed.
-  core::Minor owed = sub(*result.entitled, *result.received, "the amount owed");
-  std::string entitled = money_text(rulebook, *result.entitled);
-  std::string received = money_text(rulebook, *result.received);
-  if (owed > 0) {
-    decision.verdict = Verdict::approved;
-    decision.amount = owed;
-    decision.reasons.push_back(fmt::format(
-        "Promotion {} applies: the order is entitled to {} off in total and received {}, so {} is refunded.",
-        title_of(*named), entitled, received, money_text(rulebook, owed)));
-  } else {
-    deny(fmt::format(
-        "Promotion {} applies: the order is entitled to {} off in total and received {}; the order already received its full entitlement.",
-        title_of(*named), entitled, received));
-  }
-  decision.promotion = std::move(result);
+  settle(rulebook, *named, std::move(result), decision);
 }
 
 }  // namespace fineprint::engine::detail
