@@ -129,58 +129,77 @@ class CandidateCheck {
   const model::Customer& customer_;
 };
 
-Pricing price(const model::Rulebook& rulebook, const model::Order& order,
-              const model::Customer& customer) {
-  Pricing out;
-  std::vector<Minor> current;  // per line, then shipping last
-  for (const auto& line : order.lines) {
-    PricedLine priced;
-    priced.sku = line.sku;
-    priced.qty = line.qty;
-    priced.list =
-        mul(line.unit_price, line.qty, fmt::format("the list amount of line `{}`", line.sku));
-    out.goods_list = add(out.goods_list, priced.list, "the order's list subtotal");
-    current.push_back(priced.list);
-    out.lines.push_back(std::move(priced));
+// One pricing (§2): the lines' current amounts and who holds each line, as
+// the promotions are considered one by one.
+class Pricer {
+ public:
+  Pricer(const model::Rulebook& rulebook, const model::Order& order,
+         const model::Customer& customer)
+      : rulebook_(rulebook),
+        order_(order),
+        check_(rulebook, order, customer),
+        holders_(order.lines.size() + 1) {}
+
+  Pricing run() {
+    list_lines();
+    std::vector<const model::Promotion*> order_of;
+    for (const auto& p : rulebook_.promotions) order_of.push_back(&p);
+    std::stable_sort(order_of.begin(), order_of.end(),
+                     [](const model::Promotion* a, const model::Promotion* b) {
+                       return model::considered_before(*a, *b);
+                     });
+    for (const model::Promotion* p : order_of) out_.promotions.push_back(consider(*p));
+    totals();
+    return std::move(out_);
   }
-  out.shipping = order.shipping;
-  Minor shipping_current = order.shipping;
 
-  std::vector<const model::Promotion*> order_of;
-  for (const auto& p : rulebook.promotions) order_of.push_back(&p);
-  std::stable_sort(order_of.begin(), order_of.end(),
-                   [](const model::Promotion* a, const model::Promotion* b) {
-                     return model::considered_before(*a, *b);
-                   });
-
-  // Who holds each line, in the order they were applied; the last slot is shipping.
-  std::vector<std::vector<const model::Promotion*>> holders(order.lines.size() + 1);
-  auto holders_of = [&](std::size_t line) -> auto& {
-    return holders[line == kShippingLine ? order.lines.size() : line];
-  };
-  CandidateCheck check(rulebook, order, customer);
-  const core::Rounding rounding = rulebook.store.rounding;
-  const core::Currency& currency = rulebook.store.currency;
-
-  for (const model::Promotion* p : order_of) {
-    PromotionResult result;
-    result.promotion = p;
-    result.id = p->id.value;
-    std::vector<std::size_t> scoped;
-    for (std::size_t i = 0; i < order.lines.size(); ++i)
-      if (model::in_scope(p->products, order.lines[i].category, order.lines[i].sku))
-        scoped.push_back(i);
-    result.failed = check.failures(*p, scoped);
-    if (!result.failed.empty()) {
-      out.promotions.push_back(std::move(result));
-      continue;
+ private:
+  // §2.1: each line's list amount, which is its current amount to begin with.
+  void list_lines() {
+    for (const auto& line : order_.lines) {
+      PricedLine priced;
+      priced.sku = line.sku;
+      priced.qty = line.qty;
+      priced.list =
+          mul(line.unit_price, line.qty, fmt::format("the list amount of line `{}`", line.sku));
+      out_.goods_list = add(out_.goods_list, priced.list, "the order's list subtotal");
+      current_.push_back(priced.list);
+      out_.lines.push_back(std::move(priced));
     }
-    const bool shipping = p->benefit->kind == model::BenefitKind::free_shipping;
-    std::vector<std::size_t> claims = shipping ? std::vector<std::size_t>{kShippingLine} : scoped;
-    for (std::size_t line : claims) {
+    out_.shipping = order_.shipping;
+    shipping_current_ = order_.shipping;
+  }
+
+  // §2.2–2.5 for one promotion, in its turn.
+  PromotionResult consider(const model::Promotion& p) {
+    PromotionResult result;
+    result.promotion = &p;
+    result.id = p.id.value;
+    std::vector<std::size_t> scoped;
+    for (std::size_t i = 0; i < order_.lines.size(); ++i)
+      if (model::in_scope(p.products, order_.lines[i].category, order_.lines[i].sku))
+        scoped.push_back(i);
+    result.failed = check_.failures(p, scoped);
+    if (!result.failed.empty()) return result;
+    const bool shipping = p.benefit->kind == model::BenefitKind::free_shipping;
+    claim_lines(p, shipping ? std::vector<std::size_t>{kShippingLine} : scoped, result);
+    if (result.lines.empty()) {
+      result.status = PromotionStatus::blocked;
+      result.blocked_by = result.held.front().holder;
+      return result;
+    }
+    apply(p, scoped, shipping, result);
+    return result;
+  }
+
+  // §2.3: the lines P may use (every holder combinable with it); the others
+  // are recorded with the promotion that held them.
+  void claim_lines(const model::Promotion& p, const std::vector<std::size_t>& lines,
+                   PromotionResult& result) {
+    for (std::size_t line : lines) {
       const model::Promotion* blocker = nullptr;
       for (const model::Promotion* holder : holders_of(line))
-        if (!model::combinable(*holder, *p)) {
+        if (!model::combinable(*holder, p)) {
           blocker = holder;
           break;
         }
@@ -190,63 +209,82 @@ Pricing price(const model::Rulebook& rulebook, const model::Order& order,
         result.lines.push_back(line);
       }
     }
-    if (result.lines.empty()) {
-      result.status = PromotionStatus::blocked;
-      result.blocked_by = result.held.front().holder;
-      out.promotions.push_back(std::move(result));
-      continue;
-    }
+  }
+
+  // §2.4–2.5: D on the lines it may use, capped; nothing off → no_discount
+  // (v1.1: not applied, holds no line, blocks nothing after it); else it
+  // holds its lines and D is allocated to them.
+  void apply(const model::Promotion& p, const std::vector<std::size_t>& scoped, bool shipping,
+             PromotionResult& result) {
+    const core::Currency& currency = rulebook_.store.currency;
     Minor scoped_list = 0;
     for (std::size_t i : scoped)
-      scoped_list = add(scoped_list, out.lines[i].list, "the scoped list subtotal");
-    BenefitInput input{order, currency, current, shipping_current, scoped_list, rounding};
-    Benefit benefit = compute_benefit(*p, result.lines, input);
+      scoped_list = add(scoped_list, out_.lines[i].list, "the scoped list subtotal");
+    BenefitInput input{
+        order_, currency, current_, shipping_current_, scoped_list, rulebook_.store.rounding};
+    Benefit benefit = compute_benefit(p, result.lines, input);
     Minor discount = benefit.discount;
-    if (p->max_discount && p->max_discount->value < discount) {
-      discount = p->max_discount->value;
+    if (p.max_discount && p.max_discount->value < discount) {
+      discount = p.max_discount->value;
       if (discount == 0)
         benefit.nothing_off = "its max_discount is " +
                               core::format_money(0, currency.minor_digits) + " " + currency.code;
     }
-    // v1.1: a promotion that takes nothing off is not applied and holds no
-    // line, so it blocks nothing after it.
     if (discount == 0) {
       result.status = PromotionStatus::no_discount;
       result.no_discount = std::move(benefit.nothing_off);
       result.lines.clear();
-      out.promotions.push_back(std::move(result));
-      continue;
+      return;
     }
     result.status = PromotionStatus::applied;
-    for (std::size_t line : result.lines) holders_of(line).push_back(p);
+    for (std::size_t line : result.lines) holders_of(line).push_back(&p);
     result.discount = discount;
-
     if (shipping) {
-      out.shipping_allocations.push_back({p->id.value, discount});
-      shipping_current = sub(shipping_current, discount, "the shipping after discounts");
-    } else {
-      std::vector<Minor> shares = allocate(discount, benefit.weights);
-      for (std::size_t k = 0; k < result.lines.size(); ++k) {
-        std::size_t i = result.lines[k];
-        if (shares[k] == 0 && benefit.weights[k] == 0)
-          continue;  // a line it uses but takes nothing from
-        out.lines[i].allocations.push_back({p->id.value, shares[k]});
-        current[i] = sub(current[i], shares[k], "a line's amount after discounts");
-      }
+      out_.shipping_allocations.push_back({p.id.value, discount});
+      shipping_current_ = sub(shipping_current_, discount, "the shipping after discounts");
+      return;
     }
-    out.promotions.push_back(std::move(result));
+    std::vector<Minor> shares = allocate(discount, benefit.weights);
+    for (std::size_t k = 0; k < result.lines.size(); ++k) {
+      std::size_t i = result.lines[k];
+      if (shares[k] == 0 && benefit.weights[k] == 0)
+        continue;  // a line it uses but takes nothing from
+      out_.lines[i].allocations.push_back({p.id.value, shares[k]});
+      current_[i] = sub(current_[i], shares[k], "a line's amount after discounts");
+    }
   }
 
-  for (std::size_t i = 0; i < out.lines.size(); ++i) {
-    out.lines[i].entitled_paid = current[i];
-    out.goods_paid = add(out.goods_paid, current[i], "the order's paid total");
+  // §2.6: each line's entitled paid amount and the order's totals.
+  void totals() {
+    for (std::size_t i = 0; i < out_.lines.size(); ++i) {
+      out_.lines[i].entitled_paid = current_[i];
+      out_.goods_paid = add(out_.goods_paid, current_[i], "the order's paid total");
+    }
+    out_.goods_discount = sub(out_.goods_list, out_.goods_paid, "the order's goods discount");
+    out_.shipping_paid = shipping_current_;
+    out_.shipping_discount = sub(out_.shipping, shipping_current_, "the shipping discount");
+    out_.total_discount =
+        add(out_.goods_discount, out_.shipping_discount, "the order's total discount");
+    out_.total_paid = add(out_.goods_paid, out_.shipping_paid, "the order's total to pay");
   }
-  out.goods_discount = sub(out.goods_list, out.goods_paid, "the order's goods discount");
-  out.shipping_paid = shipping_current;
-  out.shipping_discount = sub(out.shipping, shipping_current, "the shipping discount");
-  out.total_discount = add(out.goods_discount, out.shipping_discount, "the order's total discount");
-  out.total_paid = add(out.goods_paid, out.shipping_paid, "the order's total to pay");
-  return out;
+
+  // Who holds each line, in the order they were applied; the last slot is shipping.
+  std::vector<const model::Promotion*>& holders_of(std::size_t line) {
+    return holders_[line == kShippingLine ? order_.lines.size() : line];
+  }
+
+  const model::Rulebook& rulebook_;
+  const model::Order& order_;
+  CandidateCheck check_;
+  std::vector<std::vector<const model::Promotion*>> holders_;
+  Pricing out_;
+  std::vector<Minor> current_;  // per line, after the promotions applied so far
+  Minor shipping_current_ = 0;
+};
+
+Pricing price(const model::Rulebook& rulebook, const model::Order& order,
+              const model::Customer& customer) {
+  return Pricer(rulebook, order, customer).run();
 }
 
 }  // namespace
