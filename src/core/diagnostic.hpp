@@ -29,6 +29,10 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string message;
   SourceRange where;
+  // The key the error is about as a path into the claim, e.g.
+  // `order.lines[2].qty` (0-based, like JSONPath), for claim errors a JSON
+  // claim cannot place by line and column; empty otherwise.
+  std::string key_path;
   std::string help;
   std::vector<std::string> notes;
   std::optional<Witness> witness;

@@ -16,16 +16,6 @@ std::string bad_kind_message(std::string_view where, std::string_view found) {
   return fmt::format("{} must be \"return\" or \"promotion\", found \"{}\"", where, found);
 }
 
-std::optional<std::string_view> not_allowed_why(model::ClaimKind kind, std::string_view key) {
-  if (kind == model::ClaimKind::promotion_claim) {
-    if (key == "items") return "a promotion claim returns nothing";
-    return std::nullopt;
-  }
-  if (key == "promotion") return "only a claim of kind \"promotion\" names a promotion";
-  if (key == "code") return "only a claim of kind \"promotion\" names a code";
-  return std::nullopt;
-}
-
 std::string needs_promotion_or_code(std::string_view context) {
   return fmt::format(
       "{} of kind \"promotion\" needs `promotion` (the promotion id) or `code` (the coupon code)",
@@ -52,10 +42,11 @@ core::Result<std::int64_t> count(std::int64_t value, std::string_view where) {
 
 core::Result<core::Minor> money_from_literal(std::string_view literal, int minor_digits) {
   if (literal.find_first_of("eE") != std::string_view::npos)
-    return core::Error{"money/float",
-                       fmt::format("{} has an exponent, which is not an exact decimal; write money "
-                                   "as a string, e.g. \"39.90\"",
-                                   literal)};
+    return core::Error{
+        "money/float",
+        fmt::format(
+            "{} has an exponent, which is not an exact decimal; write money as a string, e.g. \"39.90\"",
+            literal)};
   if (!literal.empty() && literal.front() == '-')
     return core::Error{"schema/wrong-type",
                        fmt::format("{} is negative; money is never negative here", literal)};

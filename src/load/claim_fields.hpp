@@ -1,8 +1,8 @@
 // The rules a claim's keys and values follow whatever the file form (TOML for
-// `resolve`, JSON Lines for `batch`): claim kinds, which keys a kind may
-// carry, counts, money written as a number, and the structural messages. Both
-// readers call these, so a claim is invalid in one form exactly when it is in
-// the other.
+// `resolve`, JSON Lines for `batch`): claim kinds, counts, money written as a
+// number, and the structural messages. The keys themselves are
+// claim_schema.hpp's. Both readers call these, so a claim is invalid in one
+// form exactly when it is in the other.
 #pragma once
 
 #include <cstdint>
@@ -20,11 +20,6 @@ namespace fineprint::load::claim_fields {
 std::optional<model::ClaimKind> parse_kind(std::string_view text);
 // `where` names the key ("`kind` in [claim]", "`claim.kind`").
 std::string bad_kind_message(std::string_view where, std::string_view found);
-
-// Why `key` of the claim table must not appear in a claim of `kind`
-// (`items` in a promotion claim, `promotion`/`code` in a return claim);
-// nullopt when it may.
-std::optional<std::string_view> not_allowed_why(model::ClaimKind kind, std::string_view key);
 
 // `context` names the claim table ("[claim]", "`claim`").
 std::string needs_promotion_or_code(std::string_view context);

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <charconv>
 #include <cstdint>
 #include <map>
-#include <span>
 #include <vector>
 
 #include <fmt/format.h>
@@ -16,6 +16,7 @@
 #include "core/limits.hpp"
 #include "core/unicode.hpp"
 #include "load/claim_fields.hpp"
+#include "load/claim_schema.hpp"
 #include "load/table_reader.hpp"
 
 namespace fineprint::load {
@@ -113,23 +114,10 @@ std::string_view number_text(od::value& value) {
   return text;
 }
 
-using Keys = std::span<const std::string_view>;
-
-constexpr std::array<std::string_view, 3> kRootKeys{"claim", "order", "customer"};
-constexpr std::array<std::string_view, 7> kClaimKeys{"id",        "kind", "filed_at", "has_receipt",
-                                                     "promotion", "code", "items"};
-constexpr std::array<std::string_view, 4> kItemKeys{"sku", "qty", "condition", "reason"};
-constexpr std::array<std::string_view, 9> kOrderKeys{
-    "id",       "placed_at",         "delivered_at", "channel",      "codes",
-    "shipping", "discount_received", "lines",        "shipping_paid"};
-constexpr std::array<std::string_view, 6> kLineKeys{"sku",        "category", "qty",
-                                                    "unit_price", "paid",     "final_sale"};
-constexpr std::array<std::string_view, 5> kCustomerKeys{"id", "segments", "orders_before",
-                                                        "returns_90d", "redemptions"};
-
-constexpr std::uint32_t bit(std::size_t index) {
-  return std::uint32_t{1} << index;
-}
+using claim_schema::Field;
+using claim_schema::Object;
+using claim_schema::Required;
+using claim_schema::Type;
 
 class Reader {
  public:
@@ -154,18 +142,12 @@ class Reader {
     doc.rewind();
     od::object root;
     check(doc.get_object().get(root));
-    std::uint32_t seen =
-        fields(root, nullptr, kRootKeys, [&](std::size_t key, od::value value, const Path& path) {
-          if (key == 0) read_claim(value, path);
-          if (key == 1) read_order(value, path);
-          if (key == 2) read_customer(value, path);
-        });
-    required(seen, bit(0) | bit(1), nullptr, kRootKeys);
+    read_fields(root, nullptr, claim_schema::kDocument, claim_);
   }
 
  private:
   void error(std::string rule, std::string message) {
-    report(out_, std::move(rule), std::move(message), core::SourceRange{});
+    add_error(out_, std::move(rule), std::move(message), core::SourceRange{});
   }
 
   // How messages name an object: `order.lines[0]`, or the whole claim.
@@ -178,42 +160,187 @@ class Reader {
           fmt::format("`{}` must be {}, found {}", name(path), expected, found));
   }
 
-  // Iterates a closed object: each known key once, in any order; unknown and
-  // repeated keys are errors. Returns the keys seen, as bits of `keys`.
-  template <class F>
-  std::uint32_t fields(od::object& object, const Path* parent, Keys keys, F&& on_field) {
-    std::uint32_t seen = 0;
+  // What reading an object found besides its values: the keys it has, the
+  // length of each array of objects, and (the claim) its kind.
+  template <std::size_t N>
+  struct Found {
+    std::bitset<N> seen;
+    std::array<std::optional<std::size_t>, N> sizes{};
+    std::optional<model::ClaimKind> kind;
+    bool kind_bad = false;
+  };
+
+  // Reads a closed object by its table (claim_schema.hpp): each known key
+  // once, in any order; unknown and repeated keys are errors, and so are the
+  // keys the table always requires when they are missing.
+  template <class M, std::size_t N>
+  Found<N> read_fields(od::object& object, const Path* parent, const std::array<Field<M>, N>& table,
+                       M& model) {
+    Found<N> found;
     for (auto result : object) {
       od::field field;
       check(std::move(result).get(field));
       std::string_view key;
       check(field.unescaped_key().get(key));
       std::size_t index = 0;
-      while (index < keys.size() && keys[index] != key) ++index;
-      if (index == keys.size()) {
-        std::vector<std::string> known(keys.begin(), keys.end());
+      while (index < N && table[index].key != key) ++index;
+      if (index == N) {
+        std::vector<std::string> known;
+        known.reserve(N);
+        for (const auto& row : table) known.emplace_back(row.key);
         std::string message = fmt::format("unknown key `{}` in {}", key, where(parent));
         if (auto suggestion = core::did_you_mean(key, known))
           message += fmt::format("; did you mean `{}`?", *suggestion);
         error("schema/unknown-key", std::move(message));
         continue;
       }
-      Path path{parent, keys[index]};
-      if (seen & bit(index)) {
+      Path path{parent, table[index].key};
+      if (found.seen[index]) {
         error("schema/duplicate-key", fmt::format("the key `{}` appears twice", name(path)));
         continue;
       }
-      seen |= bit(index);
-      on_field(index, field.value(), path);
+      found.seen.set(index);
+      od::value value = field.value();
+      read_value(table[index], index, value, path, model, found);
     }
-    return seen;
+    for (std::size_t i = 0; i < N; ++i)
+      if (table[i].required == Required::always && !found.seen[i]) missing(parent, table[i].key);
+    return found;
   }
 
-  void required(std::uint32_t seen, std::uint32_t needed, const Path* parent, Keys keys) {
-    for (std::size_t i = 0; i < keys.size(); ++i)
-      if ((needed & bit(i)) && !(seen & bit(i)))
-        error("schema/missing-key",
-              fmt::format("the required key `{}` is missing", name(Path{parent, keys[i]})));
+  void missing(const Path* parent, std::string_view key) {
+    error("schema/missing-key",
+          fmt::format("the required key `{}` is missing", name(Path{parent, key})));
+  }
+
+  template <class M, std::size_t N>
+  void read_value(const Field<M>& field, std::size_t index, od::value& v, const Path& at, M& model,
+                  Found<N>& found) {
+    switch (field.type) {
+      case Type::string: {
+        std::string text;
+        if (string(v, at, text)) claim_schema::assign(field, model, std::move(text));
+        break;
+      }
+      case Type::strings: {
+        std::vector<std::string> texts;
+        if (strings(v, at, texts)) claim_schema::assign(field, model, std::move(texts));
+        break;
+      }
+      case Type::integer:
+        if (auto n = integer(v, at)) claim_schema::assign(field, model, *n);
+        break;
+      case Type::count:
+        if (auto n = count(v, at)) claim_schema::assign(field, model, *n);
+        break;
+      case Type::boolean:
+        if (auto b = boolean(v, at)) claim_schema::assign(field, model, *b);
+        break;
+      case Type::money:
+        if (auto amount = money(v, at)) claim_schema::assign(field, model, *amount);
+        break;
+      case Type::instant:
+        if (auto when = instant(v, at)) claim_schema::assign(field, model, *when);
+        break;
+      case Type::kind: {
+        std::string text;
+        if (!string(v, at, text)) {
+          found.kind_bad = true;
+          break;
+        }
+        found.kind = claim_fields::parse_kind(text);
+        if (!found.kind) {
+          found.kind_bad = true;
+          error("schema/wrong-type",
+                claim_fields::bad_kind_message(fmt::format("`{}`", name(at)), text));
+        }
+        break;
+      }
+      case Type::object:
+        read_object(field.object, v, at);
+        break;
+      case Type::objects:
+        found.sizes[index] = array(v, at, [&](od::value& element, const Path& element_path) {
+          read_object(field.object, element, element_path);
+        });
+        break;
+      case Type::counts: {
+        std::map<std::string, std::int64_t> counts;
+        if (read_counts(v, at, counts)) claim_schema::assign(field, model, std::move(counts));
+        break;
+      }
+    }
+  }
+
+  // The rules of claim_schema.hpp beyond each key: the keys a claim of
+  // `kind` requires or must not carry, and arrays of objects that are empty.
+  template <class M, std::size_t N>
+  void check_found(const Found<N>& found, const Path& path, const std::array<Field<M>, N>& table,
+                   std::optional<model::ClaimKind> kind) {
+    bool one_of = false, one_of_seen = false;
+    for (std::size_t i = 0; i < N; ++i) {
+      const Field<M>& field = table[i];
+      if (field.required == Required::in_return && kind == model::ClaimKind::return_claim &&
+          !found.seen[i])
+        missing(&path, field.key);
+      if (field.required == Required::one_of_these_in_promotion) {
+        one_of = true;
+        one_of_seen = one_of_seen || found.seen[i];
+      }
+    }
+    if (one_of && !one_of_seen && kind == model::ClaimKind::promotion_claim)
+      error("schema/missing-key", claim_fields::needs_promotion_or_code(where(&path)));
+    for (std::size_t i = 0; i < N; ++i) {
+      const Field<M>& field = table[i];
+      if (!found.sizes[i] || *found.sizes[i] != 0) continue;
+      if (kind && !claim_schema::allowed(field.kinds, *kind)) continue;
+      std::string elements = fmt::format("{} in `{}`", field.element, name(Path{&path, field.key}));
+      error("schema/missing-key", field.required == Required::in_return
+                                      ? claim_fields::needs_items(where(&path), elements)
+                                      : claim_fields::needs_lines(where(&path), elements));
+    }
+    if (!kind) return;
+    for (std::size_t i = 0; i < N; ++i)
+      if (found.seen[i] && !claim_schema::allowed(table[i].kinds, *kind))
+        error("schema/unknown-key", fmt::format("`{}` is not allowed in {}: {}", table[i].key,
+                                                where(&path), table[i].why_not));
+  }
+
+  // The claim objects nested in the claim (claim_schema::Object).
+  void read_object(Object which, od::value& value, const Path& path) {
+    auto table = object(value, path);
+    switch (which) {
+      case Object::claim: {
+        if (!table) return;
+        auto found = read_fields(*table, &path, claim_schema::kClaim, claim_);
+        if (found.kind_bad || !found.kind) return;
+        claim_.kind = *found.kind;
+        check_found(found, path, claim_schema::kClaim, found.kind);
+        return;
+      }
+      case Object::item: {
+        model::ClaimItem& item = claim_.items.emplace_back();
+        if (table) read_fields(*table, &path, claim_schema::kItem, item);
+        return;
+      }
+      case Object::order: {
+        if (!table) return;
+        auto found = read_fields(*table, &path, claim_schema::kOrder, claim_.order);
+        check_found(found, path, claim_schema::kOrder, std::nullopt);
+        return;
+      }
+      case Object::line: {
+        model::OrderLine& line = claim_.order.lines.emplace_back();
+        if (table) read_fields(*table, &path, claim_schema::kLine, line);
+        return;
+      }
+      case Object::customer:
+        if (table) read_fields(*table, &path, claim_schema::kCustomer, claim_.customer);
+        return;
+      case Object::document:
+      case Object::none:
+        return;
+    }
   }
 
   // The object at `path`, or nullopt after a type error.
@@ -372,212 +499,12 @@ class Reader {
     return *checked;
   }
 
-  void read_claim(od::value& value, const Path& path) {
-    auto table = object(value, path);
-    if (!table) return;
-    model::Claim& claim = claim_;
-    std::optional<model::ClaimKind> kind;
-    bool kind_bad = false;
-    std::optional<std::size_t> items;
-    std::uint32_t seen =
-        fields(*table, &path, kClaimKeys, [&](std::size_t key, od::value v, const Path& at) {
-          switch (key) {
-            case 0:
-              string(v, at, claim.id);
-              break;
-            case 1: {
-              std::string text;
-              if (!string(v, at, text)) {
-                kind_bad = true;
-                break;
-              }
-              kind = claim_fields::parse_kind(text);
-              if (!kind) {
-                kind_bad = true;
-                error("schema/wrong-type",
-                      claim_fields::bad_kind_message(fmt::format("`{}`", name(at)), text));
-              }
-              break;
-            }
-            case 2:
-              if (auto filed = instant(v, at)) claim.filed_at = *filed;
-              break;
-            case 3:
-              if (auto receipt = boolean(v, at)) claim.has_receipt = *receipt;
-              break;
-            case 4: {
-              std::string text;
-              if (string(v, at, text)) claim.promotion = std::move(text);
-              break;
-            }
-            case 5: {
-              std::string text;
-              if (string(v, at, text)) claim.code = std::move(text);
-              break;
-            }
-            case 6:
-              items = array(v, at, [&](od::value& element, const Path& item_path) {
-                read_item(element, item_path);
-              });
-              break;
-          }
-        });
-    required(seen, bit(0) | bit(1) | bit(2), &path, kClaimKeys);
-    if (kind_bad || !kind) return;
-    claim.kind = *kind;
-    auto not_allowed = [&](std::size_t key) {
-      if (!(seen & bit(key))) return;
-      error("schema/unknown-key",
-            fmt::format("`{}` is not allowed in {}: {}", kClaimKeys[key], where(&path),
-                        claim_fields::not_allowed_why(*kind, kClaimKeys[key]).value_or("")));
-    };
-    if (*kind == model::ClaimKind::promotion_claim) {
-      if (!(seen & (bit(4) | bit(5))))
-        error("schema/missing-key", claim_fields::needs_promotion_or_code(where(&path)));
-      not_allowed(6);
-    } else {
-      if (!(seen & bit(6))) {
-        required(seen, bit(6), &path, kClaimKeys);
-      } else if (items && *items == 0) {
-        error(
-            "schema/missing-key",
-            claim_fields::needs_items(where(&path), fmt::format("item in `{}.items`", name(path))));
-      }
-      not_allowed(4);
-      not_allowed(5);
-    }
-  }
-
-  void read_item(od::value& value, const Path& path) {
-    auto table = object(value, path);
-    model::ClaimItem& item = claim_.items.emplace_back();
-    if (!table) return;
-    std::uint32_t seen =
-        fields(*table, &path, kItemKeys, [&](std::size_t key, od::value v, const Path& at) {
-          switch (key) {
-            case 0:
-              string(v, at, item.sku);
-              break;
-            case 1:
-              if (auto qty = integer(v, at)) item.qty = *qty;
-              break;
-            case 2:
-              string(v, at, item.condition);
-              break;
-            case 3:
-              string(v, at, item.reason);
-              break;
-          }
-        });
-    required(seen, bit(0) | bit(1) | bit(2) | bit(3), &path, kItemKeys);
-  }
-
-  void read_order(od::value& value, const Path& path) {
-    auto table = object(value, path);
-    if (!table) return;
-    model::Order& order = claim_.order;
-    std::optional<std::size_t> lines;
-    std::uint32_t seen =
-        fields(*table, &path, kOrderKeys, [&](std::size_t key, od::value v, const Path& at) {
-          switch (key) {
-            case 0:
-              string(v, at, order.id);
-              break;
-            case 1:
-              if (auto placed = instant(v, at)) order.placed_at = *placed;
-              break;
-            case 2:
-              if (auto delivered = instant(v, at)) order.delivered_at = *delivered;
-              break;
-            case 3:
-              string(v, at, order.channel);
-              break;
-            case 4:
-              strings(v, at, order.codes);
-              break;
-            case 5:
-              if (auto shipping = money(v, at)) order.shipping = *shipping;
-              break;
-            case 6:
-              if (auto received = money(v, at)) order.discount_received = *received;
-              break;
-            case 7:
-              lines = array(v, at, [&](od::value& element, const Path& line_path) {
-                read_line(element, line_path);
-              });
-              break;
-            case 8:
-              if (auto shipping_paid = money(v, at)) order.shipping_paid = *shipping_paid;
-              break;
-          }
-        });
-    required(seen, bit(0) | bit(1) | bit(3) | bit(7), &path, kOrderKeys);
-    if (lines && *lines == 0)
-      error("schema/missing-key",
-            claim_fields::needs_lines(fmt::format("`{}`", name(path)),
-                                      fmt::format("line in `{}.lines`", name(path))));
-  }
-
-  void read_line(od::value& value, const Path& path) {
-    auto table = object(value, path);
-    model::OrderLine& line = claim_.order.lines.emplace_back();
-    if (!table) return;
-    std::uint32_t seen =
-        fields(*table, &path, kLineKeys, [&](std::size_t key, od::value v, const Path& at) {
-          switch (key) {
-            case 0:
-              string(v, at, line.sku);
-              break;
-            case 1:
-              string(v, at, line.category);
-              break;
-            case 2:
-              if (auto qty = integer(v, at)) line.qty = *qty;
-              break;
-            case 3:
-              if (auto price = money(v, at)) line.unit_price = *price;
-              break;
-            case 4:
-              if (auto paid = money(v, at)) line.paid = *paid;
-              break;
-            case 5:
-              if (auto final_sale = boolean(v, at)) line.final_sale = *final_sale;
-              break;
-          }
-        });
-    required(seen, bit(0) | bit(1) | bit(2) | bit(3), &path, kLineKeys);
-  }
-
-  void read_customer(od::value& value, const Path& path) {
-    auto table = object(value, path);
-    if (!table) return;
-    model::Customer& customer = claim_.customer;
-    fields(*table, &path, kCustomerKeys, [&](std::size_t key, od::value v, const Path& at) {
-      switch (key) {
-        case 0:
-          string(v, at, customer.id);
-          break;
-        case 1:
-          strings(v, at, customer.segments);
-          break;
-        case 2:
-          customer.orders_before = count(v, at);
-          break;
-        case 3:
-          customer.returns_90d = count(v, at);
-          break;
-        case 4:
-          read_redemptions(v, at);
-          break;
-      }
-    });
-  }
-
   // An open object: promotion id → times redeemed. Ids are compared in NFC,
   // like every name; two spellings of one id are named in the error.
-  void read_redemptions(od::value& value, const Path& path) {
+  bool read_counts(od::value& value, const Path& path,
+                   std::map<std::string, std::int64_t>& counts) {
     auto table = object(value, path);
-    if (!table) return;
+    if (!table) return false;
     std::map<std::string, std::string> written;  // NFC id → the key as first written
     for (auto result : *table) {
       od::field field;
@@ -586,24 +513,25 @@ class Reader {
       check(field.unescaped_key().get(key));
       std::string id = core::to_nfc(key);
       Path at{&path, id};
-      if (claim_.customer.redemptions.count(id)) {
+      if (counts.count(id)) {
         const std::string& first = written[id];
         if (first == key) {
           error("schema/duplicate-key", fmt::format("the key `{}` appears twice", name(at)));
         } else {
-          error("schema/duplicate-key",
-                fmt::format("the key `{}` (written {}) is the key `{}` (written {}) after "
-                            "Unicode normalization; fineprint compares keys and names in NFC, so "
-                            "it appears twice",
-                            name(Path{&path, key}), core::written_form(key),
-                            name(Path{&path, first}), core::written_form(first)));
+          error(
+              "schema/duplicate-key",
+              fmt::format(
+                  "the key `{}` (written {}) is the key `{}` (written {}) after Unicode normalization; fineprint compares keys and names in NFC, so it appears twice",
+                  name(Path{&path, key}), core::written_form(key), name(Path{&path, first}),
+                  core::written_form(first)));
         }
         continue;
       }
       written.emplace(id, key);
       od::value v = field.value();
-      if (auto n = count(v, at)) claim_.customer.redemptions.emplace(std::move(id), *n);
+      if (auto n = count(v, at)) counts.emplace(std::move(id), *n);
     }
+    return true;
   }
 
   int digits_;
@@ -642,32 +570,6 @@ std::size_t too_deep_at(std::string_view json, std::size_t limit) {
   return depth == 0 && !in_string ? first : std::string_view::npos;
 }
 
-// The places validate_claim names in its errors, as key paths.
-ClaimPlaces places_of(const model::Claim& claim) {
-  ClaimPlaces places;
-  auto at = [](std::string path) {
-    core::SourceRange range;
-    range.file = std::move(path);
-    return range;
-  };
-  places.filed_at = at("claim.filed_at");
-  places.placed_at = at("order.placed_at");
-  places.delivered_at = at("order.delivered_at");
-  places.channel = at("order.channel");
-  places.items_key = at("claim.items");
-  places.lines_key = at("order.lines");
-  for (std::size_t i = 0; i < claim.items.size(); ++i) {
-    std::string base = fmt::format("claim.items[{}].", i);
-    places.items.push_back(
-        {at(base + "sku"), at(base + "qty"), at(base + "condition"), at(base + "reason")});
-  }
-  for (std::size_t i = 0; i < claim.order.lines.size(); ++i) {
-    std::string base = fmt::format("order.lines[{}].", i);
-    places.lines.push_back({at(base + "sku"), at(base + "qty")});
-  }
-  return places;
-}
-
 }  // namespace
 
 struct JsonClaimReader::Impl {
@@ -694,11 +596,12 @@ core::Diagnostics JsonClaimReader::read_padded(std::string_view json, model::Cla
   const model::Rulebook& rulebook = impl_->rulebook;
   if (std::size_t at = too_deep_at(json, core::limits::kMaxJsonNesting);
       at != std::string_view::npos) {
-    report(out, "schema/parse-error",
-           fmt::format("objects and arrays nest more than {} levels below the claim object "
-                       "(from byte {} of the line), the most fineprint reads (docs/limits.md)",
-                       core::limits::kMaxJsonNesting, at + 1),
-           {});
+    add_error(
+        out, "schema/parse-error",
+        fmt::format(
+            "objects and arrays nest more than {} levels below the claim object (from byte {} of the line), the most fineprint reads (docs/limits.md)",
+            core::limits::kMaxJsonNesting, at + 1),
+        {});
     return out;
   }
   try {
@@ -709,14 +612,13 @@ core::Diagnostics JsonClaimReader::read_padded(std::string_view json, model::Cla
     reader.read(doc, json);
   } catch (const Malformed& malformed) {
     out.clear();
-    report(out, "schema/parse-error", fmt::format("not valid JSON: {}", malformed.message), {});
+    add_error(out, "schema/parse-error", fmt::format("not valid JSON: {}", malformed.message), {});
     return out;
   }
   if (!out.empty()) return out;
-  // Without places first: errors are rare, and the key paths cost allocations.
-  out = validate_claim(claim, rulebook, ClaimPlaces{}, true);
-  if (!out.empty()) out = validate_claim(claim, rulebook, places_of(claim), true);
-  return out;
+  // No places: JSON has no line and column per value, so each error names
+  // its key path (Diagnostic::key_path).
+  return validate_claim(claim, rulebook, ClaimPlaces{}, true);
 }
 
 std::string json_claim_error_text(const core::Diagnostics& diagnostics) {
@@ -724,7 +626,7 @@ std::string json_claim_error_text(const core::Diagnostics& diagnostics) {
   for (const auto& d : diagnostics) {
     if (d.severity != core::Severity::error) continue;
     if (!text.empty()) text += "; ";
-    if (!d.where.file.empty()) text += d.where.file + ": ";
+    if (!d.key_path.empty()) text += d.key_path + ": ";
     text += d.message;
   }
   return text;

@@ -1,9 +1,14 @@
 #include "load/claim_loader.hpp"
 
+#include <array>
+#include <map>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "core/unicode.hpp"
 #include "load/claim_fields.hpp"
+#include "load/claim_schema.hpp"
 #include "load/table_reader.hpp"
 #include "load/toml_document.hpp"
 
@@ -13,6 +18,11 @@ namespace {
 
 using core::SourceRange;
 
+using claim_schema::Field;
+using claim_schema::Object;
+using claim_schema::Required;
+using claim_schema::Type;
+
 // Reads a non-negative integer; a negative one is a schema/wrong-type error.
 std::optional<std::int64_t> count(TableReader& reader, std::string_view key,
                                   Need need = Need::optional) {
@@ -21,21 +31,10 @@ std::optional<std::int64_t> count(TableReader& reader, std::string_view key,
   auto checked =
       claim_fields::count(value->value, fmt::format("`{}` in {}", key, reader.context()));
   if (!checked) {
-    report(reader.out(), checked.error().rule, checked.error().message, value->where);
+    add_error(reader.out(), checked.error().rule, checked.error().message, value->where);
     return std::nullopt;
   }
   return *checked;
-}
-
-// A key that the format defines but this kind of claim must not carry.
-void not_allowed(TableReader& reader, std::string_view key, model::ClaimKind kind) {
-  if (const toml::node* node = reader.take(key)) {
-    (void)node;
-    report(reader.out(), "schema/unknown-key",
-           fmt::format("`{}` is not allowed in {}: {}", key, reader.context(),
-                       claim_fields::not_allowed_why(kind, key).value_or("")),
-           reader.key_where(key));
-  }
 }
 
 class ClaimFileReader {
@@ -48,149 +47,194 @@ class ClaimFileReader {
 
   void read(const toml::table& root, const ClaimLoadOptions& options) {
     TableReader top(root, "the claim file", out_.diagnostics);
-    const toml::table* claim =
-        top.table("claim", options.order_only ? Need::optional : Need::required);
-    const toml::table* order = top.table("order", Need::required);
-    const toml::table* customer = top.table("customer");
+    const auto& document = claim_schema::kDocument;
+    std::array<const toml::table*, document.size()> tables{};
+    for (std::size_t i = 0; i < document.size(); ++i) {
+      const Field<model::Claim>& field = document[i];
+      // `price` reads an order alone.
+      bool required = field.required == Required::always &&
+                      !(options.order_only && field.object == Object::claim);
+      tables[i] = top.table(field.key, required ? Need::required : Need::optional);
+      if (field.object == Object::claim) out_.has_claim = tables[i] != nullptr;
+    }
     const toml::table* expect = options.allow_expect ? top.table("expect") : nullptr;
     top.finish();
-    out_.has_claim = claim != nullptr;
-    if (order) read_order(*order);
-    if (claim) read_claim(*claim);
-    if (customer) read_customer(*customer);
+    for (std::size_t i = 0; i < document.size(); ++i)
+      if (tables[i]) read_object(document[i].object, *tables[i], document[i].key, 0);
     if (expect) read_expect(*expect);
   }
 
  private:
-  void read_claim(const toml::table& table) {
-    TableReader r(table, "[claim]", out_.diagnostics);
-    model::Claim& claim = out_.claim;
-    if (auto id = r.string("id", Need::required)) claim.id = id->value;
-    std::optional<model::ClaimKind> kind;
-    if (auto text = r.string("kind", Need::required)) {
-      kind = claim_fields::parse_kind(text->value);
-      if (!kind)
-        report(out_.diagnostics, "schema/wrong-type",
-               claim_fields::bad_kind_message("`kind` in [claim]", text->value), text->where);
-    }
-    if (auto filed =
-            r.instant("filed_at", rulebook_.store.zone, DateMeaning::forbidden, Need::required)) {
-      claim.filed_at = filed->instant;
-      places_.filed_at = filed->where;
-    }
-    if (auto receipt = r.boolean("has_receipt")) claim.has_receipt = receipt->value;
-    if (kind) claim.kind = *kind;
-    if (kind == model::ClaimKind::promotion_claim) {
-      auto promotion = r.string("promotion");
-      auto code = r.string("code");
-      if (promotion) claim.promotion = promotion->value;
-      if (code) claim.code = code->value;
-      if (!r.table().contains("promotion") && !r.table().contains("code"))
-        report(out_.diagnostics, "schema/missing-key",
-               claim_fields::needs_promotion_or_code("[claim]"), r.table_where());
-      not_allowed(r, "items", *kind);
-    } else if (kind == model::ClaimKind::return_claim) {
-      auto items = r.tables("items", Need::required);
-      places_.items_key = r.key_where("items");
-      if (r.table().contains("items") && items.empty() && r.table().get("items")->is_array() &&
-          r.table().get("items")->as_array()->empty())
-        report(out_.diagnostics, "schema/missing-key",
-               claim_fields::needs_items("[claim]", "[[claim.items]]"), r.where("items"));
-      for (std::size_t i = 0; i < items.size(); ++i) read_item(*items[i], i + 1);
-      not_allowed(r, "promotion", *kind);
-      not_allowed(r, "code", *kind);
-    } else {
-      // Unknown kind: still declare the keys so the only error is `kind`.
-      r.take("promotion");
-      r.take("code");
-      r.take("items");
-    }
-    r.finish();
-  }
-
-  void read_item(const toml::table& table, std::size_t n) {
-    TableReader r(table, fmt::format("[[claim.items]] #{}", n), out_.diagnostics);
-    model::ClaimItem item;
-    ClaimPlaces::Item place;
-    item.where = r.table_where();
-    if (auto sku = r.string("sku", Need::required)) item.sku = sku->value, place.sku = sku->where;
-    if (auto qty = r.integer("qty", Need::required)) item.qty = qty->value, place.qty = qty->where;
-    if (auto c = r.string("condition", Need::required))
-      item.condition = c->value, place.condition = c->where;
-    if (auto reason = r.string("reason", Need::required))
-      item.reason = reason->value, place.reason = reason->where;
-    r.finish();
-    out_.claim.items.push_back(std::move(item));
-    places_.items.push_back(place);
-  }
-
-  void read_order(const toml::table& table) {
-    TableReader r(table, "[order]", out_.diagnostics);
-    model::Order& order = out_.claim.order;
-    if (auto id = r.string("id", Need::required)) order.id = id->value;
-    if (auto placed =
-            r.instant("placed_at", rulebook_.store.zone, DateMeaning::forbidden, Need::required)) {
-      order.placed_at = placed->instant;
-      places_.placed_at = placed->where;
-    }
-    if (auto delivered = r.instant("delivered_at", rulebook_.store.zone, DateMeaning::forbidden)) {
-      order.delivered_at = delivered->instant;
-      places_.delivered_at = delivered->where;
-    }
-    if (auto channel = r.string("channel", Need::required)) {
-      order.channel = channel->value;
-      places_.channel = channel->where;
-    }
-    if (auto codes = r.strings("codes")) order.codes = model::values(*codes);
-    if (auto shipping = r.money("shipping", digits_)) order.shipping = shipping->value;
-    if (auto shipping_paid = r.money("shipping_paid", digits_))
-      order.shipping_paid = shipping_paid->value;
-    if (auto received = r.money("discount_received", digits_))
-      order.discount_received = received->value;
-    auto lines = r.tables("lines", Need::required);
-    places_.lines_key = r.key_where("lines");
-    if (r.table().contains("lines") && lines.empty() && r.table().get("lines")->is_array() &&
-        r.table().get("lines")->as_array()->empty())
-      report(out_.diagnostics, "schema/missing-key",
-             claim_fields::needs_lines("[order]", "[[order.lines]]"), r.where("lines"));
-    for (std::size_t i = 0; i < lines.size(); ++i) read_line(*lines[i], i + 1);
-    r.finish();
-  }
-
-  void read_line(const toml::table& table, std::size_t n) {
-    TableReader r(table, fmt::format("[[order.lines]] #{}", n), out_.diagnostics);
-    model::OrderLine line;
-    ClaimPlaces::Line place;
-    line.where = r.table_where();
-    if (auto sku = r.string("sku", Need::required)) line.sku = sku->value, place.sku = sku->where;
-    if (auto category = r.string("category", Need::required)) line.category = category->value;
-    if (auto qty = r.integer("qty", Need::required)) line.qty = qty->value, place.qty = qty->where;
-    if (auto price = r.money("unit_price", digits_, Need::required)) line.unit_price = price->value;
-    if (auto paid = r.money("paid", digits_)) line.paid = paid->value;
-    if (auto final_sale = r.boolean("final_sale")) line.final_sale = final_sale->value;
-    r.finish();
-    out_.claim.order.lines.push_back(std::move(line));
-    places_.lines.push_back(place);
-  }
-
-  void read_customer(const toml::table& table) {
-    TableReader r(table, "[customer]", out_.diagnostics);
-    model::Customer& customer = out_.claim.customer;
-    if (auto id = r.string("id")) customer.id = id->value;
-    if (auto segments = r.strings("segments")) customer.segments = model::values(*segments);
-    customer.orders_before = count(r, "orders_before");
-    customer.returns_90d = count(r, "returns_90d");
-    if (const toml::table* redemptions = r.table("redemptions")) {
-      TableReader inner(*redemptions, "`redemptions` of [customer]", out_.diagnostics);
-      for (auto&& [key, value] : *redemptions) {
-        // Read by the key as written, kept in NFC like every name (parse_toml
-        // refused two keys that normalize alike).
-        std::string written(key.str());
-        if (auto n = count(inner, written)) customer.redemptions[core::to_nfc(written)] = *n;
+  // The claim objects (claim_schema::Object): `path` is the object's key
+  // path, `n` its 1-based position in an array of tables (0: none).
+  void read_object(Object which, const toml::table& table, std::string_view path, std::size_t n) {
+    std::string context = n ? fmt::format("[[{}]] #{}", path, n) : fmt::format("[{}]", path);
+    TableReader r(table, std::move(context), out_.diagnostics);
+    switch (which) {
+      case Object::claim: {
+        auto kind = read_fields(r, path, claim_schema::kClaim, out_.claim);
+        if (kind) out_.claim.kind = *kind;
+        places_.filed_at = place(r, "filed_at");
+        break;
       }
-      inner.finish();
+      case Object::item: {
+        model::ClaimItem item;
+        item.where = r.table_where();
+        read_fields(r, path, claim_schema::kItem, item);
+        out_.claim.items.push_back(std::move(item));
+        places_.items.push_back(
+            {place(r, "sku"), place(r, "qty"), place(r, "condition"), place(r, "reason")});
+        break;
+      }
+      case Object::order:
+        read_fields(r, path, claim_schema::kOrder, out_.claim.order);
+        places_.placed_at = place(r, "placed_at");
+        places_.delivered_at = place(r, "delivered_at");
+        places_.channel = place(r, "channel");
+        break;
+      case Object::line: {
+        model::OrderLine line;
+        line.where = r.table_where();
+        read_fields(r, path, claim_schema::kLine, line);
+        out_.claim.order.lines.push_back(std::move(line));
+        places_.lines.push_back({place(r, "sku"), place(r, "qty")});
+        break;
+      }
+      case Object::customer:
+        read_fields(r, path, claim_schema::kCustomer, out_.claim.customer);
+        break;
+      case Object::document:
+      case Object::none:
+        break;
     }
     r.finish();
+  }
+
+  // Where the semantic checks point for `key`: the key and its value, when
+  // it is written.
+  static SourceRange place(const TableReader& r, std::string_view key) {
+    return r.table().contains(key) ? r.where(key) : SourceRange{};
+  }
+
+  // Reads the keys of one table by its rows in claim_schema.hpp, in their
+  // order. A key only the other kind of claim may carry is not read but
+  // reported, after the others; with no valid kind it is only declared, so
+  // that the one error is the kind's. Returns the claim's kind (the claim
+  // table only).
+  template <class M, std::size_t N>
+  std::optional<model::ClaimKind> read_fields(TableReader& r, std::string_view path,
+                                              const std::array<Field<M>, N>& fields, M& model) {
+    std::optional<model::ClaimKind> kind;
+    std::vector<const Field<M>*> not_allowed;
+    bool one_of = false, one_of_written = false;
+    for (const Field<M>& field : fields) {
+      if (field.kinds != claim_schema::Kinds::any) {
+        if (!kind) {
+          r.take(field.key);
+          continue;
+        }
+        if (!claim_schema::allowed(field.kinds, *kind)) {
+          not_allowed.push_back(&field);
+          continue;
+        }
+      }
+      if (field.required == Required::one_of_these_in_promotion) {
+        one_of = true;
+        one_of_written = one_of_written || r.table().contains(field.key);
+      }
+      bool required =
+          field.required == Required::always ||
+          (field.required == Required::in_return && kind == model::ClaimKind::return_claim);
+      read_value(r, path, field, required ? Need::required : Need::optional, model, kind);
+    }
+    if (one_of && !one_of_written && kind == model::ClaimKind::promotion_claim)
+      add_error(out_.diagnostics, "schema/missing-key",
+                claim_fields::needs_promotion_or_code(r.context()), r.table_where());
+    for (const Field<M>* field : not_allowed)
+      if (r.take(field->key))
+        add_error(
+            out_.diagnostics, "schema/unknown-key",
+            fmt::format("`{}` is not allowed in {}: {}", field->key, r.context(), field->why_not),
+            r.key_where(field->key));
+    return kind;
+  }
+
+  template <class M>
+  void read_value(TableReader& r, std::string_view path, const Field<M>& field, Need need, M& model,
+                  std::optional<model::ClaimKind>& kind) {
+    std::string_view key = field.key;
+    switch (field.type) {
+      case Type::string:
+        if (auto text = r.string(key, need)) claim_schema::assign(field, model, text->value);
+        break;
+      case Type::strings:
+        if (auto texts = r.strings(key, need))
+          claim_schema::assign(field, model, model::values(*texts));
+        break;
+      case Type::integer:
+        if (auto n = r.integer(key, need)) claim_schema::assign(field, model, n->value);
+        break;
+      case Type::count:
+        if (auto n = count(r, key, need)) claim_schema::assign(field, model, *n);
+        break;
+      case Type::boolean:
+        if (auto b = r.boolean(key, need)) claim_schema::assign(field, model, b->value);
+        break;
+      case Type::money:
+        if (auto amount = r.money(key, digits_, need))
+          claim_schema::assign(field, model, amount->value);
+        break;
+      case Type::instant:
+        if (auto when = r.instant(key, rulebook_.store.zone, DateMeaning::forbidden, need))
+          claim_schema::assign(field, model, when->instant);
+        break;
+      case Type::kind:
+        if (auto text = r.string(key, need)) {
+          kind = claim_fields::parse_kind(text->value);
+          if (!kind)
+            add_error(out_.diagnostics, "schema/wrong-type",
+                      claim_fields::bad_kind_message(fmt::format("`{}` in {}", key, r.context()),
+                                                     text->value),
+                      text->where);
+        }
+        break;
+      case Type::object:
+        // Tables inside the claim's objects are read as arrays of tables or
+        // counts; the document's are read by read().
+        break;
+      case Type::objects: {
+        auto tables = r.tables(key, need);
+        std::string inner = fmt::format("{}.{}", path, key);
+        if (field.object == Object::item) places_.items_key = r.key_where(key);
+        if (field.object == Object::line) places_.lines_key = r.key_where(key);
+        const toml::node* node = r.table().get(key);
+        if (node && tables.empty() && node->is_array() && node->as_array()->empty()) {
+          std::string elements = fmt::format("[[{}]]", inner);
+          add_error(out_.diagnostics, "schema/missing-key",
+                    field.required == Required::in_return
+                        ? claim_fields::needs_items(r.context(), elements)
+                        : claim_fields::needs_lines(r.context(), elements),
+                    r.where(key));
+        }
+        for (std::size_t i = 0; i < tables.size(); ++i)
+          read_object(field.object, *tables[i], inner, i + 1);
+        break;
+      }
+      case Type::counts:
+        if (const toml::table* table = r.table(key, need)) {
+          TableReader inner(*table, fmt::format("`{}` of {}", key, r.context()), out_.diagnostics);
+          std::map<std::string, std::int64_t> counts;
+          for (auto&& [name, value] : *table) {
+            // Read by the key as written, kept in NFC like every name
+            // (parse_toml refused two keys that normalize alike).
+            std::string written(name.str());
+            if (auto n = count(inner, written)) counts[core::to_nfc(written)] = *n;
+          }
+          inner.finish();
+          claim_schema::assign(field, model, std::move(counts));
+        }
+        break;
+    }
   }
 
   void read_expect(const toml::table& table) {
@@ -213,10 +257,10 @@ class ClaimFileReader {
         if (auto outcome = item.string("outcome")) {
           e.outcome = outcome->value;
           if (!model::parse_outcome(outcome->value))
-            report(out_.diagnostics, "schema/wrong-type",
-                   fmt::format("`outcome` \"{}\" in {} is not an outcome", outcome->value,
-                               item.context()),
-                   outcome->where);
+            add_error(out_.diagnostics, "schema/wrong-type",
+                      fmt::format("`outcome` \"{}\" in {} is not an outcome", outcome->value,
+                                  item.context()),
+                      outcome->where);
         }
         if (auto rule = item.string("rule")) e.rule = rule->value;
         if (auto amount = item.money("amount", digits_)) e.amount = amount->value;

@@ -36,7 +36,8 @@ struct ClaimLoadOptions {
 };
 
 // Where the values the semantic checks talk about were written, so that their
-// errors point at a line and column. A reader without positions passes none.
+// errors point at a line and column. A reader without positions (JSON) passes
+// none: its errors then name only their Diagnostic::key_path.
 struct ClaimPlaces {
   core::SourceRange file;  // line 0: just the file name
   core::SourceRange filed_at, placed_at, delivered_at, channel;

@@ -18,28 +18,47 @@ namespace {
 
 using core::SourceRange;
 
-// A place with a line (TOML), or with only a name and no line: the JSON
-// reader names each value by its key path (`order.lines[0].qty`).
-SourceRange at(const SourceRange& place, const ClaimPlaces& places) {
-  if (place.known() || !place.file.empty()) return place;
-  return places.file;
+// Where an error points: a line and column where the reader knew one (TOML,
+// through ClaimPlaces), else the file alone; and the key path, which is all
+// a JSON claim has to name a value (`order.lines[0].qty`).
+struct Place {
+  SourceRange where;
+  std::string key_path;
+};
+
+Place at(const SourceRange& place, const ClaimPlaces& places, std::string key_path) {
+  return {place.known() || !place.file.empty() ? place : places.file, std::move(key_path)};
 }
 
 template <class Vec>
-SourceRange nth(const Vec& places, std::size_t i, auto member, const ClaimPlaces& all) {
-  if (i < places.size()) return at(places[i].*member, all);
-  return all.file;
+Place nth(const Vec& places, std::size_t i, auto member, const ClaimPlaces& all,
+          std::string key_path) {
+  if (i < places.size()) return at(places[i].*member, all, std::move(key_path));
+  return {all.file, std::move(key_path)};
+}
+
+void flag(core::Diagnostics& out, std::string rule, std::string message, Place place,
+          std::string help = {}) {
+  add_error(out, std::move(rule), std::move(message), std::move(place.where), std::move(help));
+  out.back().key_path = std::move(place.key_path);
 }
 
 // "unknown X `y`; did you mean `z`?" with the known names as help otherwise.
 void unknown_name(core::Diagnostics& out, std::string rule, std::string_view what,
-                  const std::string& name, const std::vector<std::string>& known,
-                  SourceRange where) {
+                  const std::string& name, const std::vector<std::string>& known, Place place) {
   std::string message = fmt::format("unknown {} `{}`", what, name);
   auto suggestion = core::did_you_mean(name, known);
   if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
-  report(out, std::move(rule), std::move(message), std::move(where),
-         suggestion ? std::string{} : fmt::format("known: {}", fmt::join(known, ", ")));
+  flag(out, std::move(rule), std::move(message), std::move(place),
+       suggestion ? std::string{} : fmt::format("known: {}", fmt::join(known, ", ")));
+}
+
+std::string line_path(std::size_t i, std::string_view key) {
+  return fmt::format("order.lines[{}].{}", i, key);
+}
+
+std::string item_path(std::size_t i, std::string_view key) {
+  return fmt::format("claim.items[{}].{}", i, key);
 }
 
 }  // namespace
@@ -59,19 +78,19 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
   namespace limits = core::limits;
   bool too_big = false;
   if (order.lines.size() > limits::kMaxOrderLines) {
-    report(out, "claim/too-many-lines",
-           fmt::format("the order has {} lines; a claim holds at most {} order lines "
-                       "(docs/limits.md)",
-                       order.lines.size(), limits::kMaxOrderLines),
-           at(places.lines_key, places));
+    flag(
+        out, "claim/too-many-lines",
+        fmt::format("the order has {} lines; a claim holds at most {} order lines (docs/limits.md)",
+                    order.lines.size(), limits::kMaxOrderLines),
+        at(places.lines_key, places, "order.lines"));
     too_big = true;
   }
   if (has_claim && claim.items.size() > limits::kMaxClaimItems) {
-    report(out, "claim/too-many-items",
-           fmt::format("the claim returns {} items; a claim holds at most {} returned items "
-                       "(docs/limits.md)",
-                       claim.items.size(), limits::kMaxClaimItems),
-           at(places.items_key, places));
+    flag(out, "claim/too-many-items",
+         fmt::format(
+             "the claim returns {} items; a claim holds at most {} returned items (docs/limits.md)",
+             claim.items.size(), limits::kMaxClaimItems),
+         at(places.items_key, places, "claim.items"));
     too_big = true;
   }
   if (too_big) return out;
@@ -80,42 +99,40 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
   std::vector<std::string> channels = model::values(store.channels);
   if (std::find(channels.begin(), channels.end(), order.channel) == channels.end())
     unknown_name(out, "refs/unknown-channel", "channel", order.channel, channels,
-                 at(places.channel, places));
+                 at(places.channel, places, "order.channel"));
   if (order.delivered_at && *order.delivered_at < order.placed_at)
-    report(out, "claim/delivered-before-placed",
-           fmt::format("`delivered_at` {} is before `placed_at` {}", when(*order.delivered_at),
-                       when(order.placed_at)),
-           at(places.delivered_at, places));
+    flag(out, "claim/delivered-before-placed",
+         fmt::format("`delivered_at` {} is before `placed_at` {}", when(*order.delivered_at),
+                     when(order.placed_at)),
+         at(places.delivered_at, places, "order.delivered_at"));
   std::map<std::string, std::size_t> line_of_sku;
   for (std::size_t i = 0; i < order.lines.size(); ++i) {
     const model::OrderLine& line = order.lines[i];
     if (line.qty < 1)
-      report(
-          out, "claim/qty",
-          fmt::format("`qty` of order line `{}` must be at least 1, found {}", line.sku, line.qty),
-          nth(places.lines, i, &ClaimPlaces::Line::qty, places));
+      flag(out, "claim/qty",
+           fmt::format("`qty` of order line `{}` must be at least 1, found {}", line.sku, line.qty),
+           nth(places.lines, i, &ClaimPlaces::Line::qty, places, line_path(i, "qty")));
     if (line.qty > limits::kMaxQty)
-      report(out, "claim/qty",
-             fmt::format("`qty` of order line `{}` is {}; at most {} units a line (docs/limits.md)",
-                         line.sku, line.qty, limits::kMaxQty),
-             nth(places.lines, i, &ClaimPlaces::Line::qty, places));
+      flag(out, "claim/qty",
+           fmt::format("`qty` of order line `{}` is {}; at most {} units a line (docs/limits.md)",
+                       line.sku, line.qty, limits::kMaxQty),
+           nth(places.lines, i, &ClaimPlaces::Line::qty, places, line_path(i, "qty")));
     auto [it, fresh] = line_of_sku.emplace(line.sku, i);
     if (!fresh)
-      report(
-          out, "claim/duplicate-line",
-          fmt::format(
-              "sku `{}` is on order lines #{} and #{}; give each sku one line with its total qty",
-              line.sku, it->second + 1, i + 1),
-          nth(places.lines, i, &ClaimPlaces::Line::sku, places));
+      flag(out, "claim/duplicate-line",
+           fmt::format(
+               "sku `{}` is on order lines #{} and #{}; give each sku one line with its total qty",
+               line.sku, it->second + 1, i + 1),
+           nth(places.lines, i, &ClaimPlaces::Line::sku, places, line_path(i, "sku")));
   }
   if (!has_claim) return out;
 
   // The claim.
   if (claim.filed_at < order.placed_at)
-    report(out, "claim/filed-before-placed",
-           fmt::format("`filed_at` {} is before the order's `placed_at` {}", when(claim.filed_at),
-                       when(order.placed_at)),
-           at(places.filed_at, places));
+    flag(out, "claim/filed-before-placed",
+         fmt::format("`filed_at` {} is before the order's `placed_at` {}", when(claim.filed_at),
+                     when(order.placed_at)),
+         at(places.filed_at, places, "claim.filed_at"));
   if (claim.kind != model::ClaimKind::return_claim) return out;
   // Goods come back after they arrive: a return filed before delivery would
   // count negative days from it. (A promotion claim may well be filed
@@ -124,11 +141,12 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
   // delivered before it was placed, already has its error.
   if (order.delivered_at && claim.filed_at < *order.delivered_at &&
       !(claim.filed_at < order.placed_at) && !(*order.delivered_at < order.placed_at))
-    report(out, "claim/filed-before-delivered",
-           fmt::format("`filed_at` {} is before the order's `delivered_at` {}: nothing can be "
-                       "returned before it arrives",
-                       when(claim.filed_at), when(*order.delivered_at)),
-           at(places.filed_at, places));
+    flag(
+        out, "claim/filed-before-delivered",
+        fmt::format(
+            "`filed_at` {} is before the order's `delivered_at` {}: nothing can be returned before it arrives",
+            when(claim.filed_at), when(*order.delivered_at)),
+        at(places.filed_at, places, "claim.filed_at"));
 
   std::vector<std::string> conditions =
       rulebook.returns ? model::known_conditions(*rulebook.returns) : model::builtin_conditions();
@@ -139,13 +157,15 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
   std::map<std::string, std::int64_t> returned;  // sku → units claimed so far
   for (std::size_t i = 0; i < claim.items.size(); ++i) {
     model::ClaimItem& item = claim.items[i];
-    auto place = [&](auto member) { return nth(places.items, i, member, places); };
+    auto place = [&](auto member, std::string_view key) {
+      return nth(places.items, i, member, places, item_path(i, key));
+    };
     if (std::find(conditions.begin(), conditions.end(), item.condition) == conditions.end())
       unknown_name(out, "refs/unknown-condition", "condition", item.condition, conditions,
-                   place(&ClaimPlaces::Item::condition));
+                   place(&ClaimPlaces::Item::condition, "condition"));
     if (std::find(reasons.begin(), reasons.end(), item.reason) == reasons.end())
       unknown_name(out, "refs/unknown-reason", "reason", item.reason, reasons,
-                   place(&ClaimPlaces::Item::reason));
+                   place(&ClaimPlaces::Item::reason, "reason"));
     auto line = line_of_sku.find(item.sku);
     if (line == line_of_sku.end()) {
       std::string message = fmt::format("returned sku `{}` is not on order {}", item.sku, order.id);
@@ -157,23 +177,23 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
       }
       if (auto suggestion = sku_suggester->suggest(item.sku))
         message += fmt::format("; did you mean `{}`?", *suggestion);
-      report(out, "claim/unknown-sku", std::move(message), place(&ClaimPlaces::Item::sku));
+      flag(out, "claim/unknown-sku", std::move(message), place(&ClaimPlaces::Item::sku, "sku"));
       continue;
     }
     item.line_index = line->second;
     if (item.qty < 1) {
-      report(out, "claim/qty",
-             fmt::format("`qty` of returned sku `{}` must be at least 1, found {}", item.sku,
-                         item.qty),
-             place(&ClaimPlaces::Item::qty));
+      flag(out, "claim/qty",
+           fmt::format("`qty` of returned sku `{}` must be at least 1, found {}", item.sku,
+                       item.qty),
+           place(&ClaimPlaces::Item::qty, "qty"));
       continue;
     }
     if (item.qty > limits::kMaxQty) {
-      report(out, "claim/qty",
-             fmt::format("`qty` of returned sku `{}` is {}; at most {} units an item "
-                         "(docs/limits.md)",
-                         item.sku, item.qty, limits::kMaxQty),
-             place(&ClaimPlaces::Item::qty));
+      flag(
+          out, "claim/qty",
+          fmt::format("`qty` of returned sku `{}` is {}; at most {} units an item (docs/limits.md)",
+                      item.sku, item.qty, limits::kMaxQty),
+          place(&ClaimPlaces::Item::qty, "qty"));
       continue;
     }
     const model::OrderLine& ordered = order.lines[line->second];
@@ -182,11 +202,11 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
     std::int64_t& total = returned[item.sku];
     std::int64_t sum = 0;
     if (__builtin_add_overflow(total, item.qty, &sum) || sum > ordered.qty) {
-      report(out, "claim/qty",
-             fmt::format("the claim returns {}{} × `{}` but order line #{} holds only {}",
-                         total > 0 ? fmt::format("{} + ", total) : "", item.qty, item.sku,
-                         line->second + 1, ordered.qty),
-             place(&ClaimPlaces::Item::qty));
+      flag(out, "claim/qty",
+           fmt::format("the claim returns {}{} × `{}` but order line #{} holds only {}",
+                       total > 0 ? fmt::format("{} + ", total) : "", item.qty, item.sku,
+                       line->second + 1, ordered.qty),
+           place(&ClaimPlaces::Item::qty, "qty"));
       continue;
     }
     total = sum;
