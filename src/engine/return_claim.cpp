@@ -202,11 +202,9 @@ std::vector<Minor> reprice_values(const model::Rulebook& rulebook, const model::
   return allocate(refund, paid_basis);
 }
 
-}  // namespace
-
-void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, Decision& decision) {
-  // decide() expects a validated claim (load::validate_claim resolves each
-  // item's line); a caller that skipped it gets an error, not a wild read.
+// decide() expects a validated claim (load::validate_claim resolves each
+// item's line); a caller that skipped it gets an error, not a wild read.
+void require_resolved_items(const model::Claim& claim) {
   for (const model::ClaimItem& claimed : claim.items)
     if (claimed.line_index >= claim.order.lines.size() ||
         claim.order.lines[claimed.line_index].sku != claimed.sku || claimed.qty < 1)
@@ -214,7 +212,11 @@ void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, D
           "claim/unknown-sku",
           fmt::format("item `{}` is not resolved to an order line; validate the claim first",
                       claimed.sku)}};
-  Pricing pricing = must_price(rulebook, claim.order, claim.customer);
+}
+
+// §4.1–4.2: each item through the table; the outcome specs, one per item.
+std::vector<const model::OutcomeSpec*> decide_items(const model::Rulebook& rulebook,
+                                                    const model::Claim& claim, Decision& decision) {
   std::vector<const model::OutcomeSpec*> specs;
   for (const model::ClaimItem& claimed : claim.items) {
     ItemDecision item;
@@ -231,7 +233,12 @@ void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, D
     decision.items.push_back(std::move(item));
   }
 
-  // Money.
+  return specs;
+}
+
+// §4.3: the amounts of the items that pay money, after their fees.
+void add_amounts(const model::Rulebook& rulebook, const model::Claim& claim, const Pricing& pricing,
+                 Decision& decision) {
   std::vector<std::size_t> paying;
   for (std::size_t i = 0; i < decision.items.size(); ++i)
     if (pays_money(decision.items[i].outcome)) paying.push_back(i);
@@ -249,9 +256,12 @@ void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, D
     }
     decision.amount = add(decision.amount, item.amount, "the claim's total amount");
   }
+}
 
-  // Shipping: only when everything comes back, every item is refunded, and
-  // every deciding rule says so (docs/semantics.md §4.3).
+// §4.3 refund_shipping: only when everything comes back, every item is
+// refunded, and every deciding rule says so.
+void add_shipping(const model::Claim& claim, const Pricing& pricing,
+                  const std::vector<const model::OutcomeSpec*>& specs, Decision& decision) {
   std::vector<std::int64_t> units(claim.order.lines.size(), 0);
   for (const auto& claimed : claim.items) units[claimed.line_index] += claimed.qty;
   bool everything = true;
@@ -265,22 +275,30 @@ void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, D
     decision.shipping_refund = pricing.shipping_paid;
     decision.amount = add(decision.amount, decision.shipping_refund, "the claim's total amount");
   }
+}
 
-  // Verdict (§4.4).
-  auto count = [&](auto pred) {
-    return std::count_if(decision.items.begin(), decision.items.end(), pred);
+// §4.4.
+Verdict verdict_of(const std::vector<ItemDecision>& items) {
+  auto count = [&](model::Outcome outcome) {
+    return std::count_if(items.begin(), items.end(),
+                         [&](const ItemDecision& i) { return i.outcome == outcome; });
   };
-  auto n = static_cast<std::ptrdiff_t>(decision.items.size());
-  if (count([](const ItemDecision& i) { return i.outcome == model::Outcome::review; }) > 0) {
-    decision.verdict = Verdict::review;
-  } else if (count([](const ItemDecision& i) { return i.outcome == model::Outcome::deny; }) == n) {
-    decision.verdict = Verdict::denied;
-  } else if (count([](const ItemDecision& i) { return i.outcome == model::Outcome::deny; }) == 0) {
-    decision.verdict = Verdict::approved;
-  } else {
-    decision.verdict = Verdict::partially_approved;
-  }
+  auto n = static_cast<std::ptrdiff_t>(items.size());
+  if (count(model::Outcome::review) > 0) return Verdict::review;
+  if (count(model::Outcome::deny) == n) return Verdict::denied;
+  if (count(model::Outcome::deny) == 0) return Verdict::approved;
+  return Verdict::partially_approved;
+}
 
+}  // namespace
+
+void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, Decision& decision) {
+  require_resolved_items(claim);
+  Pricing pricing = must_price(rulebook, claim.order, claim.customer);
+  std::vector<const model::OutcomeSpec*> specs = decide_items(rulebook, claim, decision);
+  add_amounts(rulebook, claim, pricing, decision);
+  add_shipping(claim, pricing, specs, decision);
+  decision.verdict = verdict_of(decision.items);
   for (const auto& item : decision.items) decision.reasons.push_back(sentence(rulebook, item));
   if (decision.shipping_refund > 0)
     decision.reasons.push_back(
