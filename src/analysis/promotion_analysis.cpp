@@ -123,15 +123,18 @@ OrderSketch sketch_order(const model::Rulebook& rulebook, const PromoSet& set,
   return o;
 }
 
-PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t keep_ambiguous,
-                                 bool shadows, std::uint64_t run_budget) {
-  PromoAnalysis out;
-  out.set = promo_set(rulebook);
+namespace {
+
+// The pairs of promotions that meet (window, channels, a common line kind):
+// ambiguous pairs into `out` (the first `keep_ambiguous`, the rest counted),
+// and, with `shadows`, each promotion's rivals ranked before it. A sweep over
+// window starts: each new promotion meets every window still open.
+std::vector<std::vector<Rival>> sweep_pairs(const model::Rulebook& rulebook, PromoAnalysis& out,
+                                            std::vector<Found>& found, std::size_t keep_ambiguous,
+                                            bool shadows) {
   const PromoSet& set = out.set;
   const auto& promos = rulebook.promotions;
   const Lines& lines = set.lines;
-
-  // Sweep over window starts: each new promotion meets every window still open.
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < set.facts.size(); ++i)
     if (set.facts[i].never_eligible.empty()) order.push_back(i);
@@ -140,7 +143,6 @@ PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t ke
                ? set.facts[a].window.lo < set.facts[b].window.lo
                : a < b;
   });
-  std::vector<Found> found;
   out.ambiguous_as_second.assign(set.facts.size(), 0);
   std::vector<std::vector<Rival>> rivals(set.facts.size());
   std::vector<std::size_t> active;
@@ -178,11 +180,14 @@ PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t ke
     active.resize(kept);
     active.push_back(y);
   }
-  std::sort(found.begin(), found.end(), before);
-  out.ambiguous.reserve(found.size());
-  for (const Found& pair : found)
-    out.ambiguous.push_back({pair.first, pair.second, ambiguous_order(rulebook, set, pair)});
+  return rivals;
+}
 
+// promo/shadowed for every promotion with rivals, within each promotion's
+// budget and the run's.
+void decide_shadows(const model::Rulebook& rulebook, PromoAnalysis& out,
+                    std::vector<std::vector<Rival>>& rivals, std::uint64_t run_budget) {
+  const PromoSet& set = out.set;
   std::vector<std::size_t> checked;
   for (std::size_t p = 0; p < set.facts.size(); ++p) {
     if (!set.facts[p].never_eligible.empty() || rivals[p].empty()) continue;
@@ -226,6 +231,24 @@ PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t ke
       out.shadowed.push_back({p, std::move(verdict.by), std::move(verdict.order)});
     }
   }
+}
+
+}  // namespace
+
+PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t keep_ambiguous,
+                                 bool shadows, std::uint64_t run_budget) {
+  PromoAnalysis out;
+  out.set = promo_set(rulebook);
+  const PromoSet& set = out.set;
+  std::vector<Found> found;
+  std::vector<std::vector<Rival>> rivals =
+      sweep_pairs(rulebook, out, found, keep_ambiguous, shadows);
+  std::sort(found.begin(), found.end(), before);
+  out.ambiguous.reserve(found.size());
+  for (const Found& pair : found)
+    out.ambiguous.push_back({pair.first, pair.second, ambiguous_order(rulebook, set, pair)});
+
+  decide_shadows(rulebook, out, rivals, run_budget);
   return out;
 }
 
