@@ -7,6 +7,6 @@ list(APPEND FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/claim_loader_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/claim_schema_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/decision_record_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/policy_test_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/policy_runner_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/golden_claims_test.cpp
 )
