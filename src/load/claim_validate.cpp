@@ -61,21 +61,19 @@ std::string item_path(std::size_t i, std::string_view key) {
   return fmt::format("claim.items[{}].{}", i, key);
 }
 
-}  // namespace
+// An instant as the store's clock shows it; UTC for a store without a zone.
+std::string when(const model::Store& store, core::Instant instant) {
+  return store.zone ? core::format_instant(store.zone, instant)
+                    : core::format_instant(date::locate_zone("UTC"), instant);
+}
 
-core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rulebook,
-                                 const ClaimPlaces& places, bool has_claim) {
-  core::Diagnostics out;
+namespace limits = core::limits;
+
+// The size of the claim first: past it, the details do not matter. True when
+// the claim is too big to check further.
+bool flag_oversize(core::Diagnostics& out, const model::Claim& claim, const ClaimPlaces& places,
+                   bool has_claim) {
   const model::Order& order = claim.order;
-  const model::Store& store = rulebook.store;
-  auto zone = store.zone;
-  auto when = [&](core::Instant instant) {
-    return zone ? core::format_instant(zone, instant)
-                : core::format_instant(date::locate_zone("UTC"), instant);
-  };
-
-  // The size of the claim first: past it, the details do not matter.
-  namespace limits = core::limits;
   bool too_big = false;
   if (order.lines.size() > limits::kMaxOrderLines) {
     flag(
@@ -93,17 +91,22 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
          at(places.items_key, places, "claim.items"));
     too_big = true;
   }
-  if (too_big) return out;
+  return too_big;
+}
 
-  // The order.
+// The order: its channel, its dates and its lines. Returns the index of the
+// first line of each sku, which the returned items are matched against.
+std::map<std::string, std::size_t> check_order(core::Diagnostics& out, const model::Order& order,
+                                               const model::Store& store,
+                                               const ClaimPlaces& places) {
   std::vector<std::string> channels = model::values(store.channels);
   if (std::find(channels.begin(), channels.end(), order.channel) == channels.end())
     unknown_name(out, "refs/unknown-channel", "channel", order.channel, channels,
                  at(places.channel, places, "order.channel"));
   if (order.delivered_at && *order.delivered_at < order.placed_at)
     flag(out, "claim/delivered-before-placed",
-         fmt::format("`delivered_at` {} is before `placed_at` {}", when(*order.delivered_at),
-                     when(order.placed_at)),
+         fmt::format("`delivered_at` {} is before `placed_at` {}", when(store, *order.delivered_at),
+                     when(store, order.placed_at)),
          at(places.delivered_at, places, "order.delivered_at"));
   std::map<std::string, std::size_t> line_of_sku;
   for (std::size_t i = 0; i < order.lines.size(); ++i) {
@@ -125,15 +128,20 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
                line.sku, it->second + 1, i + 1),
            nth(places.lines, i, &ClaimPlaces::Line::sku, places, line_path(i, "sku")));
   }
-  if (!has_claim) return out;
+  return line_of_sku;
+}
 
-  // The claim.
+// When the claim was filed, against when the order was placed and, for a
+// return, delivered.
+void check_filing_dates(core::Diagnostics& out, const model::Claim& claim,
+                        const model::Store& store, const ClaimPlaces& places) {
+  const model::Order& order = claim.order;
   if (claim.filed_at < order.placed_at)
     flag(out, "claim/filed-before-placed",
-         fmt::format("`filed_at` {} is before the order's `placed_at` {}", when(claim.filed_at),
-                     when(order.placed_at)),
+         fmt::format("`filed_at` {} is before the order's `placed_at` {}",
+                     when(store, claim.filed_at), when(store, order.placed_at)),
          at(places.filed_at, places, "claim.filed_at"));
-  if (claim.kind != model::ClaimKind::return_claim) return out;
+  if (claim.kind != model::ClaimKind::return_claim) return;
   // Goods come back after they arrive: a return filed before delivery would
   // count negative days from it. (A promotion claim may well be filed
   // before delivery: it is about the order's price, not the goods.)
@@ -145,72 +153,119 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
         out, "claim/filed-before-delivered",
         fmt::format(
             "`filed_at` {} is before the order's `delivered_at` {}: nothing can be returned before it arrives",
-            when(claim.filed_at), when(*order.delivered_at)),
+            when(store, claim.filed_at), when(store, *order.delivered_at)),
         at(places.filed_at, places, "claim.filed_at"));
+}
 
-  std::vector<std::string> conditions =
-      rulebook.returns ? model::known_conditions(*rulebook.returns) : model::builtin_conditions();
-  std::vector<std::string> reasons =
-      rulebook.returns ? model::known_reasons(*rulebook.returns) : model::builtin_reasons();
+// What the returned items are held against: the rulebook's conditions and
+// reasons, the order's lines, and the units returned so far.
+struct ItemContext {
+  const model::Order& order;
+  const ClaimPlaces& places;
+  const std::map<std::string, std::size_t>& line_of_sku;
+  std::vector<std::string> conditions;
+  std::vector<std::string> reasons;
   // Built at the first unknown sku, once: every later one asks the same index.
   std::optional<core::Suggester> sku_suggester;
   std::map<std::string, std::int64_t> returned;  // sku → units claimed so far
-  for (std::size_t i = 0; i < claim.items.size(); ++i) {
-    model::ClaimItem& item = claim.items[i];
-    auto place = [&](auto member, std::string_view key) {
-      return nth(places.items, i, member, places, item_path(i, key));
-    };
-    if (std::find(conditions.begin(), conditions.end(), item.condition) == conditions.end())
-      unknown_name(out, "refs/unknown-condition", "condition", item.condition, conditions,
-                   place(&ClaimPlaces::Item::condition, "condition"));
-    if (std::find(reasons.begin(), reasons.end(), item.reason) == reasons.end())
-      unknown_name(out, "refs/unknown-reason", "reason", item.reason, reasons,
-                   place(&ClaimPlaces::Item::reason, "reason"));
-    auto line = line_of_sku.find(item.sku);
-    if (line == line_of_sku.end()) {
-      std::string message = fmt::format("returned sku `{}` is not on order {}", item.sku, order.id);
-      if (!sku_suggester) {
-        std::vector<std::string> skus;
-        skus.reserve(order.lines.size());
-        for (const auto& line : order.lines) skus.push_back(line.sku);
-        sku_suggester.emplace(std::move(skus));
-      }
-      if (auto suggestion = sku_suggester->suggest(item.sku))
-        message += fmt::format("; did you mean `{}`?", *suggestion);
-      flag(out, "claim/unknown-sku", std::move(message), place(&ClaimPlaces::Item::sku, "sku"));
-      continue;
-    }
-    item.line_index = line->second;
-    if (item.qty < 1) {
-      flag(out, "claim/qty",
-           fmt::format("`qty` of returned sku `{}` must be at least 1, found {}", item.sku,
-                       item.qty),
-           place(&ClaimPlaces::Item::qty, "qty"));
-      continue;
-    }
-    if (item.qty > limits::kMaxQty) {
-      flag(
-          out, "claim/qty",
-          fmt::format("`qty` of returned sku `{}` is {}; at most {} units an item (docs/limits.md)",
-                      item.sku, item.qty, limits::kMaxQty),
-          place(&ClaimPlaces::Item::qty, "qty"));
-      continue;
-    }
-    const model::OrderLine& ordered = order.lines[line->second];
-    // A line whose own qty is wrong has its own error: no count to compare with.
-    if (ordered.qty < 1 || ordered.qty > limits::kMaxQty) continue;
-    std::int64_t& total = returned[item.sku];
-    std::int64_t sum = 0;
-    if (__builtin_add_overflow(total, item.qty, &sum) || sum > ordered.qty) {
-      flag(out, "claim/qty",
-           fmt::format("the claim returns {}{} × `{}` but order line #{} holds only {}",
-                       total > 0 ? fmt::format("{} + ", total) : "", item.qty, item.sku,
-                       line->second + 1, ordered.qty),
-           place(&ClaimPlaces::Item::qty, "qty"));
-      continue;
-    }
-    total = sum;
+};
+
+// A returned sku that is not on the order, with the nearest sku that is.
+void flag_unknown_sku(core::Diagnostics& out, ItemContext& context, const model::ClaimItem& item,
+                      Place place) {
+  std::string message =
+      fmt::format("returned sku `{}` is not on order {}", item.sku, context.order.id);
+  if (!context.sku_suggester) {
+    std::vector<std::string> skus;
+    skus.reserve(context.order.lines.size());
+    for (const auto& line : context.order.lines) skus.push_back(line.sku);
+    context.sku_suggester.emplace(std::move(skus));
   }
+  if (auto suggestion = context.sku_suggester->suggest(item.sku))
+    message += fmt::format("; did you mean `{}`?", *suggestion);
+  flag(out, "claim/unknown-sku", std::move(message), std::move(place));
+}
+
+// The returned qty: at least 1, at most the limit, and with the earlier
+// items of the same sku no more than the order line holds.
+void check_item_qty(core::Diagnostics& out, ItemContext& context, const model::ClaimItem& item,
+                    std::size_t line_index, Place place) {
+  if (item.qty < 1) {
+    flag(out, "claim/qty",
+         fmt::format("`qty` of returned sku `{}` must be at least 1, found {}", item.sku, item.qty),
+         std::move(place));
+    return;
+  }
+  if (item.qty > limits::kMaxQty) {
+    flag(out, "claim/qty",
+         fmt::format("`qty` of returned sku `{}` is {}; at most {} units an item (docs/limits.md)",
+                     item.sku, item.qty, limits::kMaxQty),
+         std::move(place));
+    return;
+  }
+  const model::OrderLine& ordered = context.order.lines[line_index];
+  // A line whose own qty is wrong has its own error: no count to compare with.
+  if (ordered.qty < 1 || ordered.qty > limits::kMaxQty) return;
+  std::int64_t& total = context.returned[item.sku];
+  std::int64_t sum = 0;
+  if (__builtin_add_overflow(total, item.qty, &sum) || sum > ordered.qty) {
+    flag(out, "claim/qty",
+         fmt::format("the claim returns {}{} × `{}` but order line #{} holds only {}",
+                     total > 0 ? fmt::format("{} + ", total) : "", item.qty, item.sku,
+                     line_index + 1, ordered.qty),
+         std::move(place));
+    return;
+  }
+  total = sum;
+}
+
+// One returned item: its names, its sku (which sets its line_index) and its qty.
+void check_item(core::Diagnostics& out, ItemContext& context, model::ClaimItem& item,
+                std::size_t i) {
+  auto place = [&](auto member, std::string_view key) {
+    return nth(context.places.items, i, member, context.places, item_path(i, key));
+  };
+  if (std::find(context.conditions.begin(), context.conditions.end(), item.condition) ==
+      context.conditions.end())
+    unknown_name(out, "refs/unknown-condition", "condition", item.condition, context.conditions,
+                 place(&ClaimPlaces::Item::condition, "condition"));
+  if (std::find(context.reasons.begin(), context.reasons.end(), item.reason) ==
+      context.reasons.end())
+    unknown_name(out, "refs/unknown-reason", "reason", item.reason, context.reasons,
+                 place(&ClaimPlaces::Item::reason, "reason"));
+  auto line = context.line_of_sku.find(item.sku);
+  if (line == context.line_of_sku.end()) {
+    flag_unknown_sku(out, context, item, place(&ClaimPlaces::Item::sku, "sku"));
+    return;
+  }
+  item.line_index = line->second;
+  check_item_qty(out, context, item, line->second, place(&ClaimPlaces::Item::qty, "qty"));
+}
+
+}  // namespace
+
+core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rulebook,
+                                 const ClaimPlaces& places, bool has_claim) {
+  core::Diagnostics out;
+  if (flag_oversize(out, claim, places, has_claim)) return out;
+  std::map<std::string, std::size_t> line_of_sku =
+      check_order(out, claim.order, rulebook.store, places);
+  if (!has_claim) return out;
+  check_filing_dates(out, claim, rulebook.store, places);
+  if (claim.kind != model::ClaimKind::return_claim) return out;
+
+  ItemContext context{
+      .order = claim.order,
+      .places = places,
+      .line_of_sku = line_of_sku,
+      .conditions = rulebook.returns ? model::known_conditions(*rulebook.returns)
+                                     : model::builtin_conditions(),
+      .reasons =
+          rulebook.returns ? model::known_reasons(*rulebook.returns) : model::builtin_reasons(),
+      .sku_suggester = std::nullopt,
+      .returned = {},
+  };
+  for (std::size_t i = 0; i < claim.items.size(); ++i) check_item(out, context, claim.items[i], i);
   return out;
 }
 
