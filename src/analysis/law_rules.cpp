@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/analysis_rules.hpp"
 #include "analysis/checks.hpp"
 #include "analysis/notice_text.hpp"
 #include "analysis/returns_analysis.hpp"
@@ -86,7 +87,7 @@ struct LawPart {
 
 // One finding per deciding rule (or `otherwise`) that breaks the law somewhere
 // in the parts, from the first part where it does.
-void report_law(const lint::LintContext& context, std::string_view rule,
+void report_law(const lint::LintContext& context, const lint::Rule& rule,
                 const std::vector<LawPart>& parts, std::int64_t limit, core::Diagnostics& out) {
   const TableAnalysis& t = context.analysis().table();
   const model::Returns& returns = *context.rulebook.returns;
@@ -124,7 +125,7 @@ void report_law(const lint::LintContext& context, std::string_view rule,
           facts.days ? fmt::format("on day {} {}", *facts.days,
                                    from_purchase(returns) ? "after purchase" : "after delivery")
                      : "";
-      auto finding = make_finding(
+      auto finding = lint::finding(
           rule,
           fmt::format("{} decides `{}`{} for a {} item bought on {}, returned for {}{}{}: {}",
                       src.name, model::outcome_name(db.decision.outcome), fee, facts.condition,
@@ -150,12 +151,10 @@ bool may_decide_defects(const std::optional<model::Names>& reasons,
   });
 }
 
-}  // namespace
-
 void check_eu_withdrawal(const lint::LintContext& context, core::Diagnostics& out) {
   if (!eu(context)) return;
   const TableAnalysis& t = context.analysis().table();
-  if (!t.domain) return report_law(context, "law/eu-withdrawal", {}, 0, out);
+  if (!t.domain) return report_law(context, kLawEuWithdrawal, {}, 0, out);
   const ReturnsDomain& d = *t.domain;
   const model::Returns& returns = *context.rulebook.returns;
   Box box = statutory_box(d, returns, kWithdrawalDays);
@@ -203,13 +202,55 @@ void check_eu_withdrawal(const lint::LintContext& context, core::Diagnostics& ou
        "(art. 14(2)) instead of a refusal, or add a [[returns.exemption]] with its legal basis "
        "(art. 16: unsealed hygiene goods, personalised, perishable, unsealed media, ...)"},
   };
-  report_law(context, "law/eu-withdrawal", parts, kWithdrawalDays, out);
+  report_law(context, kLawEuWithdrawal, parts, kWithdrawalDays, out);
 }
+
+}  // namespace
+
+const lint::Rule kLawEuWithdrawal{
+    .name = "law/eu-withdrawal",
+    .severity = core::Severity::error,
+    .summary = "a distance-sale withdrawal within 14 days is refused or not refunded",
+    .doc =
+        "With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`): an item from a distance "
+        "channel, any reason, returned within 14 days of delivery and not covered by a "
+        "[[returns.exemption]], that the table decides against the withdrawal right. Sealed or "
+        "opened (unused) items must be decided `refund` without `fee_percent`. Items in any other "
+        "condition (`used`, `washed`, `damaged`, declared ones) must not be decided `deny`, "
+        "`store_credit` or `exchange`; a `refund` with `fee_percent` (the deduction for the "
+        "item's diminished value), `review`, `repair`, `replace` and `repair_or_replace` pass. "
+        "One finding per deciding rule, at its `outcome` key (`otherwise` at its key; an "
+        "uncovered item at [returns]); the witness is such an item (condition, channel, day). "
+        "Counted from purchase, every day count can lie within 14 days of delivery. Items with a "
+        "missing day or return count are left out (the engine sends them to review for that), and "
+        "a distance sale always has proof of purchase.",
+    .why =
+        "Directive 2011/83/EU art. 9 and 16: the consumer may withdraw from a distance sale for "
+        "14 days from delivery, without giving a reason and whatever the state of the goods; only "
+        "the art. 16 exceptions (unsealed hygiene goods, personalised, perishable, unsealed "
+        "media, ...) can be refused. Art. 13: every payment comes back, by the means used to pay. "
+        "Art. 14(2): handling beyond what is needed to inspect the goods makes the consumer "
+        "liable for their diminished value — a deduction, not a refusal.",
+    .example =
+        "[store]\njurisdiction = \"EU\"\ndistance_channels = [\"web\"]\n[[returns.rule]]\nid = "
+        "\"WORN\"\nwhen = { condition = [\"used\"] }\noutcome = \"deny\"\nbecause = \"Worn items "
+        "are not taken back.\"",
+    .fix =
+        "Decide `refund` without a fee for sealed and opened items. For used, washed or damaged "
+        "items decide `refund` with `fee_percent` as the deduction for diminished value (or "
+        "`review`, where a person assesses it) instead of `deny`; for goods the law exempts, "
+        "declare a [[returns.exemption]] with its legal basis. Rules for other channels or later "
+        "days are not affected.",
+    .when = lint::RunWhen::clean_load,
+    .check = check_eu_withdrawal,
+};
+
+namespace {
 
 void check_eu_legal_guarantee(const lint::LintContext& context, core::Diagnostics& out) {
   if (!eu(context)) return;
   const TableAnalysis& t = context.analysis().table();
-  if (!t.domain) return report_law(context, "law/eu-legal-guarantee", {}, 0, out);
+  if (!t.domain) return report_law(context, kLawEuLegalGuarantee, {}, 0, out);
   const ReturnsDomain& d = *t.domain;
   const model::Returns& returns = *context.rulebook.returns;
   const model::LawPack& law = pack(context);
@@ -231,8 +272,38 @@ void check_eu_legal_guarantee(const lint::LintContext& context, core::Diagnostic
                    "for defects within {} days",
                    law.guarantee_days)},
   };
-  report_law(context, "law/eu-legal-guarantee", parts, law.guarantee_days, out);
+  report_law(context, kLawEuLegalGuarantee, parts, law.guarantee_days, out);
 }
+
+}  // namespace
+
+const lint::Rule kLawEuLegalGuarantee{
+    .name = "law/eu-legal-guarantee",
+    .severity = core::Severity::error,
+    .summary = "a defect within two years is denied or charged a fee",
+    .doc =
+        "With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`): an item with a defect reason "
+        "(`defect_reasons`), condition `sealed`, `opened` or `used`, within 730 days of delivery, "
+        "that the table decides `deny`, or `refund`/`store_credit` with `fee_percent`. One "
+        "finding per deciding rule, at its `outcome` key. With a country, the message also cites "
+        "its statute (LV: Patērētāju tiesību aizsardzības likums art. 27; LT: Civilinis kodeksas "
+        "art. 6.363; PL: Ustawa o prawach konsumenta art. 43c; EE: Võlaõigusseadus § 218); the "
+        "period is 2 years in each. Goods sold second-hand, for which a country may let the "
+        "parties agree on a shorter period, are not told apart (docs/law.md).",
+    .why =
+        "Directive (EU) 2019/771 art. 10, 13 and 14: goods that lack conformity within two years "
+        "of delivery are repaired, replaced or refunded free of charge.",
+    .example =
+        "[[returns.rule]]\nid = \"OLD\"\nwhen = { days = { min = 31 } }\noutcome = "
+        "\"deny\"\nbecause = \"too late\"",
+    .fix =
+        "Decide defects within 730 days `repair_or_replace` (or `repair`, `replace`, `refund`) "
+        "without a fee.",
+    .when = lint::RunWhen::clean_load,
+    .check = check_eu_legal_guarantee,
+};
+
+namespace {
 
 void check_window_anchor(const lint::LintContext& context, core::Diagnostics& out) {
   if (!eu(context)) return;
@@ -256,8 +327,8 @@ void check_window_anchor(const lint::LintContext& context, core::Diagnostics& ou
   facts.unit_price = 1000;
   facts.returns_90d = 0;
   ItemDecision decision = decide_item(returns, facts);
-  auto finding = make_finding(
-      "law/window-anchor",
+  auto finding = lint::finding(
+      kLawWindowAnchor,
       fmt::format("`window_from = \"purchase\"` counts return windows from the order, the law from "
                   "delivery: an "
                   "item delivered 10 days after the order and returned 10 days later is on day 20 "
@@ -270,6 +341,28 @@ void check_window_anchor(const lint::LintContext& context, core::Diagnostics& ou
   out.push_back(std::move(finding));
 }
 
+}  // namespace
+
+const lint::Rule kLawWindowAnchor{
+    .name = "law/window-anchor",
+    .severity = core::Severity::warning,
+    .summary = "return windows counted from purchase, the law counts from delivery",
+    .doc =
+        "With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`), `[returns] window_from = "
+        "\"purchase\"`. Points at `window_from`; the witness is an item delivered 10 days after "
+        "the order and returned 10 days later (day 20 for the table), and the message says how "
+        "the table decides it.",
+    .why =
+        "The withdrawal period and the legal guarantee run from delivery; a window from purchase "
+        "shrinks them by the shipping time.",
+    .example = "[returns]\nhit_policy = \"first\"\nwindow_from = \"purchase\"",
+    .fix = "Set `window_from = \"delivery\"` and state the windows in days from delivery.",
+    .when = lint::RunWhen::clean_load,
+    .check = check_window_anchor,
+};
+
+namespace {
+
 void check_lv_notification_period(const lint::LintContext& context, core::Diagnostics& out) {
   const model::LawPack* law = model::law_pack(context.rulebook.store.jurisdiction);
   if (!law || !law->notification_months || !context.rulebook.returns) return;
@@ -280,8 +373,8 @@ void check_lv_notification_period(const lint::LintContext& context, core::Diagno
     if (!because) return;
     auto period = short_notice(because->value, *law->notification_months);
     if (!period) return;
-    out.push_back(make_finding(
-        "law/lv-notification-period",
+    out.push_back(lint::finding(
+        kLawLvNotificationPeriod,
         fmt::format("`because` of {} asks for notice within \"{}\": in {} a consumer has {} "
                     "months from discovering a lack of conformity to notify it ({})",
                     owner, period->text, law->country, *law->notification_months,
@@ -297,5 +390,37 @@ void check_lv_notification_period(const lint::LintContext& context, core::Diagno
       check(rule.outcome.because, fmt::format("returns rule {}", rule.id.value));
   if (returns.otherwise) check(returns.otherwise->because, "`otherwise`");
 }
+
+}  // namespace
+
+const lint::Rule kLawLvNotificationPeriod{
+    .name = "law/lv-notification-period",
+    .severity = core::Severity::error,
+    .summary = "a rule's text asks for notice of a defect sooner than Latvia's 2 months",
+    .doc =
+        "With `jurisdiction = \"LV\"`: the `because` of a returns rule that can decide a defect "
+        "reason (its `when` lists one, or no `reason`), or of `otherwise`, has a sentence that "
+        "asks the customer to notify or report (\"report\", \"notify\", \"tell us\", \"paziņot\", "
+        "\"pranešti\", \"zgłosić\", \"уведомить\", ...) and states a period shorter than 2 "
+        "months: a number (digits, or an English word) of hours, days or weeks up to 61 days, or "
+        "1 month. Points at the `because`. Periods in years, and periods written out in other "
+        "languages, are not read.",
+    .why =
+        "Directive (EU) 2019/771 art. 12 lets a member state require the consumer to notify a "
+        "lack of conformity within 2 months of discovering it, and no sooner; Latvia does so in "
+        "the Patērētāju tiesību aizsardzības likums. A store that demands notice within 14 days "
+        "refuses claims the law keeps alive. Two months are 59 to 62 days, so a period of 61 days "
+        "or less is shorter for some discovery date.",
+    .example =
+        "[store]\njurisdiction = \"LV\"\n[[returns.rule]]\nid = \"GUARANTEE\"\nwhen = { reason = "
+        "[\"defective\"] }\noutcome = \"review\"\nbecause = \"Report the fault within 14 days of "
+        "noticing it; a team lead decides.\"",
+    .fix =
+        "Give the customer at least 2 months from discovering the fault (write \"2 months\"), or "
+        "leave the notice period out of the text. A sentence about something else (the store's "
+        "own reply time) can be reworded, or allowed in [returns.allow] with the reason.",
+    .when = lint::RunWhen::clean_load,
+    .check = check_lv_notification_period,
+};
 
 }  // namespace fineprint::analysis

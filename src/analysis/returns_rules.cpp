@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "analysis/analysis_rules.hpp"
 #include "analysis/checks.hpp"
 #include "analysis/returns_analysis.hpp"
 #include "analysis/session.hpp"
@@ -36,7 +37,7 @@ std::string decided_text(const model::Returns& returns, const ItemDecision& d) {
 }
 
 // Whether the table can be analysed; otherwise leaves the budget note.
-const TableAnalysis* usable(const lint::LintContext& context, std::string_view rule,
+const TableAnalysis* usable(const lint::LintContext& context, const lint::Rule& rule,
                             core::Diagnostics& out) {
   const model::Rulebook& rulebook = context.rulebook;
   if (!rulebook.returns || rulebook.returns->rules.empty()) return nullptr;
@@ -48,18 +49,16 @@ const TableAnalysis* usable(const lint::LintContext& context, std::string_view r
   return &t;
 }
 
-}  // namespace
-
 void check_gap(const lint::LintContext& context, core::Diagnostics& out) {
-  const TableAnalysis* t = usable(context, "returns/gap", out);
+  const TableAnalysis* t = usable(context, kReturnsGap, out);
   if (!t || context.rulebook.returns->otherwise) return;
   const ReturnsDomain& d = *t->domain;
   std::vector<const Box*> gaps;
   for (const auto& db : t->decided)
     if (db.decision.by == DecidedBy::gap) gaps.push_back(&db.box);
   if (gaps.empty()) return;
-  auto finding = make_finding(
-      "returns/gap",
+  auto finding = lint::finding(
+      kReturnsGap,
       fmt::format("no rule decides an item with {}, and [returns] has no `otherwise`",
                   describe_box(d, *gaps.front())),
       context.rulebook.returns->where,
@@ -72,10 +71,33 @@ void check_gap(const lint::LintContext& context, core::Diagnostics& out) {
   out.push_back(std::move(finding));
 }
 
+}  // namespace
+
+const lint::Rule kReturnsGap{
+    .name = "returns/gap",
+    .severity = core::Severity::error,
+    .summary = "a possible item reaches no rule and there is no `otherwise`",
+    .doc =
+        "An item some claim can return (a category, condition, reason, day count, price ... the "
+        "rules do not cover together) that no returns rule matches, while [returns] has no "
+        "`otherwise`. Points at the [returns] header; the message describes the uncovered items "
+        "and the witness is one of them.",
+    .why =
+        "The engine then decides `review` (\"no rule covers this case\"): the policy has a hole.",
+    .example =
+        "[returns]\nhit_policy = \"first\"\nwindow_from = \"delivery\"\n[[returns.rule]]\nid = "
+        "\"R1\"\nwhen = { days = { max = 14 } }\noutcome = \"refund\"",
+    .fix = "Add a rule for the uncovered items, or an `otherwise` outcome.",
+    .when = lint::RunWhen::clean_load,
+    .check = check_gap,
+};
+
+namespace {
+
 void check_unreachable_rule(const lint::LintContext& context, core::Diagnostics& out) {
   const model::Returns* returns = context.rulebook.returns ? &*context.rulebook.returns : nullptr;
   if (!returns || returns->hit_policy != model::HitPolicy::first) return;
-  const TableAnalysis* t = usable(context, "returns/unreachable-rule", out);
+  const TableAnalysis* t = usable(context, kReturnsUnreachableRule, out);
   if (!t) return;
   const ReturnsDomain& d = *t->domain;
   for (std::size_t i = 0; i < returns->rules.size(); ++i) {
@@ -97,8 +119,8 @@ void check_unreachable_rule(const lint::LintContext& context, core::Diagnostics&
             : fmt::format(
                   "rule {} is never reached: every item it matches is decided earlier by {}",
                   rule.id.value, fmt::join(takers, ", "));
-    auto finding = make_finding(
-        "returns/unreachable-rule", std::move(message), key_or(rule.when.where, rule.where),
+    auto finding = lint::finding(
+        kReturnsUnreachableRule, std::move(message), key_or(rule.when.where, rule.where),
         "move it above the rules that take its cases, narrow them, or delete it", "returns");
     if (!matches_nothing) {
       const Box& box = t->matched[i].empty(d.layout) ? t->cover[i] : t->matched[i];
@@ -108,10 +130,32 @@ void check_unreachable_rule(const lint::LintContext& context, core::Diagnostics&
   }
 }
 
+}  // namespace
+
+const lint::Rule kReturnsUnreachableRule{
+    .name = "returns/unreachable-rule",
+    .severity = core::Severity::warning,
+    .summary = "under `first`, a rule whose every case earlier rules take",
+    .doc =
+        "Under `hit_policy = \"first\"`, a rule that decides no item: every item its `when` "
+        "matches is decided by earlier rules, which the message names (or its `when` matches "
+        "nothing). Points at its `when` key (the rule header when it has none); the witness is an "
+        "item it matches.",
+    .why = "A dead rule reads like policy but never applies; usually rules in the wrong order.",
+    .example =
+        "[[returns.rule]]\nid = \"ANY\"\noutcome = \"refund\"\n[[returns.rule]]\nid = "
+        "\"WASHED\"\nwhen = { condition = [\"washed\"] }\noutcome = \"deny\"\nbecause = \"...\"",
+    .fix = "Move it above the rules that take its cases, narrow them, or delete it.",
+    .when = lint::RunWhen::clean_load,
+    .check = check_unreachable_rule,
+};
+
+namespace {
+
 void check_overlap(const lint::LintContext& context, core::Diagnostics& out) {
   const model::Returns* returns = context.rulebook.returns ? &*context.rulebook.returns : nullptr;
   if (!returns || returns->hit_policy != model::HitPolicy::unique) return;
-  const TableAnalysis* t = usable(context, "returns/overlap", out);
+  const TableAnalysis* t = usable(context, kReturnsOverlap, out);
   if (!t) return;
   const ReturnsDomain& d = *t->domain;
   for (std::size_t j = 1; j < returns->rules.size(); ++j) {
@@ -122,8 +166,8 @@ void check_overlap(const lint::LintContext& context, core::Diagnostics& out) {
       Box both = t->matched[i].intersect(t->matched[j]);
       const auto& a = returns->rules[i];
       const auto& b = returns->rules[j];
-      auto finding = make_finding(
-          "returns/overlap",
+      auto finding = lint::finding(
+          kReturnsOverlap,
           fmt::format("rules {} and {} both match an item with {}, and the hit policy is unique",
                       a.id.value, b.id.value, describe_box(d, both)),
           key_or(b.when.where, b.where),
@@ -134,9 +178,31 @@ void check_overlap(const lint::LintContext& context, core::Diagnostics& out) {
   }
 }
 
+}  // namespace
+
+const lint::Rule kReturnsOverlap{
+    .name = "returns/overlap",
+    .severity = core::Severity::error,
+    .summary = "under `unique`, two rules match one item",
+    .doc =
+        "Under `hit_policy = \"unique\"`, two rules whose `when`s both fully match some item. "
+        "Points at the later rule's `when` key; the witness is such an item.",
+    .why = "A unique table promises exactly one answer; the engine decides such an item `review`.",
+    .example =
+        "[returns]\nhit_policy = \"unique\"\n[[returns.rule]]\nid = \"A\"\nwhen = { category = "
+        "[\"hats\"] }\noutcome = \"refund\"\n[[returns.rule]]\nid = \"B\"\nwhen = { condition = "
+        "[\"sealed\"] }\noutcome = \"exchange\"",
+    .fix =
+        "Narrow one of the two so that they exclude each other, or use `hit_policy = \"first\"`.",
+    .when = lint::RunWhen::clean_load,
+    .check = check_overlap,
+};
+
+namespace {
+
 void check_assert_failed(const lint::LintContext& context, core::Diagnostics& out) {
   if (context.rulebook.asserts.empty()) return;
-  const TableAnalysis* t = usable(context, "returns/assert-failed", out);
+  const TableAnalysis* t = usable(context, kReturnsAssertFailed, out);
   if (!t) return;
   const ReturnsDomain& d = *t->domain;
   const model::Returns& returns = *context.rulebook.returns;
@@ -150,8 +216,8 @@ void check_assert_failed(const lint::LintContext& context, core::Diagnostics& ou
       if (in_list == a.outcome_in || !db.box.intersects(d.layout, scope)) continue;
       if (!context.keep("returns")) break;
       Box bad = db.box.intersect(scope);
-      auto finding = make_finding(
-          "returns/assert-failed",
+      auto finding = lint::finding(
+          kReturnsAssertFailed,
           fmt::format("assert {} fails: an item with {} is decided {}, {} [{}]", a.id.value,
                       describe_box(d, bad), decided_text(returns, db.decision),
                       a.outcome_in ? "not in its outcome_in" : "which its outcome_not_in excludes",
@@ -166,5 +232,24 @@ void check_assert_failed(const lint::LintContext& context, core::Diagnostics& ou
     }
   }
 }
+
+}  // namespace
+
+const lint::Rule kReturnsAssertFailed{
+    .name = "returns/assert-failed",
+    .severity = core::Severity::error,
+    .summary = "an [[assert]] property of the returns table is broken",
+    .doc =
+        "An [[assert]] whose `when` matches some item that the table decides outside `outcome_in` "
+        "(or inside `outcome_not_in`) — checked over every possible item, including those the "
+        "engine sends to `review`. Points at the [[assert]] header; the witness is such an item.",
+    .why = "Asserts state what the policy must guarantee; a counterexample means it does not.",
+    .example =
+        "[[assert]]\nid = \"DEFECTS-NEVER-DENIED\"\nwhen = { reason = [\"defective\"] "
+        "}\noutcome_not_in = [\"deny\"]",
+    .fix = "Change the rules so that the property holds, or the assert if the property was wrong.",
+    .when = lint::RunWhen::clean_load,
+    .check = check_assert_failed,
+};
 
 }  // namespace fineprint::analysis

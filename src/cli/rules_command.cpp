@@ -23,8 +23,8 @@ void print_markdown() {
     std::cout << fmt::format(
         "\n## {}\n\nSeverity: {}. {}\n\n**What it catches.** {}\n\n**Why it matters.** {}\n\n"
         "**Example.**\n\n```toml\n{}\n```\n\n**Fix.** {}\n",
-        rule.name, core::severity_name(rule.severity), rule.summary, rule.doc.what, rule.doc.why,
-        rule.doc.example, rule.doc.fix);
+        rule.name, core::severity_name(rule.severity), rule.summary, rule.doc, rule.why,
+        rule.example, rule.fix);
   }
 }
 
@@ -61,7 +61,7 @@ int run_explain(const Args& args) {
   po::variables_map vm;
   if (auto done = parse_options(args, "fineprint explain RULE", options, positional, vm))
     return *done;
-  const lint::RuleDescriptor* rule = lint::find_rule(name);
+  const lint::Rule* rule = lint::find_rule(name);
   if (!rule) {
     std::vector<std::string> names;
     for (const auto& known : lint::registry()) names.emplace_back(known.name);
@@ -71,14 +71,14 @@ int run_explain(const Args& args) {
     return fail(message + " (see fineprint rules)");
   }
   std::string example;
-  for (char c : rule->doc.example) {
+  for (char c : rule->example) {
     if (example.empty() || example.back() == '\n') example += "    ";
     example += c;
   }
   std::cout << fmt::format(
       "{} ({})\n{}\n\nWhat it catches\n  {}\n\nWhy it matters\n  {}\n\nExample\n{}\n\nFix\n  {}\n",
-      rule->name, core::severity_name(rule->severity), rule->summary, rule->doc.what, rule->doc.why,
-      example, rule->doc.fix);
+      rule->name, core::severity_name(rule->severity), rule->summary, rule->doc, rule->why, example,
+      rule->fix);
   return kExitOk;
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/did_you_mean.hpp"
 #include "lint/registry.hpp"
+#include "load/load_rules.hpp"
 
 namespace fineprint::lint {
 
@@ -19,7 +20,7 @@ void check_allow_names(const model::Allow& allow, std::string_view owner, core::
   std::vector<std::string> names;
   for (const auto& rule : registry()) names.emplace_back(rule.name);
   for (const auto& [rule, reason] : allow.reasons) {
-    const RuleDescriptor* descriptor = find_rule(rule);
+    const Rule* descriptor = find_rule(rule);
     if (descriptor && descriptor->when != RunWhen::loader) continue;
     std::string message =
         descriptor ? fmt::format("`allow` in {} names {}, a load error that cannot be suppressed",
@@ -28,8 +29,7 @@ void check_allow_names(const model::Allow& allow, std::string_view owner, core::
     if (!descriptor)
       if (auto suggestion = core::did_you_mean(rule, names))
         message += fmt::format("; did you mean \"{}\"?", *suggestion);
-    core::Diagnostic diagnostic = finding("schema/unknown-key", std::move(message), reason.where);
-    out.push_back(std::move(diagnostic));
+    out.push_back(finding(load::kSchemaUnknownKey, std::move(message), reason.where));
   }
 }
 
@@ -73,17 +73,14 @@ std::string counted(std::string_view rule, std::size_t total) {
 
 // The finding that stands for those past --max-findings: the rule's, at the
 // first one shown; suppressed only when every one not shown is.
-core::Diagnostic summary_finding(std::string_view rule, core::Severity severity,
-                                 const core::SourceRange& where, std::size_t shown,
-                                 std::size_t total, bool all_allowed) {
-  core::Diagnostic d;
-  d.rule = std::string(rule);
-  d.severity = severity;
-  d.message = fmt::format("{}; {} shown (--max-findings)", counted(rule, total), grouped(shown));
-  d.where = where;
-  d.help = fmt::format(
-      "fix the ones shown and lint again; `fineprint lint --max-findings 0` lists all {}",
-      grouped(total));
+core::Diagnostic summary_finding(const Rule& rule, const core::SourceRange& where,
+                                 std::size_t shown, std::size_t total, bool all_allowed) {
+  core::Diagnostic d = finding(
+      rule, fmt::format("{}; {} shown (--max-findings)", counted(rule.name, total), grouped(shown)),
+      where,
+      fmt::format(
+          "fix the ones shown and lint again; `fineprint lint --max-findings 0` lists all {}",
+          grouped(total)));
   if (all_allowed)
     d.suppressed =
         fmt::format("all {} not shown are allowed in their `allow` tables", grouped(total - shown));
@@ -95,18 +92,19 @@ core::Diagnostic summary_finding(std::string_view rule, core::Severity severity,
 void cap_loader_findings(core::Diagnostics& out, std::size_t limit) {
   struct Count {
     std::size_t total = 0;
-    core::Severity severity = core::Severity::error;
+    Rule rule;  // the registry's, or (a name it lacks) the first finding's severity
     core::SourceRange where;
   };
   std::map<std::string, Count, std::less<>> counts;
   std::size_t kept = 0;
   for (auto& d : out) {
-    const RuleDescriptor* rule = find_rule(d.rule);
+    const Rule* rule = find_rule(d.rule);
     bool checked = rule && rule->check && rule->when != RunWhen::loader;
     if (!checked) {
-      Count& c = counts[d.rule];
+      auto entry = counts.try_emplace(d.rule).first;  // the key outlives c.rule's name
+      Count& c = entry->second;
       if (c.total++ == 0) {
-        c.severity = rule ? rule->severity : d.severity;
+        c.rule = rule ? *rule : Rule{.name = entry->first, .severity = d.severity};
         c.where = d.where;
       }
       if (c.total > limit) continue;
@@ -116,8 +114,7 @@ void cap_loader_findings(core::Diagnostics& out, std::size_t limit) {
   }
   out.erase(out.begin() + static_cast<std::ptrdiff_t>(kept), out.end());
   for (const auto& [rule, c] : counts)
-    if (c.total > limit)
-      out.push_back(summary_finding(rule, c.severity, c.where, limit, c.total, false));
+    if (c.total > limit) out.push_back(summary_finding(c.rule, c.where, limit, c.total, false));
 }
 
 }  // namespace
@@ -170,8 +167,7 @@ core::Diagnostics lint_rulebook(const load::LoadedRulebook& loaded, const LintOp
     if (built > limit)
       out.erase(out.begin() + static_cast<std::ptrdiff_t>(start + limit), out.end());
     std::size_t shown = out.size() - start;
-    out.push_back(summary_finding(rule.name, rule.severity, out[start].where, shown, total,
-                                  unsuppressed == 0));
+    out.push_back(summary_finding(rule, out[start].where, shown, total, unsuppressed == 0));
     if (incomplete) {
       out.back().incomplete = true;
       out.back().notes.push_back(

@@ -62,16 +62,16 @@ std::string indent(std::string_view text, std::string_view prefix) {
   return out;
 }
 
-std::string help_text(const lint::RuleDescriptor& rule) {
-  return fmt::format("{}\n\nWhy it matters: {}\n\nExample:\n{}\n\nFix: {}", rule.doc.what,
-                     rule.doc.why, indent(rule.doc.example, "    "), rule.doc.fix);
+std::string help_text(const lint::Rule& rule) {
+  return fmt::format("{}\n\nWhy it matters: {}\n\nExample:\n{}\n\nFix: {}", rule.doc, rule.why,
+                     indent(rule.example, "    "), rule.fix);
 }
 
-std::string help_markdown(const lint::RuleDescriptor& rule) {
+std::string help_markdown(const lint::Rule& rule) {
   return fmt::format(
       "{}\n\n**Why it matters.** {}\n\n**Example** that fires it:\n\n```toml\n{}\n```\n\n"
       "**Fix.** {}",
-      rule.doc.what, rule.doc.why, rule.doc.example, rule.doc.fix);
+      rule.doc, rule.why, rule.example, rule.fix);
 }
 
 // A path as a URI reference: relative paths stay relative (resolved against
@@ -91,13 +91,13 @@ std::string path_uri(std::string_view path) {
   return out;
 }
 
-void write_rule(JsonWriter& json, const lint::RuleDescriptor& rule) {
+void write_rule(JsonWriter& json, const lint::Rule& rule) {
   std::string_view family = rule.name.substr(0, rule.name.find('/'));
   json.begin_object();
   json.key("id").value(rule.name);
   json.key("name").value(pascal_name(rule.name));
   json.key("shortDescription").begin_object().key("text").value(rule.summary).end_object();
-  json.key("fullDescription").begin_object().key("text").value(rule.doc.what).end_object();
+  json.key("fullDescription").begin_object().key("text").value(rule.doc).end_object();
   json.key("help").begin_object();
   json.key("text").value(help_text(rule));
   json.key("markdown").value(help_markdown(rule));

@@ -608,6 +608,33 @@ TEST_CASE("fineprint rules lists every rule with its severity", "[cli][rules]") 
     CHECK(contains(result.out, name));
 }
 
+// The schema's enum of the rules an `allow` table may name is the registry's
+// list less the loader's rules, in registry order: on a mismatch, paste the
+// array this test prints into schemas/rulebook.schema.json.
+TEST_CASE("the rulebook schema's suppressibleRule enum is the registry's", "[rules][schema]") {
+  std::ifstream file(fs::path(FINEPRINT_SOURCE_DIR) / "schemas" / "rulebook.schema.json");
+  std::stringstream text;
+  text << file.rdbuf();
+  Json schema = parse_json(text.str());
+  const Json* defs = schema.get("$defs");
+  REQUIRE(defs);
+  const Json* rule = defs->get("suppressibleRule");
+  REQUIRE(rule);
+  const Json* listed = rule->get("enum");
+  REQUIRE(listed);
+  std::vector<std::string> in_schema, in_registry;
+  for (const auto& name : listed->items) in_schema.push_back(name.string);
+  std::string paste = "\"enum\": [";
+  for (const auto& known : fineprint::lint::registry()) {
+    if (known.when == fineprint::lint::RunWhen::loader) continue;
+    in_registry.emplace_back(known.name);
+    paste += (in_registry.size() == 1 ? "\n  \"" : ",\n  \"") + std::string(known.name) + "\"";
+  }
+  paste += "\n]";
+  INFO("schemas/rulebook.schema.json $defs/suppressibleRule wants\n" << paste);
+  CHECK(in_schema == in_registry);
+}
+
 TEST_CASE("fineprint explain prints a rule's documentation", "[cli][explain]") {
   ProcessResult result = run_fineprint({"explain", "time/end-at-2359"});
   INFO(describe(result));
@@ -619,8 +646,8 @@ TEST_CASE("fineprint explain prints a rule's documentation", "[cli][explain]") {
     CHECK(contains(result.out, part));
   const auto* rule = fineprint::lint::find_rule("time/end-at-2359");
   REQUIRE(rule);
-  CHECK(contains(result.out, rule->doc.what));
-  CHECK(contains(result.out, rule->doc.fix));
+  CHECK(contains(result.out, rule->doc));
+  CHECK(contains(result.out, rule->fix));
 
   SECTION("every rule has documentation") {
     for (const auto& known : fineprint::lint::registry()) {
@@ -628,9 +655,9 @@ TEST_CASE("fineprint explain prints a rule's documentation", "[cli][explain]") {
       INFO(known.name << "\n" << describe(explained));
       CHECK(explained.exit_code == 0);
       CHECK(contains(explained.out, "What it catches\n  "));
-      CHECK(!std::string(known.doc.what).empty());
-      CHECK(!std::string(known.doc.example).empty());
-      CHECK(!std::string(known.doc.fix).empty());
+      CHECK(!std::string(known.doc).empty());
+      CHECK(!std::string(known.example).empty());
+      CHECK(!std::string(known.fix).empty());
     }
   }
 }

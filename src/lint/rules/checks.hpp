@@ -1,19 +1,22 @@
-// The check functions of the lint rules that read the loaded model directly
-// (the semantic ones live in analysis/). Each appends its findings.
+// The lint rules that read the loaded model directly (the semantic ones live
+// in analysis/): each is a Rule value defined beside its check, in the file
+// named here; lint/registry.cpp lists them.
 #pragma once
 
-#include "core/diagnostic.hpp"
-#include "lint/rule.hpp"
+#include "lint/registry.hpp"
 
 namespace fineprint::lint {
 
-void check_end_at_2359(const LintContext& context, core::Diagnostics& out);
-void check_open_ended(const LintContext& context, core::Diagnostics& out);
-void check_date_only_end(const LintContext& context, core::Diagnostics& out);
-void check_expired(const LintContext& context, core::Diagnostics& out);
-void check_starts_before_launch(const LintContext& context, core::Diagnostics& out);
-void check_free_order(const LintContext& context, core::Diagnostics& out);
-void check_code_collision(const LintContext& context, core::Diagnostics& out);
-void check_vague_terms(const LintContext& context, core::Diagnostics& out);
+// time_rules.cpp
+extern const Rule kTimeEndAt2359;
+extern const Rule kTimeOpenEnded;
+extern const Rule kTimeDateOnlyEnd;
+extern const Rule kTimeExpired;
+extern const Rule kTimeStartsBeforeLaunch;
+// promotion_rules.cpp
+extern const Rule kMoneyFreeOrder;
+extern const Rule kPromoCodeCollision;
+// vague_terms.cpp
+extern const Rule kTextVagueTerms;
 
 }  // namespace fineprint::lint

@@ -9,6 +9,8 @@
 
 namespace fineprint::lint {
 
+namespace {
+
 void check_free_order(const LintContext& context, core::Diagnostics& out) {
   int digits = context.rulebook.store.currency.minor_digits;
   auto money = [&](core::Minor amount) { return core::format_money(amount, digits); };
@@ -30,13 +32,13 @@ void check_free_order(const LintContext& context, core::Diagnostics& out) {
                     "worth "
                     "{} or less becomes free",
                     promotion.id.value, money(benefit.amount), money(benefit.amount));
-      out.push_back(finding("money/free-order", std::move(message), benefit.where,
+      out.push_back(finding(kMoneyFreeOrder, std::move(message), benefit.where,
                             "set `min_subtotal` above the amount off", promotion.id.value));
     } else if (benefit.kind == model::BenefitKind::tiers) {
       for (const auto& tier : benefit.tiers) {
         if (tier.is_percent || tier.amount < tier.min_subtotal) continue;
         out.push_back(finding(
-            "money/free-order",
+            kMoneyFreeOrder,
             fmt::format("a tier of promotion {} takes {} off from a subtotal of {}: an order "
                         "worth exactly {} becomes free",
                         promotion.id.value, money(tier.amount), money(tier.min_subtotal),
@@ -48,6 +50,26 @@ void check_free_order(const LintContext& context, core::Diagnostics& out) {
   }
 }
 
+}  // namespace
+
+const Rule kMoneyFreeOrder{
+    .name = "money/free-order",
+    .severity = core::Severity::warning,
+    .summary = "amount_off >= min_subtotal (or no threshold): an order can become free",
+    .doc =
+        "An `amount_off` (or an amount tier) at least as large as its `min_subtotal`, or with no "
+        "threshold at all.",
+    .why = "An order whose eligible goods cost no more than the amount becomes free.",
+    .example = "[[promotion]]\namount_off = \"50\"\nmin_subtotal = \"40\"",
+    .fix =
+        "Raise `min_subtotal` above the amount, or allow it with a reason if free orders are "
+        "intended.",
+    .when = RunWhen::always,
+    .check = check_free_order,
+};
+
+namespace {
+
 void check_code_collision(const LintContext& context, core::Diagnostics& out) {
   std::map<std::string, const model::Promotion*> by_code;
   for (const auto& promotion : context.rulebook.promotions) {
@@ -58,7 +80,7 @@ void check_code_collision(const LintContext& context, core::Diagnostics& out) {
     if (inserted) continue;
     const model::Promotion& first = *it->second;
     out.push_back(finding(
-        "promo/code-collision",
+        kPromoCodeCollision,
         fmt::format(
             "promotion {} has code \"{}\", which is also the code of promotion {} (\"{}\"); "
             "codes match case-insensitively",
@@ -66,5 +88,21 @@ void check_code_collision(const LintContext& context, core::Diagnostics& out) {
         promotion.code->where, "give each promotion its own code", promotion.id.value));
   }
 }
+
+}  // namespace
+
+const Rule kPromoCodeCollision{
+    .name = "promo/code-collision",
+    .severity = core::Severity::error,
+    .summary = "two promotions share a code (case-insensitively)",
+    .doc = "Two promotions whose `code` is the same, ignoring ASCII case.",
+    .why =
+        "A customer entering the code gets whichever promotion wins, not the one they were told "
+        "about.",
+    .example = "[[promotion]]\ncode = \"WINTER\"\n[[promotion]]\ncode = \"winter\"",
+    .fix = "Give each promotion its own code.",
+    .when = RunWhen::always,
+    .check = check_code_collision,
+};
 
 }  // namespace fineprint::lint

@@ -12,8 +12,6 @@ std::string name_of(const model::Promotion& promotion) {
   return fmt::format("promotion {}", promotion.id.value);
 }
 
-}  // namespace
-
 void check_end_at_2359(const LintContext& context, core::Diagnostics& out) {
   core::Zone zone = context.rulebook.store.zone;
   if (!zone) return;
@@ -26,7 +24,7 @@ void check_end_at_2359(const LintContext& context, core::Diagnostics& out) {
     std::string_view left_out = time.seconds().count() == 0 ? "minute" : "second";
     auto next_day = date::floor<date::days>(local) + date::days{1};
     out.push_back(finding(
-        "time/end-at-2359",
+        kTimeEndAt2359,
         fmt::format("{} ends {}, which leaves the last {} of the day outside the window "
                     "(windows close before `ends`)",
                     name_of(promotion), core::format_instant(zone, promotion.ends->instant),
@@ -39,16 +37,50 @@ void check_end_at_2359(const LintContext& context, core::Diagnostics& out) {
   }
 }
 
+}  // namespace
+
+const Rule kTimeEndAt2359{
+    .name = "time/end-at-2359",
+    .severity = core::Severity::warning,
+    .summary = "`ends` at 23:59 or 23:59:59 leaves the last minute/second outside",
+    .doc = "A promotion that ends at 23:59 or 23:59:59 local time.",
+    .why =
+        "Windows are half-open, so the last minute (or second) of the day is outside: an order at "
+        "23:59:30 is refused.",
+    .example = "ends = 2026-12-31T23:59:59",
+    .fix = "End at the next day's 00:00, or write the date alone: `ends = 2026-12-31`.",
+    .when = RunWhen::always,
+    .check = check_end_at_2359,
+};
+
+namespace {
+
 void check_open_ended(const LintContext& context, core::Diagnostics& out) {
   for (const auto& promotion : context.rulebook.promotions) {
     if (promotion.ends_written) continue;  // an unreadable `ends` is its own load error
     out.push_back(finding(
-        "time/open-ended",
+        kTimeOpenEnded,
         fmt::format("{} has no `ends`: it applies to every order from its start on, forever",
                     name_of(promotion)),
         promotion.where, "give it an `ends`", promotion.id.value));
   }
 }
+
+}  // namespace
+
+const Rule kTimeOpenEnded{
+    .name = "time/open-ended",
+    .severity = core::Severity::warning,
+    .summary = "a promotion without `ends`",
+    .doc = "A promotion with no `ends`.",
+    .why = "An open-ended promotion keeps applying long after the campaign is over.",
+    .example = "[[promotion]]\nid = \"P\"\nstarts = 2026-12-01",
+    .fix = "Give it an `ends`.",
+    .when = RunWhen::always,
+    .check = check_open_ended,
+};
+
+namespace {
 
 void check_date_only_end(const LintContext& context, core::Diagnostics& out) {
   core::Zone zone = context.rulebook.store.zone;
@@ -58,7 +90,7 @@ void check_date_only_end(const LintContext& context, core::Diagnostics& out) {
     auto last_day =
         date::year_month_day{core::local_day(zone, promotion.ends->instant) - date::days{1}};
     out.push_back(finding(
-        "time/date-only-end",
+        kTimeDateOnlyEnd,
         fmt::format("{} ends {}: read as through the end of {} {} {}, {} (the window closes at {})",
                     name_of(promotion), promotion.ends->text, static_cast<unsigned>(last_day.day()),
                     date::format("%b", last_day), static_cast<int>(last_day.year()), zone->name(),
@@ -67,19 +99,55 @@ void check_date_only_end(const LintContext& context, core::Diagnostics& out) {
   }
 }
 
+}  // namespace
+
+const Rule kTimeDateOnlyEnd{
+    .name = "time/date-only-end",
+    .severity = core::Severity::note,
+    .summary = "says how a date-only `ends` is read",
+    .doc =
+        "A promotion whose `ends` is a bare date; the note says it runs through the end of that "
+        "day in the store zone.",
+    .why =
+        "Authors and customers read \"until 31 December\" differently; the note makes the reading "
+        "explicit.",
+    .example = "ends = 2026-12-31",
+    .fix = "Nothing to fix if the reading is what was meant.",
+    .when = RunWhen::always,
+    .check = check_date_only_end,
+};
+
+namespace {
+
 void check_expired(const LintContext& context, core::Diagnostics& out) {
   core::Zone zone = context.rulebook.store.zone;
   if (!zone || !context.as_of) return;
   for (const auto& promotion : context.rulebook.promotions) {
     if (!promotion.ends || promotion.ends->instant > *context.as_of) continue;
     out.push_back(finding(
-        "time/expired",
+        kTimeExpired,
         fmt::format("{} closed at {}, before the launch at {}", name_of(promotion),
                     core::format_instant(zone, promotion.ends->instant),
                     core::format_instant(zone, *context.as_of)),
         promotion.ends->where, "remove the promotion or move its window", promotion.id.value));
   }
 }
+
+}  // namespace
+
+const Rule kTimeExpired{
+    .name = "time/expired",
+    .severity = core::Severity::warning,
+    .summary = "with --as-of: the window closed before it",
+    .doc = "With `--as-of`, a promotion whose window closed at or before that instant.",
+    .why = "A campaign launched with an expired promotion promises what it will not give.",
+    .example = "# lint --as-of 2027-01-15T00:00:00+02:00\nends = 2027-01-01",
+    .fix = "Remove the promotion or move its window.",
+    .when = RunWhen::always,
+    .check = check_expired,
+};
+
+namespace {
 
 void check_starts_before_launch(const LintContext& context, core::Diagnostics& out) {
   core::Zone zone = context.rulebook.store.zone;
@@ -89,7 +157,7 @@ void check_starts_before_launch(const LintContext& context, core::Diagnostics& o
     if (promotion.ends && promotion.ends->instant <= *context.as_of)
       continue;  // time/expired says it
     out.push_back(finding(
-        "time/starts-before-launch",
+        kTimeStartsBeforeLaunch,
         fmt::format("{} opened at {}, before the launch at {}: orders placed before the launch "
                     "may claim it",
                     name_of(promotion), core::format_instant(zone, promotion.starts.instant),
@@ -97,5 +165,19 @@ void check_starts_before_launch(const LintContext& context, core::Diagnostics& o
         promotion.starts.where, {}, promotion.id.value));
   }
 }
+
+}  // namespace
+
+const Rule kTimeStartsBeforeLaunch{
+    .name = "time/starts-before-launch",
+    .severity = core::Severity::note,
+    .summary = "with --as-of: the window opened before it",
+    .doc = "With `--as-of`, a promotion whose window opened before that instant.",
+    .why = "Orders placed before the launch may claim it.",
+    .example = "# lint --as-of 2026-12-05T00:00:00+02:00\nstarts = 2026-12-01",
+    .fix = "Check that this is intended.",
+    .when = RunWhen::always,
+    .check = check_starts_before_launch,
+};
 
 }  // namespace fineprint::lint

@@ -90,12 +90,10 @@ void check_text(const std::optional<core::Located<std::string>>& text, std::stri
   std::string shown(*phrase);
   if (!shown.empty() && shown.back() == '*') shown.pop_back();
   out.push_back(finding(
-      "text/vague-terms",
+      kTextVagueTerms,
       fmt::format("`{}` of {} says \"{}\" ({}), which invites argument", key, owner, shown, locale),
       text->where, "say exactly which products, how much and until when", subject));
 }
-
-}  // namespace
 
 void check_vague_terms(const LintContext& context, core::Diagnostics& out) {
   const model::Rulebook& rulebook = context.rulebook;
@@ -116,5 +114,22 @@ void check_vague_terms(const LintContext& context, core::Diagnostics& out) {
     check_text(assertion.because, "because", fmt::format("assert {}", assertion.id.value),
                "returns", out);
 }
+
+}  // namespace
+
+const Rule kTextVagueTerms{
+    .name = "text/vague-terms",
+    .severity = core::Severity::warning,
+    .summary = "title, terms or because uses phrases that invite argument",
+    .doc =
+        "A `title`, `terms` or `because` text with phrases that invite argument (\"while stocks "
+        "last\", \"selected items\", \"up to\", \"etc.\", \"and more\", \"subject to "
+        "availability\", \"reasonable\"), in English, Latvian, Lithuanian, Polish or Russian.",
+    .why = "The customer reads the text, not the TOML; vague text is where disputes start.",
+    .example = "terms = \"Up to 50% off selected items while stocks last\"",
+    .fix = "Say exactly what the rule says: which products, how much, until when.",
+    .when = RunWhen::always,
+    .check = check_vague_terms,
+};
 
 }  // namespace fineprint::lint

@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <functional>
 
-#include "analysis/analysis_rules.hpp"
 #include "analysis/promotion_analysis.hpp"
 #include "analysis/returns_analysis.hpp"
+#include "lint/registry.hpp"
 #include "load/rulebook_loader.hpp"
 
 namespace {
@@ -46,7 +46,8 @@ int main(int argc, char** argv) {
     core::Diagnostics out;
     auto start = std::chrono::steady_clock::now();
     lint::LintContext context{r, std::nullopt};
-    for (const auto& rule : analysis::analysis_rules()) rule.check(context, out);
+    for (const auto& rule : lint::registry())  // the semantic rules
+      if (rule.when == lint::RunWhen::clean_load) rule.check(context, out);
     double checks =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     std::size_t findings = out.size();

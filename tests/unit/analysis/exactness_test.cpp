@@ -8,7 +8,7 @@
 #include <random>
 #include <set>
 
-#include "analysis/checks.hpp"
+#include "analysis/analysis_rules.hpp"
 #include "analysis/promotion_analysis.hpp"
 #include "analysis/returns_analysis.hpp"
 #include "model/item_facts.hpp"
@@ -320,8 +320,9 @@ TEST_CASE("returns analysis agrees with brute force on random tables", "[analysi
   for (unsigned seed = 1; seed <= 220; ++seed) {
     model::Rulebook r = random_returns(seed);
     Expected e = brute_force_returns(r);
-    auto got = analysed(r, {check_gap, check_unreachable_rule, check_overlap, check_assert_failed,
-                            check_eu_withdrawal, check_eu_legal_guarantee});
+    auto got = analysed(
+        r, {kReturnsGap.check, kReturnsUnreachableRule.check, kReturnsOverlap.check,
+            kReturnsAssertFailed.check, kLawEuWithdrawal.check, kLawEuLegalGuarantee.check});
     if (!e.findings.empty()) ++with_findings;
     std::string expected_text, got_text;
     for (const auto& [rule, line] : e.findings)
