@@ -340,99 +340,134 @@ std::optional<model::Range> TableReader::range(std::string_view key, bool money,
   return result;
 }
 
+namespace {
+
+core::LocalTime local_of(const toml::date& d, const toml::time& t) {
+  date::year_month_day ymd{date::year{d.year}, date::month{d.month}, date::day{d.day}};
+  return core::LocalTime{date::local_days{ymd}} + std::chrono::hours{t.hour} +
+         std::chrono::minutes{t.minute} + std::chrono::seconds{t.second};
+}
+
+// The value as TOML writes it, for the messages.
+std::string text_of(const toml::node& n) {
+  std::ostringstream os;
+  if (auto* dt = n.as_date_time()) os << *dt;
+  if (auto* d = n.as_date()) os << *d;
+  return os.str();
+}
+
+// What every step of reading an instant needs to report an error.
+struct InstantSite {
+  core::Diagnostics& out;
+  std::string_view key;
+  const std::string& context;
+};
+
+// Years as written, before any offset: limits.hpp says why.
+bool year_ok(const InstantSite& site, const model::WrittenInstant& written, const toml::date& d) {
+  if (year_allowed(d.year)) return true;
+  add_error(site.out, "schema/wrong-type",
+            year_message(fmt::format("`{}` in {}", site.key, site.context), written.text, d.year),
+            written.where);
+  return false;
+}
+
+// A local date-time in the store's zone: one that the clocks skip or show
+// twice is an error, since no single instant is meant.
+std::optional<model::WrittenInstant> resolve_local_date_time(const InstantSite& site,
+                                                             core::Zone zone, core::LocalTime local,
+                                                             model::WrittenInstant written) {
+  auto resolved = core::resolve_local(zone, local);
+  if (resolved.kind == core::LocalKind::nonexistent) {
+    add_error(
+        site.out, "time/nonexistent-local-time",
+        fmt::format("`{}` {} does not exist in {}: at {} the clocks jump from {} to {}", site.key,
+                    written.text, zone->name(), core::format_instant(zone, resolved.first),
+                    core::format_local(zone->to_local(resolved.first - std::chrono::seconds{1}) +
+                                       std::chrono::seconds{1})
+                        .substr(11, 5),
+                    core::format_local(zone->to_local(resolved.first)).substr(11, 5)),
+        written.where, "write the instant with an explicit UTC offset");
+    return std::nullopt;
+  }
+  if (resolved.kind == core::LocalKind::ambiguous) {
+    add_error(site.out, "time/ambiguous-local-time",
+              fmt::format("`{}` {} happens twice in {}: as {} and as {}", site.key, written.text,
+                          zone->name(), core::format_instant(zone, resolved.first),
+                          core::format_instant(zone, resolved.second)),
+              written.where,
+              "write the instant with an explicit UTC offset to say which one is meant");
+    return std::nullopt;
+  }
+  written.instant = resolved.instant;
+  return written;
+}
+
+// A TOML date-time: whole seconds, with its offset or else in the store's zone.
+std::optional<model::WrittenInstant> read_date_time(const InstantSite& site, const toml::node& node,
+                                                    const toml::date_time& dt, core::Zone zone,
+                                                    model::WrittenInstant written) {
+  written.text = text_of(node);
+  if (!year_ok(site, written, dt.date)) return std::nullopt;
+  if (dt.time.nanosecond != 0) {
+    add_error(site.out, "schema/wrong-type",
+              fmt::format("`{}` in {} has fractional seconds ({}); instants are whole seconds",
+                          site.key, site.context, written.text),
+              written.where);
+    return std::nullopt;
+  }
+  core::LocalTime local = local_of(dt.date, dt.time);
+  if (dt.offset) {
+    written.instant = core::instant_from_offset(local, dt.offset->minutes);
+    return written;
+  }
+  written.local = true;
+  if (!zone) return std::nullopt;  // the zone error is reported at store.timezone
+  return resolve_local_date_time(site, zone, local, std::move(written));
+}
+
+// A bare TOML date: the start of that day (or of the next) in the store's
+// zone, where the key allows a date at all.
+std::optional<model::WrittenInstant> read_date(const InstantSite& site, const toml::node& node,
+                                               const toml::date& d, core::Zone zone,
+                                               DateMeaning dates, model::WrittenInstant written) {
+  written.text = text_of(node);
+  if (dates == DateMeaning::forbidden) {
+    add_error(site.out, "schema/wrong-type",
+              fmt::format("`{}` in {} must be a date-time, found the bare date {}", site.key,
+                          site.context, written.text),
+              written.where);
+    return std::nullopt;
+  }
+  if (!year_ok(site, written, d)) return std::nullopt;
+  written.date_only = true;
+  written.local = true;
+  if (!zone) return std::nullopt;
+  date::local_days day{
+      date::year_month_day{date::year{d.year}, date::month{d.month}, date::day{d.day}}};
+  if (dates == DateMeaning::start_of_next_day) day += date::days{1};
+  // The start of a local day is its first existing instant: after a gap at
+  // midnight that is the gap's end; at an overlap, the earlier reading.
+  auto resolved = core::resolve_local(zone, core::LocalTime{day});
+  written.instant = resolved.kind == core::LocalKind::unique      ? resolved.instant
+                    : resolved.kind == core::LocalKind::ambiguous ? resolved.first
+                                                                  : resolved.second;
+  return written;
+}
+
+}  // namespace
+
 std::optional<model::WrittenInstant> TableReader::instant(std::string_view key, core::Zone zone,
                                                           DateMeaning dates, Need need) {
   const toml::node* node = take(key, need);
   if (!node) return std::nullopt;
   model::WrittenInstant written;
   written.where = where(key);
-  auto local_of = [](const toml::date& d, const toml::time& t) {
-    date::year_month_day ymd{date::year{d.year}, date::month{d.month}, date::day{d.day}};
-    return core::LocalTime{date::local_days{ymd}} + std::chrono::hours{t.hour} +
-           std::chrono::minutes{t.minute} + std::chrono::seconds{t.second};
-  };
-  auto text_of = [](const toml::node& n) {
-    std::ostringstream os;
-    if (auto* dt = n.as_date_time()) os << *dt;
-    if (auto* d = n.as_date()) os << *d;
-    return os.str();
-  };
-  // Years as written, before any offset: limits.hpp says why.
-  auto year_ok = [&](const toml::date& d) {
-    if (year_allowed(d.year)) return true;
-    add_error(out_, "schema/wrong-type",
-              year_message(fmt::format("`{}` in {}", key, context_), written.text, d.year),
-              written.where);
-    return false;
-  };
-  if (const auto* value = node->as_date_time()) {
-    const toml::date_time& dt = value->get();
-    written.text = text_of(*node);
-    if (!year_ok(dt.date)) return std::nullopt;
-    if (dt.time.nanosecond != 0) {
-      add_error(out_, "schema/wrong-type",
-                fmt::format("`{}` in {} has fractional seconds ({}); instants are whole seconds",
-                            key, context_, written.text),
-                written.where);
-      return std::nullopt;
-    }
-    core::LocalTime local = local_of(dt.date, dt.time);
-    if (dt.offset) {
-      written.instant = core::instant_from_offset(local, dt.offset->minutes);
-      return written;
-    }
-    written.local = true;
-    if (!zone) return std::nullopt;  // the zone error is reported at store.timezone
-    auto resolved = core::resolve_local(zone, local);
-    if (resolved.kind == core::LocalKind::nonexistent) {
-      add_error(
-          out_, "time/nonexistent-local-time",
-          fmt::format("`{}` {} does not exist in {}: at {} the clocks jump from {} to {}", key,
-                      written.text, zone->name(), core::format_instant(zone, resolved.first),
-                      core::format_local(zone->to_local(resolved.first - std::chrono::seconds{1}) +
-                                         std::chrono::seconds{1})
-                          .substr(11, 5),
-                      core::format_local(zone->to_local(resolved.first)).substr(11, 5)),
-          written.where, "write the instant with an explicit UTC offset");
-      return std::nullopt;
-    }
-    if (resolved.kind == core::LocalKind::ambiguous) {
-      add_error(out_, "time/ambiguous-local-time",
-                fmt::format("`{}` {} happens twice in {}: as {} and as {}", key, written.text,
-                            zone->name(), core::format_instant(zone, resolved.first),
-                            core::format_instant(zone, resolved.second)),
-                written.where,
-                "write the instant with an explicit UTC offset to say which one is meant");
-      return std::nullopt;
-    }
-    written.instant = resolved.instant;
-    return written;
-  }
-  if (const auto* value = node->as_date()) {
-    written.text = text_of(*node);
-    if (dates == DateMeaning::forbidden) {
-      add_error(out_, "schema/wrong-type",
-                fmt::format("`{}` in {} must be a date-time, found the bare date {}", key, context_,
-                            written.text),
-                written.where);
-      return std::nullopt;
-    }
-    if (!year_ok(value->get())) return std::nullopt;
-    written.date_only = true;
-    written.local = true;
-    if (!zone) return std::nullopt;
-    const toml::date& d = value->get();
-    date::local_days day{
-        date::year_month_day{date::year{d.year}, date::month{d.month}, date::day{d.day}}};
-    if (dates == DateMeaning::start_of_next_day) day += date::days{1};
-    // The start of a local day is its first existing instant: after a gap at
-    // midnight that is the gap's end; at an overlap, the earlier reading.
-    auto resolved = core::resolve_local(zone, core::LocalTime{day});
-    written.instant = resolved.kind == core::LocalKind::unique      ? resolved.instant
-                      : resolved.kind == core::LocalKind::ambiguous ? resolved.first
-                                                                    : resolved.second;
-    return written;
-  }
+  InstantSite site{out_, key, context_};
+  if (const auto* value = node->as_date_time())
+    return read_date_time(site, *node, value->get(), zone, std::move(written));
+  if (const auto* value = node->as_date())
+    return read_date(site, *node, value->get(), zone, dates, std::move(written));
   if (node->is_time()) {
     add_error(
         out_, "schema/wrong-type",
