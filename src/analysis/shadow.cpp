@@ -27,121 +27,167 @@ bool forced(const PromoFacts& q, const PromoFacts& p) {
          !q.limited && q.min_quantity <= p.min_quantity && q.min_subtotal <= p.min_subtotal;
 }
 
-ShadowVerdict by_cover(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
-                       const std::vector<Rival>& rivals) {
-  ShadowVerdict v;
-  Budget budget{kCoverBudget};
-  // Every verdict says what it spent (the run's overall budget adds it up).
-  auto spent = [&]() -> ShadowVerdict {
-    v.work = budget.used;
-    return v;
-  };
-  const PromoFacts& fp = set.facts[p];
-  std::vector<std::size_t> force;
-  budget.spend(rivals.size());
-  for (const Rival& r : rivals)
-    if (forced(set.facts[r.index], fp) &&
-        !combinable(rulebook.promotions[r.index], rulebook.promotions[p]))
-      force.push_back(r.index);
-  if (force.empty()) return spent();
-  ShadowSpace d;
-  std::vector<std::size_t> all = force;
-  all.push_back(p);
-  d.cats = category_candidates(set.lines, all);
-  d.skus = sku_candidates(set.lines, all);
-  d.time = Axis(fp.window.lo, fp.window.hi, false);
-  for (std::size_t q : force) d.time.cut(set.facts[q].window.lo, set.facts[q].window.hi);
-  d.time.seal();
-  d.segments = fp.segments ? fp.segments->size() : 1;
-  lay_out(d, fp.channels.size());
+// The cover by rivals not combinable with P (see decide_shadow), step by
+// step; every verdict says what it spent (the run's budget adds it up).
+class Cover {
+ public:
+  Cover(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p)
+      : rulebook_(rulebook), set_(set), p_(p), fp_(set.facts[p]) {}
 
-  Box base = Box::all(d.layout);
-  base.set(d.layout, kChannel, fp.channels);
-  std::vector<Box> region;
-  scope_boxes(d, set.lines.scopes[p], base, region);
+  ShadowVerdict run(const std::vector<Rival>& rivals) {
+    pick_forced(rivals);
+    if (!force_.empty()) {
+      lay_out_space();
+      if (probes_all_hit() && covered()) {
+        v_.shadowed = true;
+        name_blockers();
+        witness();
+      }
+    }
+    v_.work = budget_.used;
+    return std::move(v_);
+  }
+
+ private:
+  // The rivals that are candidates wherever P is at its plainest and hold
+  // the line against it.
+  void pick_forced(const std::vector<Rival>& rivals) {
+    budget_.spend(rivals.size());
+    for (const Rival& r : rivals)
+      if (forced(set_.facts[r.index], fp_) &&
+          !combinable(rulebook_.promotions[r.index], rulebook_.promotions[p_]))
+        force_.push_back(r.index);
+  }
+
+  void lay_out_space() {
+    std::vector<std::size_t> all = force_;
+    all.push_back(p_);
+    d_.cats = category_candidates(set_.lines, all);
+    d_.skus = sku_candidates(set_.lines, all);
+    d_.time = Axis(fp_.window.lo, fp_.window.hi, false);
+    for (std::size_t q : force_) d_.time.cut(set_.facts[q].window.lo, set_.facts[q].window.hi);
+    d_.time.seal();
+    d_.segments = fp_.segments ? fp_.segments->size() : 1;
+    lay_out(d_, fp_.channels.size());
+    Box base = Box::all(d_.layout);
+    base.set(d_.layout, kChannel, fp_.channels);
+    scope_boxes(d_, set_.lines.scopes[p_], base, region_);
+  }
+
+  bool covers(std::size_t q, const std::array<std::size_t, 5>& at) const {
+    const PromoFacts& fq = set_.facts[q];
+    if (!fq.window.contains(d_.time.cell(at[0]).lo) || !fq.channels.contains(at[1])) return false;
+    if (fq.segments && !(fp_.segments && contains(*fq.segments, (*fp_.segments)[at[4]])))
+      return false;
+    return in_scope_ids(set_.lines.scopes[q], d_.cats[at[2]], d_.skus[at[3]]);
+  }
+
   // Probes first: a point of P's region that no forced rival can be at
   // proves P usable without building or subtracting boxes (the usual case).
-  auto covers = [&](std::size_t q, std::size_t cell, std::size_t ch, std::size_t c, std::size_t k,
-                    std::size_t seg) {
-    const PromoFacts& fq = set.facts[q];
-    if (!fq.window.contains(d.time.cell(cell).lo) || !fq.channels.contains(ch)) return false;
-    if (fq.segments && !(fp.segments && contains(*fq.segments, (*fp.segments)[seg]))) return false;
-    return in_scope_ids(set.lines.scopes[q], d.cats[c], d.skus[k]);
-  };
-  for (const Box& box : region) {
-    std::array<ValueSet, 5> members;
-    for (std::size_t dim = 0; dim < 5; ++dim) members[dim] = box.get(d.layout, dim);
+  // False when a probe escapes, or the budget ran out (then stopped).
+  bool probes_all_hit() {
     auto nth = [](const ValueSet& set, std::size_t n) {
       for (std::size_t i = 0; i < set.size(); ++i)
         if (set.contains(i) && n-- == 0) return i;
       return set.first();
     };
-    for (std::size_t probe = 0; probe < 8; ++probe) {
-      std::array<std::size_t, 5> at{};
-      for (std::size_t dim = 0; dim < 5; ++dim)
-        at[dim] = nth(members[dim], (probe * (dim + 1) * 7919) % members[dim].count());
-      bool hit = false;
-      for (std::size_t q : force)
-        if (!budget.spend()) {
-          v.stopped = true;
-          v.why = budget.why("covering its windows");
-          return spent();
-        } else if (covers(q, at[0], at[1], at[2], at[3], at[4])) {
-          hit = true;
-          break;
+    for (const Box& box : region_) {
+      std::array<ValueSet, 5> members;
+      for (std::size_t dim = 0; dim < 5; ++dim) members[dim] = box.get(d_.layout, dim);
+      for (std::size_t probe = 0; probe < 8; ++probe) {
+        std::array<std::size_t, 5> at{};
+        for (std::size_t dim = 0; dim < 5; ++dim)
+          at[dim] = nth(members[dim], (probe * (dim + 1) * 7919) % members[dim].count());
+        bool hit = false;
+        for (std::size_t q : force_) {
+          if (!budget_.spend()) return stop();
+          if (covers(q, at)) {
+            hit = true;
+            break;
+          }
         }
-      if (!hit) return spent();
+        if (!hit) return false;
+      }
+    }
+    return true;
+  }
+
+  // Whether the forced rivals' boxes cover P's whole region.
+  bool covered() {
+    budget_.spend(force_.size());
+    for (std::size_t q : force_) {
+      const PromoFacts& fq = set_.facts[q];
+      Box b = Box::all(d_.layout);
+      b.set(d_.layout, kTime, d_.time.range(fq.window.lo, fq.window.hi));
+      b.set(d_.layout, kChannel, fq.channels);
+      if (fq.segments) {
+        ValueSet segs = ValueSet::none(d_.segments);
+        for (std::size_t i = 0; fp_.segments && i < fp_.segments->size(); ++i)
+          if (contains(*fq.segments, (*fp_.segments)[i])) segs.insert(i);
+        b.set(d_.layout, kSegment, segs);
+      }
+      std::size_t before = cover_.size();
+      scope_boxes(d_, set_.lines.scopes[q], b, cover_);
+      for (std::size_t i = before; i < cover_.size(); ++i) owner_.emplace_back(i, q);
+    }
+    for (const Box& box : region_) {
+      auto rest = uncovered(d_.layout, box, cover_, budget_);
+      if (!rest) return stop();
+      if (!rest->empty()) return false;
+    }
+    return true;
+  }
+
+  // Every forced rival whose boxes meet P's region.
+  void name_blockers() {
+    budget_.spend(owner_.size() * region_.size());
+    std::vector<bool> named(set_.facts.size(), false);  // a set: thousands of blockers are possible
+    for (const auto& entry : owner_) {
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+      const Box& owned = cover_[entry.first];
+      if (named[entry.second]) continue;
+      bool meets = std::any_of(region_.begin(), region_.end(),
+                               [&](const Box& b) { return b.intersects(d_.layout, owned); });
+      if (meets) {
+        named[entry.second] = true;
+        v_.by.push_back(entry.second);
+      }
     }
   }
-  std::vector<Box> cover;
-  std::vector<std::pair<std::size_t, std::size_t>> owner;  // cover box → promotion
-  budget.spend(force.size());
-  for (std::size_t q : force) {
-    const PromoFacts& fq = set.facts[q];
-    Box b = Box::all(d.layout);
-    b.set(d.layout, kTime, d.time.range(fq.window.lo, fq.window.hi));
-    b.set(d.layout, kChannel, fq.channels);
-    if (fq.segments) {
-      ValueSet segs = ValueSet::none(d.segments);
-      for (std::size_t i = 0; fp.segments && i < fp.segments->size(); ++i)
-        if (contains(*fq.segments, (*fp.segments)[i])) segs.insert(i);
-      b.set(d.layout, kSegment, segs);
-    }
-    std::size_t before = cover.size();
-    scope_boxes(d, set.lines.scopes[q], b, cover);
-    for (std::size_t i = before; i < cover.size(); ++i) owner.emplace_back(i, q);
+
+  void witness() {
+    const Box& first = region_.front();
+    LineKind line{set_.lines.category_name(d_.cats[first.first(d_.layout, kCategory)]),
+                  set_.lines.sku_name(d_.skus[first.first(d_.layout, kSku)])};
+    const std::string* segment =
+        fp_.segments ? &(*fp_.segments)[first.first(d_.layout, kSegment)] : nullptr;
+    v_.order =
+        sketch_order(rulebook_, set_, {p_}, pick_time(d_.time.cell(first.first(d_.layout, kTime))),
+                     first.first(d_.layout, kChannel), line, segment);
   }
-  for (const Box& box : region) {
-    auto rest = uncovered(d.layout, box, cover, budget);
-    if (!rest) {
-      v.stopped = true;
-      v.why = budget.why("covering its windows");
-      return spent();
-    }
-    if (!rest->empty()) return spent();
+
+  bool stop() {
+    v_.stopped = true;
+    v_.why = budget_.why("covering its windows");
+    return false;
   }
-  v.shadowed = true;
-  budget.spend(owner.size() * region.size());
-  std::vector<bool> named(set.facts.size(), false);  // a set: thousands of blockers are possible
-  for (const auto& entry : owner) {
-    // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
-    const Box& owned = cover[entry.first];
-    if (named[entry.second]) continue;
-    bool meets = std::any_of(region.begin(), region.end(),
-                             [&](const Box& b) { return b.intersects(d.layout, owned); });
-    if (meets) {
-      named[entry.second] = true;
-      v.by.push_back(entry.second);
-    }
-  }
-  const Box& first = region.front();
-  LineKind line{set.lines.category_name(d.cats[first.first(d.layout, kCategory)]),
-                set.lines.sku_name(d.skus[first.first(d.layout, kSku)])};
-  const std::string* segment =
-      fp.segments ? &(*fp.segments)[first.first(d.layout, kSegment)] : nullptr;
-  v.order = sketch_order(rulebook, set, {p}, pick_time(d.time.cell(first.first(d.layout, kTime))),
-                         first.first(d.layout, kChannel), line, segment);
-  return spent();
+
+  const model::Rulebook& rulebook_;
+  const PromoSet& set_;
+  std::size_t p_;
+  const PromoFacts& fp_;
+  Budget budget_{kCoverBudget};
+  ShadowVerdict v_;
+  std::vector<std::size_t> force_;
+  ShadowSpace d_;
+  std::vector<Box> region_;
+  std::vector<Box> cover_;
+  std::vector<std::pair<std::size_t, std::size_t>> owner_;  // cover box → promotion
+};
+
+ShadowVerdict by_cover(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
+                       const std::vector<Rival>& rivals) {
+  return Cover(rulebook, set, p).run(rivals);
 }
 
 // Semantics v1.1: a fixed_price rival holds a line only where the unit price

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/count_text.hpp"
 #include "core/did_you_mean.hpp"
 #include "lint/registry.hpp"
 #include "load/load_rules.hpp"
@@ -54,21 +55,13 @@ const std::string* allowed(const AllowTables& tables, const std::string& rule,
   return it == table->second->reasons.end() ? nullptr : &it->second.value;
 }
 
-// 1999000 → "1,999,000", as the documentation writes counts.
-std::string grouped(std::size_t n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 std::string counted(std::string_view rule, std::size_t total) {
-  if (rule == "returns/overlap") return fmt::format("{} pairs of rules overlap", grouped(total));
+  if (rule == "returns/overlap")
+    return fmt::format("{} pairs of rules overlap", core::grouped(total));
   if (rule == "promo/ambiguous-overlap")
-    return fmt::format("{} pairs of promotions can both apply and neither wins", grouped(total));
-  return fmt::format("{} has {} findings", rule, grouped(total));
+    return fmt::format("{} pairs of promotions can both apply and neither wins",
+                       core::grouped(total));
+  return fmt::format("{} has {} findings", rule, core::grouped(total));
 }
 
 // The finding that stands for those past --max-findings: the rule's, at the
@@ -76,14 +69,15 @@ std::string counted(std::string_view rule, std::size_t total) {
 core::Diagnostic summary_finding(const Rule& rule, const core::SourceRange& where,
                                  std::size_t shown, std::size_t total, bool all_allowed) {
   core::Diagnostic d = finding(
-      rule, fmt::format("{}; {} shown (--max-findings)", counted(rule.name, total), grouped(shown)),
+      rule,
+      fmt::format("{}; {} shown (--max-findings)", counted(rule.name, total), core::grouped(shown)),
       where,
       fmt::format(
           "fix the ones shown and lint again; `fineprint lint --max-findings 0` lists all {}",
-          grouped(total)));
+          core::grouped(total)));
   if (all_allowed)
-    d.suppressed =
-        fmt::format("all {} not shown are allowed in their `allow` tables", grouped(total - shown));
+    d.suppressed = fmt::format("all {} not shown are allowed in their `allow` tables",
+                               core::grouped(total - shown));
   return d;
 }
 
