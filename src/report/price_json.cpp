@@ -3,17 +3,17 @@
 
 namespace fineprint::report {
 
-std::string price_json(const PriceReport& r) {
+namespace {
+
+// Each promotion in the order considered: status, failed conditions, who
+// blocked it, why it takes nothing off, its discount and lines.
+void write_promotions(JsonWriter& json, const PriceReport& r) {
   const int digits = r.rulebook.store.currency.minor_digits;
   auto money = [&](core::Minor m) { return core::format_money(m, digits); };
   auto name = [&](std::size_t line) {
     return line == engine::kShippingLine ? std::string("shipping") : r.order.lines[line].sku;
   };
   const engine::Pricing& p = r.pricing;
-  JsonWriter json(true);
-  json.begin_object();
-  json.key("order").value(r.order.id);
-  json.key("currency").value(r.rulebook.store.currency.code);
   json.key("promotions").begin_array();
   for (const auto& promo : p.promotions) {
     json.begin_object();
@@ -57,6 +57,13 @@ std::string price_json(const PriceReport& r) {
     json.end_object();
   }
   json.end_array();
+}
+
+// Each line's allocations and entitled paid amount, shipping, the totals.
+void write_lines_and_totals(JsonWriter& json, const PriceReport& r) {
+  const int digits = r.rulebook.store.currency.minor_digits;
+  auto money = [&](core::Minor m) { return core::format_money(m, digits); };
+  const engine::Pricing& p = r.pricing;
   auto allocations = [&](const std::vector<engine::Allocation>& list) {
     json.key("allocations").begin_array();
     for (const auto& a : list)
@@ -92,6 +99,17 @@ std::string price_json(const PriceReport& r) {
   json.key("discount").value(money(p.total_discount));
   json.key("to_pay").value(money(p.total_paid));
   json.end_object();
+}
+
+}  // namespace
+
+std::string price_json(const PriceReport& r) {
+  JsonWriter json(true);
+  json.begin_object();
+  json.key("order").value(r.order.id);
+  json.key("currency").value(r.rulebook.store.currency.code);
+  write_promotions(json, r);
+  write_lines_and_totals(json, r);
   json.key("rulebook").value(r.digest);
   json.key("fineprint").value(r.version);
   json.end_object();

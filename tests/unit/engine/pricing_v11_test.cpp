@@ -7,6 +7,7 @@
 
 #include "engine/pricing.hpp"
 #include "engine_fixture.hpp"
+#include "run_process.hpp"
 
 using namespace fineprint;
 using test::line;
@@ -221,4 +222,27 @@ TEST_CASE("v1.1 invariant: no line, no shipping and no refund below zero, stacke
   // The generator stacks discounts and drives lines to zero, not only clean cases.
   CHECK(stacked > 100);
   CHECK(floored > 20);
+}
+
+TEST_CASE("v1.1: price shows a promotion that takes nothing off, and why, in text and JSON",
+          "[pricing][v1.1][cli]") {
+  const std::string dir =
+      std::string(FINEPRINT_SOURCE_DIR) + "/tests/claims/v11-3for2-two-books-does-not-block/";
+  auto json = fineprint::testing::run_fineprint(
+      {"price", "--format", "json", "--rules", dir + "rulebook.toml", dir + "claim.toml"});
+  INFO(fineprint::testing::describe(json));
+  CHECK(json.exit_code == 0);
+  CHECK(fineprint::testing::contains(json.out, R"("id": "BOOKS-3FOR2",
+      "status": "no_discount",)"));
+  CHECK(fineprint::testing::contains(
+      json.out, R"("no_discount": "the promotion's lines hold 2 units; a group needs 3",)"));
+  CHECK(fineprint::testing::contains(json.out, R"("id": "STORE10",
+      "status": "applied",)"));
+  auto text = fineprint::testing::run_fineprint(
+      {"price", "--rules", dir + "rulebook.toml", dir + "claim.toml"});
+  CHECK(fineprint::testing::contains(
+      text.out,
+      "BOOKS-3FOR2: not applied, takes nothing off: the promotion's lines hold 2 units; "
+      "a group needs 3\n"));
+  CHECK(fineprint::testing::contains(text.out, "STORE10: applied, 6.98 off (BK-1, BK-2)\n"));
 }
