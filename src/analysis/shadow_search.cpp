@@ -280,11 +280,26 @@ class Search {
   // turn it off, then (a helper only) every way to turn it on, tried first.
   void split(const Node& n, const Entrant& e, Truth loc, Truth code, Truth seg, Truth first,
              Truth qty, Truth sub) {
-    auto child = [&] {
-      Node c = n;
-      ++c.next;
-      return c;
-    };
+    turn_off(n, e, loc, code, seg, first, qty, sub);
+    if (!e.helper) {
+      // Where it is a candidate it holds the line: those orders block P.
+      name_blocker(e);
+      return;
+    }
+    turn_on(n, e, loc, seg);
+  }
+
+  Node child_of(const Node& n) const {
+    Node c = n;
+    ++c.next;
+    return c;
+  }
+
+  // One child per way e can be left out: a switch only it reads, or each
+  // undecided condition made to fail.
+  void turn_off(const Node& n, const Entrant& e, Truth loc, Truth code, Truth seg, Truth first,
+                Truth qty, Truth sub) {
+    auto child = [&] { return child_of(n); };
     if (e.private_off) {
       Node c = child();
       if (!e.private_code) c.used_up.push_back(e.index);
@@ -329,11 +344,12 @@ class Search {
         stack_.push_back(std::move(c));
       }
     }
-    if (!e.helper) {
-      // Where it is a candidate it holds the line: those orders block P.
-      name_blocker(e);
-      return;
-    }
+  }
+
+  // The children where helper e is a candidate and holds the line: in each
+  // part of its region and with each segment that admits it.
+  void turn_on(const Node& n, const Entrant& e, Truth loc, Truth seg) {
+    auto child = [&] { return child_of(n); };
     Node on = child();
     on.applied.push_back(n.next);
     if (e.code >= 0) on.codes[static_cast<std::size_t>(e.code)] = 1;
