@@ -185,22 +185,16 @@ void check_eu_withdrawal(const lint::LintContext& context, core::Diagnostics& ou
          return decision.outcome != model::Outcome::refund ||
                 (decision.spec && decision.spec->fee_percent);
        },
-       "a distance sale may be withdrawn from within 14 days of delivery for a full refund "
-       "without fees (Directive 2011/83/EU art. 9, 13, 14, 16)",
-       "decide `refund` without `fee_percent` for these items, or add a [[returns.exemption]] "
-       "with its legal basis (art. 16)"},
+       "a distance sale may be withdrawn from within 14 days of delivery for a full refund without fees (Directive 2011/83/EU art. 9, 13, 14, 16)",
+       "decide `refund` without `fee_percent` for these items, or add a [[returns.exemption]] with its legal basis (art. 16)"},
       {handled_region,
        [](const ItemDecision& decision) {
          return decision.outcome == model::Outcome::deny ||
                 decision.outcome == model::Outcome::store_credit ||
                 decision.outcome == model::Outcome::exchange;
        },
-       "a distance sale may be withdrawn from within 14 days of delivery whatever the item's "
-       "condition; its payments come back as a refund, less the item's diminished value "
-       "(Directive 2011/83/EU art. 9, 13, 14(2), 16)",
-       "decide `refund`, with `fee_percent` as the deduction for the item's diminished value "
-       "(art. 14(2)) instead of a refusal, or add a [[returns.exemption]] with its legal basis "
-       "(art. 16: unsealed hygiene goods, personalised, perishable, unsealed media, ...)"},
+       "a distance sale may be withdrawn from within 14 days of delivery whatever the item's condition; its payments come back as a refund, less the item's diminished value (Directive 2011/83/EU art. 9, 13, 14(2), 16)",
+       "decide `refund`, with `fee_percent` as the deduction for the item's diminished value (art. 14(2)) instead of a refusal, or add a [[returns.exemption]] with its legal basis (art. 16: unsealed hygiene goods, personalised, perishable, unsealed media, ...)"},
   };
   report_law(context, kLawEuWithdrawal, parts, kWithdrawalDays, out);
 }
@@ -212,35 +206,13 @@ const lint::Rule kLawEuWithdrawal{
     .severity = core::Severity::error,
     .summary = "a distance-sale withdrawal within 14 days is refused or not refunded",
     .doc =
-        "With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`): an item from a distance "
-        "channel, any reason, returned within 14 days of delivery and not covered by a "
-        "[[returns.exemption]], that the table decides against the withdrawal right. Sealed or "
-        "opened (unused) items must be decided `refund` without `fee_percent`. Items in any other "
-        "condition (`used`, `washed`, `damaged`, declared ones) must not be decided `deny`, "
-        "`store_credit` or `exchange`; a `refund` with `fee_percent` (the deduction for the "
-        "item's diminished value), `review`, `repair`, `replace` and `repair_or_replace` pass. "
-        "One finding per deciding rule, at its `outcome` key (`otherwise` at its key; an "
-        "uncovered item at [returns]); the witness is such an item (condition, channel, day). "
-        "Counted from purchase, every day count can lie within 14 days of delivery. Items with a "
-        "missing day or return count are left out (the engine sends them to review for that), and "
-        "a distance sale always has proof of purchase.",
+        "With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`): an item from a distance channel, any reason, returned within 14 days of delivery and not covered by a [[returns.exemption]], that the table decides against the withdrawal right. Sealed or opened (unused) items must be decided `refund` without `fee_percent`. Items in any other condition (`used`, `washed`, `damaged`, declared ones) must not be decided `deny`, `store_credit` or `exchange`; a `refund` with `fee_percent` (the deduction for the item's diminished value), `review`, `repair`, `replace` and `repair_or_replace` pass. One finding per deciding rule, at its `outcome` key (`otherwise` at its key; an uncovered item at [returns]); the witness is such an item (condition, channel, day). Counted from purchase, every day count can lie within 14 days of delivery. Items with a missing day or return count are left out (the engine sends them to review for that), and a distance sale always has proof of purchase.",
     .why =
-        "Directive 2011/83/EU art. 9 and 16: the consumer may withdraw from a distance sale for "
-        "14 days from delivery, without giving a reason and whatever the state of the goods; only "
-        "the art. 16 exceptions (unsealed hygiene goods, personalised, perishable, unsealed "
-        "media, ...) can be refused. Art. 13: every payment comes back, by the means used to pay. "
-        "Art. 14(2): handling beyond what is needed to inspect the goods makes the consumer "
-        "liable for their diminished value — a deduction, not a refusal.",
+        "Directive 2011/83/EU art. 9 and 16: the consumer may withdraw from a distance sale for 14 days from delivery, without giving a reason and whatever the state of the goods; only the art. 16 exceptions (unsealed hygiene goods, personalised, perishable, unsealed media, ...) can be refused. Art. 13: every payment comes back, by the means used to pay. Art. 14(2): handling beyond what is needed to inspect the goods makes the consumer liable for their diminished value — a deduction, not a refusal.",
     .example =
-        "[store]\njurisdiction = \"EU\"\ndistance_channels = [\"web\"]\n[[returns.rule]]\nid = "
-        "\"WORN\"\nwhen = { condition = [\"used\"] }\noutcome = \"deny\"\nbecause = \"Worn items "
-        "are not taken back.\"",
+        "[store]\njurisdiction = \"EU\"\ndistance_channels = [\"web\"]\n[[returns.rule]]\nid = \"WORN\"\nwhen = { condition = [\"used\"] }\noutcome = \"deny\"\nbecause = \"Worn items are not taken back.\"",
     .fix =
-        "Decide `refund` without a fee for sealed and opened items. For used, washed or damaged "
-        "items decide `refund` with `fee_percent` as the deduction for diminished value (or "
-        "`review`, where a person assesses it) instead of `deny`; for goods the law exempts, "
-        "declare a [[returns.exemption]] with its legal basis. Rules for other channels or later "
-        "days are not affected.",
+        "Decide `refund` without a fee for sealed and opened items. For used, washed or damaged items decide `refund` with `fee_percent` as the deduction for diminished value (or `review`, where a person assesses it) instead of `deny`; for goods the law exempts, declare a [[returns.exemption]] with its legal basis. Rules for other channels or later days are not affected.",
     .when = lint::RunWhen::clean_load,
     .check = check_eu_withdrawal,
 };
@@ -265,12 +237,12 @@ void check_eu_legal_guarantee(const lint::LintContext& context, core::Diagnostic
                      decision.outcome == model::Outcome::store_credit);
          return decision.outcome == model::Outcome::deny || fee;
        },
-       fmt::format("goods that lack conformity must be repaired, replaced or refunded free of "
-                   "charge within 2 years of delivery (Directive (EU) 2019/771 art. 10, 13, 14{})",
-                   national(law.guarantee_statute)),
-       fmt::format("decide `repair_or_replace`, `repair`, `replace` or `refund` (without a fee) "
-                   "for defects within {} days",
-                   law.guarantee_days)},
+       fmt::format(
+           "goods that lack conformity must be repaired, replaced or refunded free of charge within 2 years of delivery (Directive (EU) 2019/771 art. 10, 13, 14{})",
+           national(law.guarantee_statute)),
+       fmt::format(
+           "decide `repair_or_replace`, `repair`, `replace` or `refund` (without a fee) for defects within {} days",
+           law.guarantee_days)},
   };
   report_law(context, kLawEuLegalGuarantee, parts, law.guarantee_days, out);
 }
@@ -282,23 +254,13 @@ const lint::Rule kLawEuLegalGuarantee{
     .severity = core::Severity::error,
     .summary = "a defect within two years is denied or charged a fee",
     .doc =
-        "With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`): an item with a defect reason "
-        "(`defect_reasons`), condition `sealed`, `opened` or `used`, within 730 days of delivery, "
-        "that the table decides `deny`, or `refund`/`store_credit` with `fee_percent`. One "
-        "finding per deciding rule, at its `outcome` key. With a country, the message also cites "
-        "its statute (LV: Patērētāju tiesību aizsardzības likums art. 27; LT: Civilinis kodeksas "
-        "art. 6.363; PL: Ustawa o prawach konsumenta art. 43c; EE: Võlaõigusseadus § 218); the "
-        "period is 2 years in each. Goods sold second-hand, for which a country may let the "
-        "parties agree on a shorter period, are not told apart (docs/law.md).",
+        "With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`): an item with a defect reason (`defect_reasons`), condition `sealed`, `opened` or `used`, within 730 days of delivery, that the table decides `deny`, or `refund`/`store_credit` with `fee_percent`. One finding per deciding rule, at its `outcome` key. With a country, the message also cites its statute (LV: Patērētāju tiesību aizsardzības likums art. 27; LT: Civilinis kodeksas art. 6.363; PL: Ustawa o prawach konsumenta art. 43c; EE: Võlaõigusseadus § 218); the period is 2 years in each. Goods sold second-hand, for which a country may let the parties agree on a shorter period, are not told apart (docs/law.md).",
     .why =
-        "Directive (EU) 2019/771 art. 10, 13 and 14: goods that lack conformity within two years "
-        "of delivery are repaired, replaced or refunded free of charge.",
+        "Directive (EU) 2019/771 art. 10, 13 and 14: goods that lack conformity within two years of delivery are repaired, replaced or refunded free of charge.",
     .example =
-        "[[returns.rule]]\nid = \"OLD\"\nwhen = { days = { min = 31 } }\noutcome = "
-        "\"deny\"\nbecause = \"too late\"",
+        "[[returns.rule]]\nid = \"OLD\"\nwhen = { days = { min = 31 } }\noutcome = \"deny\"\nbecause = \"too late\"",
     .fix =
-        "Decide defects within 730 days `repair_or_replace` (or `repair`, `replace`, `refund`) "
-        "without a fee.",
+        "Decide defects within 730 days `repair_or_replace` (or `repair`, `replace`, `refund`) without a fee.",
     .when = lint::RunWhen::clean_load,
     .check = check_eu_legal_guarantee,
 };
@@ -329,12 +291,9 @@ void check_window_anchor(const lint::LintContext& context, core::Diagnostics& ou
   ItemDecision decision = decide_item(returns, facts);
   auto finding = lint::finding(
       kLawWindowAnchor,
-      fmt::format("`window_from = \"purchase\"` counts return windows from the order, the law from "
-                  "delivery: an "
-                  "item delivered 10 days after the order and returned 10 days later is on day 20 "
-                  "here and is "
-                  "decided `{}`",
-                  model::outcome_name(decision.outcome)),
+      fmt::format(
+          "`window_from = \"purchase\"` counts return windows from the order, the law from delivery: an item delivered 10 days after the order and returned 10 days later is on day 20 here and is decided `{}`",
+          model::outcome_name(decision.outcome)),
       returns.window_from->where,
       "set `window_from = \"delivery\"` and state the windows in days from delivery", "returns");
   finding.witness = return_witness(rulebook, facts, {10});
@@ -348,13 +307,9 @@ const lint::Rule kLawWindowAnchor{
     .severity = core::Severity::warning,
     .summary = "return windows counted from purchase, the law counts from delivery",
     .doc =
-        "With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`), `[returns] window_from = "
-        "\"purchase\"`. Points at `window_from`; the witness is an item delivered 10 days after "
-        "the order and returned 10 days later (day 20 for the table), and the message says how "
-        "the table decides it.",
+        "With `jurisdiction` set (`EU`, `LV`, `LT`, `PL` or `EE`), `[returns] window_from = \"purchase\"`. Points at `window_from`; the witness is an item delivered 10 days after the order and returned 10 days later (day 20 for the table), and the message says how the table decides it.",
     .why =
-        "The withdrawal period and the legal guarantee run from delivery; a window from purchase "
-        "shrinks them by the shipping time.",
+        "The withdrawal period and the legal guarantee run from delivery; a window from purchase shrinks them by the shipping time.",
     .example = "[returns]\nhit_policy = \"first\"\nwindow_from = \"purchase\"",
     .fix = "Set `window_from = \"delivery\"` and state the windows in days from delivery.",
     .when = lint::RunWhen::clean_load,
@@ -375,14 +330,14 @@ void check_lv_notification_period(const lint::LintContext& context, core::Diagno
     if (!period) return;
     out.push_back(lint::finding(
         kLawLvNotificationPeriod,
-        fmt::format("`because` of {} asks for notice within \"{}\": in {} a consumer has {} "
-                    "months from discovering a lack of conformity to notify it ({})",
-                    owner, period->text, law->country, *law->notification_months,
-                    law->notification_statute),
+        fmt::format(
+            "`because` of {} asks for notice within \"{}\": in {} a consumer has {} months from discovering a lack of conformity to notify it ({})",
+            owner, period->text, law->country, *law->notification_months,
+            law->notification_statute),
         because->where,
-        fmt::format("give at least {} months from the discovery of the fault, or state no "
-                    "notice period",
-                    *law->notification_months),
+        fmt::format(
+            "give at least {} months from the discovery of the fault, or state no notice period",
+            *law->notification_months),
         "returns"));
   };
   for (const auto& rule : returns.rules)
@@ -398,27 +353,13 @@ const lint::Rule kLawLvNotificationPeriod{
     .severity = core::Severity::error,
     .summary = "a rule's text asks for notice of a defect sooner than Latvia's 2 months",
     .doc =
-        "With `jurisdiction = \"LV\"`: the `because` of a returns rule that can decide a defect "
-        "reason (its `when` lists one, or no `reason`), or of `otherwise`, has a sentence that "
-        "asks the customer to notify or report (\"report\", \"notify\", \"tell us\", \"paziņot\", "
-        "\"pranešti\", \"zgłosić\", \"уведомить\", ...) and states a period shorter than 2 "
-        "months: a number (digits, or an English word) of hours, days or weeks up to 61 days, or "
-        "1 month. Points at the `because`. Periods in years, and periods written out in other "
-        "languages, are not read.",
+        "With `jurisdiction = \"LV\"`: the `because` of a returns rule that can decide a defect reason (its `when` lists one, or no `reason`), or of `otherwise`, has a sentence that asks the customer to notify or report (\"report\", \"notify\", \"tell us\", \"paziņot\", \"pranešti\", \"zgłosić\", \"уведомить\", ...) and states a period shorter than 2 months: a number (digits, or an English word) of hours, days or weeks up to 61 days, or 1 month. Points at the `because`. Periods in years, and periods written out in other languages, are not read.",
     .why =
-        "Directive (EU) 2019/771 art. 12 lets a member state require the consumer to notify a "
-        "lack of conformity within 2 months of discovering it, and no sooner; Latvia does so in "
-        "the Patērētāju tiesību aizsardzības likums. A store that demands notice within 14 days "
-        "refuses claims the law keeps alive. Two months are 59 to 62 days, so a period of 61 days "
-        "or less is shorter for some discovery date.",
+        "Directive (EU) 2019/771 art. 12 lets a member state require the consumer to notify a lack of conformity within 2 months of discovering it, and no sooner; Latvia does so in the Patērētāju tiesību aizsardzības likums. A store that demands notice within 14 days refuses claims the law keeps alive. Two months are 59 to 62 days, so a period of 61 days or less is shorter for some discovery date.",
     .example =
-        "[store]\njurisdiction = \"LV\"\n[[returns.rule]]\nid = \"GUARANTEE\"\nwhen = { reason = "
-        "[\"defective\"] }\noutcome = \"review\"\nbecause = \"Report the fault within 14 days of "
-        "noticing it; a team lead decides.\"",
+        "[store]\njurisdiction = \"LV\"\n[[returns.rule]]\nid = \"GUARANTEE\"\nwhen = { reason = [\"defective\"] }\noutcome = \"review\"\nbecause = \"Report the fault within 14 days of noticing it; a team lead decides.\"",
     .fix =
-        "Give the customer at least 2 months from discovering the fault (write \"2 months\"), or "
-        "leave the notice period out of the text. A sentence about something else (the store's "
-        "own reply time) can be reworded, or allowed in [returns.allow] with the reason.",
+        "Give the customer at least 2 months from discovering the fault (write \"2 months\"), or leave the notice period out of the text. A sentence about something else (the store's own reply time) can be reworded, or allowed in [returns.allow] with the reason.",
     .when = lint::RunWhen::clean_load,
     .check = check_lv_notification_period,
 };

@@ -40,10 +40,9 @@ void check_ambiguous_overlap(const lint::LintContext& context, core::Diagnostics
     if (!context.keep(second.id.value)) continue;
     auto finding = lint::finding(
         kPromoAmbiguousOverlap,
-        fmt::format("{} and {} can both apply to one order and neither wins: both have priority "
-                    "{}, they are not "
-                    "combinable, and only the id tie-break decides",
-                    first.id.value, second.id.value, first.priority),
+        fmt::format(
+            "{} and {} can both apply to one order and neither wins: both have priority {}, they are not combinable, and only the id tie-break decides",
+            first.id.value, second.id.value, first.priority),
         second.where, "give them different priorities, or list each other in `combinable`",
         second.id.value);
     finding.witness = promotion_witness(rulebook, pair.order, second.id.value);
@@ -61,21 +60,13 @@ const lint::Rule kPromoAmbiguousOverlap{
     .severity = core::Severity::error,
     .summary = "two equal-priority, non-combinable promotions can both be candidates for one line",
     .doc =
-        "Two promotions with the same `priority`, not combinable with each other, that some order "
-        "makes candidates for the same line: their windows, channels and scopes meet, and codes, "
-        "segments and first-order flags can all hold at once. The finding points at the header of "
-        "the later of the two in the file and carries such an order as witness.",
+        "Two promotions with the same `priority`, not combinable with each other, that some order makes candidates for the same line: their windows, channels and scopes meet, and codes, segments and first-order flags can all hold at once. The finding points at the header of the later of the two in the file and carries such an order as witness.",
     .why =
-        "Which one applies then depends only on the byte order of their ids — an accident nobody "
-        "chose, and one a customer can argue with.",
+        "Which one applies then depends only on the byte order of their ids — an accident nobody chose, and one a customer can argue with.",
     .example =
-        "[[promotion]]\nid = \"WINTER20\"\npercent_off = 20\nstarts = "
-        "2026-12-01T00:00:00+02:00\nends = 2027-01-01T00:00:00+02:00\n\n[[promotion]]\nid = "
-        "\"HATS15\"\npercent_off = 15\nproducts = { categories = [\"hats\"] }\nstarts = "
-        "2026-12-01T00:00:00+02:00\nends = 2027-01-01T00:00:00+02:00",
+        "[[promotion]]\nid = \"WINTER20\"\npercent_off = 20\nstarts = 2026-12-01T00:00:00+02:00\nends = 2027-01-01T00:00:00+02:00\n\n[[promotion]]\nid = \"HATS15\"\npercent_off = 15\nproducts = { categories = [\"hats\"] }\nstarts = 2026-12-01T00:00:00+02:00\nends = 2027-01-01T00:00:00+02:00",
     .fix =
-        "Give them different priorities (the higher one wins), or list each other in "
-        "`combinable`, or make their windows, channels or scopes disjoint.",
+        "Give them different priorities (the higher one wins), or list each other in `combinable`, or make their windows, channels or scopes disjoint.",
     .when = lint::RunWhen::clean_load,
     .check = check_ambiguous_overlap,
 };
@@ -94,16 +85,15 @@ void check_asymmetric_combinable(const lint::LintContext& context, core::Diagnos
       if (found == by_id.end()) continue;
       const model::Promotion* b = found->second;
       if (b->combinable.admits(a.id.value) || !context.keep(a.id.value)) continue;
-      out.push_back(
-          lint::finding(kPromoAsymmetricCombinable,
-                        fmt::format("{} lists {} in `combinable`, but {} does not admit {}: "
-                                    "combinability must be mutual, so they "
-                                    "never combine",
-                                    a.id.value, b->id.value, b->id.value, a.id.value),
-                        key_or(a.combinable.where, a.where),
-                        fmt::format("add \"{}\" to the `combinable` of {}, or remove \"{}\" here",
-                                    a.id.value, b->id.value, b->id.value),
-                        a.id.value));
+      out.push_back(lint::finding(
+          kPromoAsymmetricCombinable,
+          fmt::format(
+              "{} lists {} in `combinable`, but {} does not admit {}: combinability must be mutual, so they never combine",
+              a.id.value, b->id.value, b->id.value, a.id.value),
+          key_or(a.combinable.where, a.where),
+          fmt::format("add \"{}\" to the `combinable` of {}, or remove \"{}\" here", a.id.value,
+                      b->id.value, b->id.value),
+          a.id.value));
     }
   }
 }
@@ -115,14 +105,11 @@ const lint::Rule kPromoAsymmetricCombinable{
     .severity = core::Severity::error,
     .summary = "A lists B in `combinable` but B does not admit A",
     .doc =
-        "A promotion whose `combinable` list names a promotion that does not admit it back (its "
-        "own `combinable` is `false` or a list without it). Points at the `combinable` key.",
+        "A promotion whose `combinable` list names a promotion that does not admit it back (its own `combinable` is `false` or a list without it). Points at the `combinable` key.",
     .why =
-        "Combinability is mutual (docs/semantics.md §2.3): the one-sided list has no effect, and "
-        "its author thought the two stack.",
+        "Combinability is mutual (docs/semantics.md §2.3): the one-sided list has no effect, and its author thought the two stack.",
     .example =
-        "[[promotion]]\nid = \"A\"\ncombinable = [\"B\"]\n# ...\n[[promotion]]\nid = \"B\"\n# "
-        "combinable absent: false",
+        "[[promotion]]\nid = \"A\"\ncombinable = [\"B\"]\n# ...\n[[promotion]]\nid = \"B\"\n# combinable absent: false",
     .fix = "Add A to B's `combinable` list (or set it to `true`), or remove B from A's list.",
     .when = lint::RunWhen::clean_load,
     .check = check_asymmetric_combinable,
@@ -139,11 +126,10 @@ void check_shadowed(const lint::LintContext& context, core::Diagnostics& out) {
     if (!context.keep(p.id.value)) continue;
     auto finding = lint::finding(
         kPromoShadowed,
-        fmt::format("{} can never apply: in every order where it is a candidate and would take "
-                    "something off, {} (considered before it and not combinable with it) already "
-                    "{} its lines",
-                    p.id.value, fmt::join(ids(rulebook, s.by), " or "),
-                    s.by.size() == 1 ? "holds" : "hold"),
+        fmt::format(
+            "{} can never apply: in every order where it is a candidate and would take something off, {} (considered before it and not combinable with it) already {} its lines",
+            p.id.value, fmt::join(ids(rulebook, s.by), " or "),
+            s.by.size() == 1 ? "holds" : "hold"),
         p.where,
         "raise its priority, narrow the promotions that shadow it, or make them combinable",
         p.id.value);
@@ -163,24 +149,12 @@ const lint::Rule kPromoShadowed{
     .severity = core::Severity::warning,
     .summary = "a promotion whose lines are always held by promotions considered before it",
     .doc =
-        "A promotion that can never apply to any line: in every order that makes it a candidate, "
-        "promotions considered before it (higher priority, or equal priority and a smaller id) "
-        "that are not combinable with it already hold every line it could use — one of them, or "
-        "only their union (one per category, channel or part of the window). Names them; points "
-        "at the promotion's header; the witness is an order where it is a candidate and still "
-        "blocked. Semantics v1.1: a promotion that would take nothing off is not applied and "
-        "holds no line, so only orders where the promotion would take something off count (a "
-        "buy_x_get_y needs a whole group, a percentage an amount it does not round to 0.00), and "
-        "a rival blocks it only where the rival takes something off; a fixed_price rival is not "
-        "counted on to block (a cheaper unit escapes it), unless the promotion is a fixed price "
-        "at least as high (docs/analysis.md).",
+        "A promotion that can never apply to any line: in every order that makes it a candidate, promotions considered before it (higher priority, or equal priority and a smaller id) that are not combinable with it already hold every line it could use — one of them, or only their union (one per category, channel or part of the window). Names them; points at the promotion's header; the witness is an order where it is a candidate and still blocked. Semantics v1.1: a promotion that would take nothing off is not applied and holds no line, so only orders where the promotion would take something off count (a buy_x_get_y needs a whole group, a percentage an amount it does not round to 0.00), and a rival blocks it only where the rival takes something off; a fixed_price rival is not counted on to block (a cheaper unit escapes it), unless the promotion is a fixed price at least as high (docs/analysis.md).",
     .why = "A promotion customers can see but never get is a promise the store does not keep.",
     .example =
-        "[[promotion]]\nid = \"ALL10\"\npriority = 2\npercent_off = 10\n# ...\n[[promotion]]\nid "
-        "= \"HATS5\"\npriority = 1\npercent_off = 5\nproducts = { categories = [\"hats\"] }",
+        "[[promotion]]\nid = \"ALL10\"\npriority = 2\npercent_off = 10\n# ...\n[[promotion]]\nid = \"HATS5\"\npriority = 1\npercent_off = 5\nproducts = { categories = [\"hats\"] }",
     .fix =
-        "Raise its priority, narrow the promotions that shadow it (window, channels, scope), make "
-        "them combinable, or delete it.",
+        "Raise its priority, narrow the promotions that shadow it (window, channels, scope), make them combinable, or delete it.",
     .when = lint::RunWhen::clean_load,
     .check = check_shadowed,
 };
@@ -208,16 +182,10 @@ const lint::Rule kPromoNeverEligible{
     .severity = core::Severity::error,
     .summary = "a promotion whose conditions can never all hold",
     .doc =
-        "A promotion that no order can make a candidate: its scope is empty after the exclusions "
-        "(points at `products`), its `channels` or `segments` list is empty (points at the "
-        "header), or its `min_quantity` is more than a scope of listed skus can hold — a claim "
-        "gives each sku one order line of at most 10,000 units (docs/limits.md; points at "
-        "`min_quantity`); or its `max_discount` is 0, so it takes nothing off any order and, "
-        "semantics v1.1, is never applied (points at `max_discount`).",
+        "A promotion that no order can make a candidate: its scope is empty after the exclusions (points at `products`), its `channels` or `segments` list is empty (points at the header), or its `min_quantity` is more than a scope of listed skus can hold — a claim gives each sku one order line of at most 10,000 units (docs/limits.md; points at `min_quantity`); or its `max_discount` is 0, so it takes nothing off any order and, semantics v1.1, is never applied (points at `max_discount`).",
     .why = "It is published but dead; usually an exclusion that swallowed the inclusion.",
     .example =
-        "[[promotion]]\nid = \"HATS\"\nproducts = { categories = [\"hats\"], exclude_categories = "
-        "[\"hats\"] }",
+        "[[promotion]]\nid = \"HATS\"\nproducts = { categories = [\"hats\"], exclude_categories = [\"hats\"] }",
     .fix = "Fix the exclusion or the list, or delete the promotion.",
     .when = lint::RunWhen::clean_load,
     .check = check_never_eligible,
@@ -240,10 +208,9 @@ void check_refund_basis_unset(const lint::LintContext& context, core::Diagnostic
   if (names.size() > 3) listed += fmt::format(" and {} more", names.size() - 3);
   out.push_back(lint::finding(
       kPromoRefundBasisUnset,
-      fmt::format("[returns] does not set `refund_basis`, and {} depend{} on what else is in the "
-                  "order: a partial "
-                  "return of such an order has two defensible refunds",
-                  listed, names.size() == 1 ? "s" : ""),
+      fmt::format(
+          "[returns] does not set `refund_basis`, and {} depend{} on what else is in the order: a partial return of such an order has two defensible refunds",
+          listed, names.size() == 1 ? "s" : ""),
       rulebook.returns->where,
       "set `refund_basis = \"paid\"` or `refund_basis = \"reprice\"` in [returns]", "returns"));
 }
@@ -255,15 +222,11 @@ const lint::Rule kPromoRefundBasisUnset{
     .severity = core::Severity::warning,
     .summary = "order-dependent promotions exist and `returns.refund_basis` is not set",
     .doc =
-        "A `buy_x_get_y`, `tiers` or `min_subtotal` promotion exists, and [returns] does not set "
-        "`refund_basis`. Points at the [returns] header (suppress with [returns.allow]).",
+        "A `buy_x_get_y`, `tiers` or `min_subtotal` promotion exists, and [returns] does not set `refund_basis`. Points at the [returns] header (suppress with [returns.allow]).",
     .why =
-        "When part of such an order comes back, the refund can be what was paid for the units, or "
-        "the difference the return makes to the order's price (the promotion may no longer "
-        "apply): two defensible answers.",
+        "When part of such an order comes back, the refund can be what was paid for the units, or the difference the return makes to the order's price (the promotion may no longer apply): two defensible answers.",
     .example =
-        "[[promotion]]\nid = \"B2G1\"\nbuy_x_get_y = { buy = 2, get = 1 }\n# "
-        "...\n[returns]\nhit_policy = \"first\"",
+        "[[promotion]]\nid = \"B2G1\"\nbuy_x_get_y = { buy = 2, get = 1 }\n# ...\n[returns]\nhit_policy = \"first\"",
     .fix = "Set `refund_basis = \"paid\"` or `\"reprice\"` in [returns].",
     .when = lint::RunWhen::clean_load,
     .check = check_refund_basis_unset,
@@ -291,9 +254,9 @@ void check_unused_category(const lint::LintContext& context, core::Diagnostics& 
     if (used.count(c.value)) continue;
     out.push_back(lint::finding(
         kRefsUnusedCategory,
-        fmt::format("catalog category \"{}\" is not mentioned by any promotion, returns rule, "
-                    "exemption or assert",
-                    c.value),
+        fmt::format(
+            "catalog category \"{}\" is not mentioned by any promotion, returns rule, exemption or assert",
+            c.value),
         c.where, "remove it from [catalog], or write the rule that was meant for it", ""));
   }
 }
@@ -305,11 +268,9 @@ const lint::Rule kRefsUnusedCategory{
     .severity = core::Severity::note,
     .summary = "a catalog category no rule mentions",
     .doc =
-        "A category in `[catalog] categories` that no promotion scope or exclusion, returns rule, "
-        "exemption or assert names. Points at the category in the catalog list.",
+        "A category in `[catalog] categories` that no promotion scope or exclusion, returns rule, exemption or assert names. Points at the category in the catalog list.",
     .why =
-        "Often a typo twin of a category the rules do use, or a category whose rules were "
-        "forgotten.",
+        "Often a typo twin of a category the rules do use, or a category whose rules were forgotten.",
     .example = "[catalog]\ncategories = [\"hats\", \"scarves\"]\n# no rule mentions scarves",
     .fix = "Remove it from the catalog, or write the rules meant for it.",
     .when = lint::RunWhen::clean_load,

@@ -78,15 +78,11 @@ const lint::Rule kReturnsGap{
     .severity = core::Severity::error,
     .summary = "a possible item reaches no rule and there is no `otherwise`",
     .doc =
-        "An item some claim can return (a category, condition, reason, day count, price ... the "
-        "rules do not cover together) that no returns rule matches, while [returns] has no "
-        "`otherwise`. Points at the [returns] header; the message describes the uncovered items "
-        "and the witness is one of them.",
+        "An item some claim can return (a category, condition, reason, day count, price ... the rules do not cover together) that no returns rule matches, while [returns] has no `otherwise`. Points at the [returns] header; the message describes the uncovered items and the witness is one of them.",
     .why =
         "The engine then decides `review` (\"no rule covers this case\"): the policy has a hole.",
     .example =
-        "[returns]\nhit_policy = \"first\"\nwindow_from = \"delivery\"\n[[returns.rule]]\nid = "
-        "\"R1\"\nwhen = { days = { max = 14 } }\noutcome = \"refund\"",
+        "[returns]\nhit_policy = \"first\"\nwindow_from = \"delivery\"\n[[returns.rule]]\nid = \"R1\"\nwhen = { days = { max = 14 } }\noutcome = \"refund\"",
     .fix = "Add a rule for the uncovered items, or an `otherwise` outcome.",
     .when = lint::RunWhen::clean_load,
     .check = check_gap,
@@ -137,14 +133,10 @@ const lint::Rule kReturnsUnreachableRule{
     .severity = core::Severity::warning,
     .summary = "under `first`, a rule whose every case earlier rules take",
     .doc =
-        "Under `hit_policy = \"first\"`, a rule that decides no item: every item its `when` "
-        "matches is decided by earlier rules, which the message names (or its `when` matches "
-        "nothing). Points at its `when` key (the rule header when it has none); the witness is an "
-        "item it matches.",
+        "Under `hit_policy = \"first\"`, a rule that decides no item: every item its `when` matches is decided by earlier rules, which the message names (or its `when` matches nothing). Points at its `when` key (the rule header when it has none); the witness is an item it matches.",
     .why = "A dead rule reads like policy but never applies; usually rules in the wrong order.",
     .example =
-        "[[returns.rule]]\nid = \"ANY\"\noutcome = \"refund\"\n[[returns.rule]]\nid = "
-        "\"WASHED\"\nwhen = { condition = [\"washed\"] }\noutcome = \"deny\"\nbecause = \"...\"",
+        "[[returns.rule]]\nid = \"ANY\"\noutcome = \"refund\"\n[[returns.rule]]\nid = \"WASHED\"\nwhen = { condition = [\"washed\"] }\noutcome = \"deny\"\nbecause = \"...\"",
     .fix = "Move it above the rules that take its cases, narrow them, or delete it.",
     .when = lint::RunWhen::clean_load,
     .check = check_unreachable_rule,
@@ -185,13 +177,10 @@ const lint::Rule kReturnsOverlap{
     .severity = core::Severity::error,
     .summary = "under `unique`, two rules match one item",
     .doc =
-        "Under `hit_policy = \"unique\"`, two rules whose `when`s both fully match some item. "
-        "Points at the later rule's `when` key; the witness is such an item.",
+        "Under `hit_policy = \"unique\"`, two rules whose `when`s both fully match some item. Points at the later rule's `when` key; the witness is such an item.",
     .why = "A unique table promises exactly one answer; the engine decides such an item `review`.",
     .example =
-        "[returns]\nhit_policy = \"unique\"\n[[returns.rule]]\nid = \"A\"\nwhen = { category = "
-        "[\"hats\"] }\noutcome = \"refund\"\n[[returns.rule]]\nid = \"B\"\nwhen = { condition = "
-        "[\"sealed\"] }\noutcome = \"exchange\"",
+        "[returns]\nhit_policy = \"unique\"\n[[returns.rule]]\nid = \"A\"\nwhen = { category = [\"hats\"] }\noutcome = \"refund\"\n[[returns.rule]]\nid = \"B\"\nwhen = { condition = [\"sealed\"] }\noutcome = \"exchange\"",
     .fix =
         "Narrow one of the two so that they exclude each other, or use `hit_policy = \"first\"`.",
     .when = lint::RunWhen::clean_load,
@@ -240,13 +229,10 @@ const lint::Rule kReturnsAssertFailed{
     .severity = core::Severity::error,
     .summary = "an [[assert]] property of the returns table is broken",
     .doc =
-        "An [[assert]] whose `when` matches some item that the table decides outside `outcome_in` "
-        "(or inside `outcome_not_in`) — checked over every possible item, including those the "
-        "engine sends to `review`. Points at the [[assert]] header; the witness is such an item.",
+        "An [[assert]] whose `when` matches some item that the table decides outside `outcome_in` (or inside `outcome_not_in`) — checked over every possible item, including those the engine sends to `review`. Points at the [[assert]] header; the witness is such an item.",
     .why = "Asserts state what the policy must guarantee; a counterexample means it does not.",
     .example =
-        "[[assert]]\nid = \"DEFECTS-NEVER-DENIED\"\nwhen = { reason = [\"defective\"] "
-        "}\noutcome_not_in = [\"deny\"]",
+        "[[assert]]\nid = \"DEFECTS-NEVER-DENIED\"\nwhen = { reason = [\"defective\"] }\noutcome_not_in = [\"deny\"]",
     .fix = "Change the rules so that the property holds, or the assert if the property was wrong.",
     .when = lint::RunWhen::clean_load,
     .check = check_assert_failed,

@@ -165,8 +165,7 @@ core::Diagnostics lint_rulebook(const load::LoadedRulebook& loaded, const LintOp
     if (incomplete) {
       out.back().incomplete = true;
       out.back().notes.push_back(
-          "among those not shown, the exact analysis stopped early for some (see "
-          "--allow-incomplete)");
+          "among those not shown, the exact analysis stopped early for some (see --allow-incomplete)");
     }
   }
   for (const auto& promotion : rulebook.promotions)

@@ -15,11 +15,9 @@ inline constexpr Rule kSchemaParseError{
     .severity = core::Severity::error,
     .summary = "TOML syntax error",
     .doc =
-        "A file that is not valid TOML: an unclosed string, a missing `=`, a key defined twice in "
-        "one file, invalid UTF-8.",
+        "A file that is not valid TOML: an unclosed string, a missing `=`, a key defined twice in one file, invalid UTF-8.",
     .why =
-        "Nothing in a file that does not parse can be trusted; fineprint reports where the parser "
-        "stopped.",
+        "Nothing in a file that does not parse can be trusted; fineprint reports where the parser stopped.",
     .example = "[store]\nname = \"Shop\ncurrency = \"EUR\"",
     .fix = "Fix the syntax at the line and column given (the message is the TOML parser's).",
 };
@@ -29,11 +27,9 @@ inline constexpr Rule kSchemaUnknownKey{
     .severity = core::Severity::error,
     .summary = "key not in the format, with did-you-mean",
     .doc =
-        "A key that the format does not define in that table, such as `percent_of` instead of "
-        "`percent_off`.",
+        "A key that the format does not define in that table, such as `percent_of` instead of `percent_off`.",
     .why =
-        "Every table is closed: a misspelt key would otherwise be ignored silently and the rule "
-        "would mean something other than what its author wrote.",
+        "Every table is closed: a misspelt key would otherwise be ignored silently and the rule would mean something other than what its author wrote.",
     .example = "[[promotion]]\nid = \"WINTER20\"\npercent_of = 20",
     .fix = "Use the key the message suggests, or remove it.",
 };
@@ -43,12 +39,9 @@ inline constexpr Rule kSchemaWrongType{
     .severity = core::Severity::error,
     .summary = "a value of the wrong type or outside its allowed values",
     .doc =
-        "A value of the wrong TOML type (a string where an integer is required) or outside the "
-        "values the format allows (`hit_policy = \"any\"`, a negative quantity, a range with min "
-        "above max).",
+        "A value of the wrong TOML type (a string where an integer is required) or outside the values the format allows (`hit_policy = \"any\"`, a negative quantity, a range with min above max).",
     .why =
-        "A value read as something other than what it says is a rule applied differently from how "
-        "it reads.",
+        "A value read as something other than what it says is a rule applied differently from how it reads.",
     .example = "[[promotion]]\nid = \"P\"\npriority = \"high\"",
     .fix = "Write the value with the type the message names.",
 };
@@ -58,8 +51,7 @@ inline constexpr Rule kSchemaMissingKey{
     .severity = core::Severity::error,
     .summary = "a required key is absent",
     .doc =
-        "A required key is missing: `[store]` without `timezone`, a promotion without `starts`, a "
-        "`deny` rule without `because`.",
+        "A required key is missing: `[store]` without `timezone`, a promotion without `starts`, a `deny` rule without `because`.",
     .why = "fineprint never guesses a default for what the format requires.",
     .example = "[store]\nname = \"Shop\"\ncurrency = \"EUR\"\nchannels = [\"web\"]",
     .fix = "Add the key the message names.",
@@ -81,11 +73,9 @@ inline constexpr Rule kSchemaDuplicateKey{
     .severity = core::Severity::error,
     .summary = "the same top-level key or [store] in two files",
     .doc =
-        "A rulebook directory where two files both define `[store]`, `[catalog]`, `[returns]` or "
-        "`fineprint`.",
+        "A rulebook directory where two files both define `[store]`, `[catalog]`, `[returns]` or `fineprint`.",
     .why =
-        "Files merge into one rulebook; two definitions of one table leave it unclear which "
-        "applies.",
+        "Files merge into one rulebook; two definitions of one table leave it unclear which applies.",
     .example = "# a.toml\n[store]\nname = \"A\"\n# b.toml\n[store]\nname = \"B\"",
     .fix = "Keep the table in one file.",
 };
@@ -95,8 +85,7 @@ inline constexpr Rule kSchemaBadId{
     .severity = core::Severity::error,
     .summary = "id outside [A-Za-z0-9][A-Za-z0-9_.-]* or over 64 chars",
     .doc =
-        "An id (promotion, returns rule, assert, channel) with spaces, punctuation or more than 64 "
-        "characters.",
+        "An id (promotion, returns rule, assert, channel) with spaces, punctuation or more than 64 characters.",
     .why =
         "Ids appear in decisions, file names and command lines; they must be safe and unambiguous.",
     .example = "[[promotion]]\nid = \"winter sale!\"",
@@ -118,8 +107,7 @@ inline constexpr Rule kRefsUnknownCategory{
     .severity = core::Severity::error,
     .summary = "a category not in [catalog]",
     .doc =
-        "A category named in a promotion scope, a returns rule, an exemption or an assert that the "
-        "catalog's `categories` does not list.",
+        "A category named in a promotion scope, a returns rule, an exemption or an assert that the catalog's `categories` does not list.",
     .why = "A misspelt category matches nothing, so the rule silently never applies.",
     .example =
         "[catalog]\ncategories = [\"hats\"]\n[[promotion]]\nproducts = { categories = [\"hat\"] }",
@@ -141,8 +129,7 @@ inline constexpr Rule kRefsUnknownChannel{
     .severity = core::Severity::error,
     .summary = "a channel not in store.channels",
     .doc =
-        "A channel named in a promotion, a returns rule or `distance_channels` that "
-        "`store.channels` does not list.",
+        "A channel named in a promotion, a returns rule or `distance_channels` that `store.channels` does not list.",
     .why = "A misspelt channel matches no order.",
     .example = "[store]\nchannels = [\"web\"]\n[[promotion]]\nchannels = [\"shop\"]",
     .fix = "Use a store channel, or add it to `store.channels`.",
@@ -163,8 +150,7 @@ inline constexpr Rule kRefsUnknownCondition{
     .severity = core::Severity::error,
     .summary = "a condition neither built in nor declared",
     .doc =
-        "A returns rule, exemption or assert names an item condition that is neither built in "
-        "(sealed, opened, used, washed, damaged) nor declared in `returns.conditions`.",
+        "A returns rule, exemption or assert names an item condition that is neither built in (sealed, opened, used, washed, damaged) nor declared in `returns.conditions`.",
     .why = "A condition no claim can have makes the rule dead.",
     .example = "[[returns.rule]]\nwhen = { condition = [\"unopened\"] }",
     .fix = "Use a built-in condition, or declare it in `returns.conditions`.",
@@ -175,13 +161,11 @@ inline constexpr Rule kRefsUnknownReason{
     .severity = core::Severity::error,
     .summary = "a reason neither built in nor declared",
     .doc =
-        "A returns rule, assert or `defect_reasons` names a return reason that is neither built in "
-        "nor declared in `returns.reasons`.",
+        "A returns rule, assert or `defect_reasons` names a return reason that is neither built in nor declared in `returns.reasons`.",
     .why = "A reason no claim can give makes the rule dead.",
     .example = "[[returns.rule]]\nwhen = { reason = [\"broken\"] }",
     .fix =
-        "Use a built-in reason (changed_mind, defective, damaged_in_transit, wrong_item, "
-        "not_as_described, late_delivery), or declare it.",
+        "Use a built-in reason (changed_mind, defective, damaged_in_transit, wrong_item, not_as_described, late_delivery), or declare it.",
 };
 
 inline constexpr Rule kMoneyFloat{
@@ -199,11 +183,9 @@ inline constexpr Rule kMoneyPrecision{
     .severity = core::Severity::error,
     .summary = "more decimals than the currency's minor unit",
     .doc =
-        "An amount with more decimals than the store currency has (`\"9.999\"` in EUR, `\"5.5\"` "
-        "in JPY), or a percent with more than 2 decimals.",
+        "An amount with more decimals than the store currency has (`\"9.999\"` in EUR, `\"5.5\"` in JPY), or a percent with more than 2 decimals.",
     .why =
-        "An amount that cannot be paid in the currency has to be rounded somewhere, and that is a "
-        "dispute.",
+        "An amount that cannot be paid in the currency has to be rounded somewhere, and that is a dispute.",
     .example = "amount_off = \"9.999\"",
     .fix = "Write the amount in whole minor units of the currency.",
 };
@@ -233,12 +215,10 @@ inline constexpr Rule kMoneyTierOrder{
     .severity = core::Severity::error,
     .summary = "tiers not strictly increasing, or of mixed kinds",
     .doc =
-        "`tiers` whose `min_subtotal` values do not strictly increase, or that mix `percent_off` "
-        "and `amount_off`.",
+        "`tiers` whose `min_subtotal` values do not strictly increase, or that mix `percent_off` and `amount_off`.",
     .why = "With overlapping or mixed tiers an order's tier is a matter of opinion.",
     .example =
-        "tiers = [{ min_subtotal = \"100\", percent_off = 10 }, { min_subtotal = \"50\", "
-        "percent_off = 5 }]",
+        "tiers = [{ min_subtotal = \"100\", percent_off = 10 }, { min_subtotal = \"50\", percent_off = 5 }]",
     .fix = "Order the tiers by strictly increasing `min_subtotal`, all of one kind.",
 };
 
@@ -247,13 +227,9 @@ inline constexpr Rule kTimeBadTimezone{
     .severity = core::Severity::error,
     .summary = "store.timezone is not an IANA zone",
     .doc =
-        "`store.timezone` is not a canonical zone of the IANA tz database: `UTC`, or Area/Location "
-        "with a geographic Area (Africa, America, Antarctica, Arctic, Asia, Atlantic, Australia, "
-        "Europe, Indian, Pacific). `localtime` (the machine's own zone), `posixrules`, `Factory`, "
-        "`Etc/…` and legacy aliases such as `US/Eastern` are refused.",
+        "`store.timezone` is not a canonical zone of the IANA tz database: `UTC`, or Area/Location with a geographic Area (Africa, America, Antarctica, Arctic, Asia, Atlantic, Australia, Europe, Indian, Pacific). `localtime` (the machine's own zone), `posixrules`, `Factory`, `Etc/…` and legacy aliases such as `US/Eastern` are refused.",
     .why =
-        "Every local date and time in the rulebook is read in this zone, and a decision must be "
-        "the same on every machine.",
+        "Every local date and time in the rulebook is read in this zone, and a decision must be the same on every machine.",
     .example = "[store]\ntimezone = \"localtime\"",
     .fix = "Use the store's IANA name, such as \"Europe/Riga\" or \"America/New_York\".",
 };
@@ -263,8 +239,7 @@ inline constexpr Rule kTimeNonexistentLocalTime{
     .severity = core::Severity::error,
     .summary = "a local time inside a DST gap in the store zone",
     .doc =
-        "A local date-time that does not exist in the store zone because the clocks jump forward "
-        "over it.",
+        "A local date-time that does not exist in the store zone because the clocks jump forward over it.",
     .why = "There is no such instant; any reading of it is a guess.",
     .example = "# Europe/Riga springs forward at 03:00 on 2026-03-29\nstarts = 2026-03-29T03:30:00",
     .fix = "Write the instant with an explicit offset, or pick a time outside the gap.",
@@ -275,11 +250,9 @@ inline constexpr Rule kTimeAmbiguousLocalTime{
     .severity = core::Severity::error,
     .summary = "a local time inside a DST overlap",
     .doc =
-        "A local date-time that happens twice in the store zone because the clocks fall back over "
-        "it.",
+        "A local date-time that happens twice in the store zone because the clocks fall back over it.",
     .why =
-        "Two instants an hour apart are both that time; a customer at the boundary gets a coin "
-        "toss.",
+        "Two instants an hour apart are both that time; a customer at the boundary gets a coin toss.",
     .example = "# Europe/Riga falls back at 04:00 on 2026-10-25\nends = 2026-10-25T03:30:00",
     .fix = "Write the instant with an explicit offset to say which one is meant.",
 };
@@ -299,8 +272,7 @@ inline constexpr Rule kPromoBenefitCount{
     .severity = core::Severity::error,
     .summary = "not exactly one benefit key",
     .doc =
-        "A promotion with no benefit key, or with more than one of percent_off, amount_off, "
-        "fixed_price, buy_x_get_y, tiers, free_shipping.",
+        "A promotion with no benefit key, or with more than one of percent_off, amount_off, fixed_price, buy_x_get_y, tiers, free_shipping.",
     .why = "A promotion with two benefits leaves unclear whether they add up.",
     .example = "[[promotion]]\npercent_off = 10\namount_off = \"5\"",
     .fix = "Give exactly one benefit; split it into two promotions.",
@@ -311,8 +283,7 @@ inline constexpr Rule kReturnsMissingWindowAnchor{
     .severity = core::Severity::error,
     .summary = "a rule tests `days` and `window_from` is not set",
     .doc =
-        "A returns rule tests `days` but `[returns]` does not say whether days count from delivery "
-        "or purchase.",
+        "A returns rule tests `days` but `[returns]` does not say whether days count from delivery or purchase.",
     .why =
         "\"Within 14 days\" means different things from the order date and from the delivery date.",
     .example =

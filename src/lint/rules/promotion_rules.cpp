@@ -22,15 +22,11 @@ void check_free_order(const LintContext& context, core::Diagnostics& out) {
       std::string message =
           promotion.min_subtotal
               ? fmt::format(
-                    "promotion {} takes {} off with a threshold of only {}: an order of eligible "
-                    "goods "
-                    "worth {} becomes free",
+                    "promotion {} takes {} off with a threshold of only {}: an order of eligible goods worth {} becomes free",
                     promotion.id.value, money(benefit.amount), money(promotion.min_subtotal->value),
                     money(promotion.min_subtotal->value))
               : fmt::format(
-                    "promotion {} takes {} off with no `min_subtotal`: any order of eligible goods "
-                    "worth "
-                    "{} or less becomes free",
+                    "promotion {} takes {} off with no `min_subtotal`: any order of eligible goods worth {} or less becomes free",
                     promotion.id.value, money(benefit.amount), money(benefit.amount));
       out.push_back(finding(kMoneyFreeOrder, std::move(message), benefit.where,
                             "set `min_subtotal` above the amount off", promotion.id.value));
@@ -39,10 +35,10 @@ void check_free_order(const LintContext& context, core::Diagnostics& out) {
         if (tier.is_percent || tier.amount < tier.min_subtotal) continue;
         out.push_back(finding(
             kMoneyFreeOrder,
-            fmt::format("a tier of promotion {} takes {} off from a subtotal of {}: an order "
-                        "worth exactly {} becomes free",
-                        promotion.id.value, money(tier.amount), money(tier.min_subtotal),
-                        money(tier.min_subtotal)),
+            fmt::format(
+                "a tier of promotion {} takes {} off from a subtotal of {}: an order worth exactly {} becomes free",
+                promotion.id.value, money(tier.amount), money(tier.min_subtotal),
+                money(tier.min_subtotal)),
             tier.where, "make each tier's amount smaller than its `min_subtotal`",
             promotion.id.value));
       }
@@ -57,13 +53,11 @@ const Rule kMoneyFreeOrder{
     .severity = core::Severity::warning,
     .summary = "amount_off >= min_subtotal (or no threshold): an order can become free",
     .doc =
-        "An `amount_off` (or an amount tier) at least as large as its `min_subtotal`, or with no "
-        "threshold at all.",
+        "An `amount_off` (or an amount tier) at least as large as its `min_subtotal`, or with no threshold at all.",
     .why = "An order whose eligible goods cost no more than the amount becomes free.",
     .example = "[[promotion]]\namount_off = \"50\"\nmin_subtotal = \"40\"",
     .fix =
-        "Raise `min_subtotal` above the amount, or allow it with a reason if free orders are "
-        "intended.",
+        "Raise `min_subtotal` above the amount, or allow it with a reason if free orders are intended.",
     .when = RunWhen::always,
     .check = check_free_order,
 };
@@ -82,8 +76,7 @@ void check_code_collision(const LintContext& context, core::Diagnostics& out) {
     out.push_back(finding(
         kPromoCodeCollision,
         fmt::format(
-            "promotion {} has code \"{}\", which is also the code of promotion {} (\"{}\"); "
-            "codes match case-insensitively",
+            "promotion {} has code \"{}\", which is also the code of promotion {} (\"{}\"); codes match case-insensitively",
             promotion.id.value, promotion.code->value, first.id.value, first.code->value),
         promotion.code->where, "give each promotion its own code", promotion.id.value));
   }
@@ -97,8 +90,7 @@ const Rule kPromoCodeCollision{
     .summary = "two promotions share a code (case-insensitively)",
     .doc = "Two promotions whose `code` is the same, ignoring ASCII case.",
     .why =
-        "A customer entering the code gets whichever promotion wins, not the one they were told "
-        "about.",
+        "A customer entering the code gets whichever promotion wins, not the one they were told about.",
     .example = "[[promotion]]\ncode = \"WINTER\"\n[[promotion]]\ncode = \"winter\"",
     .fix = "Give each promotion its own code.",
     .when = RunWhen::always,

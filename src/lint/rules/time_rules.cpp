@@ -25,10 +25,9 @@ void check_end_at_2359(const LintContext& context, core::Diagnostics& out) {
     auto next_day = date::floor<date::days>(local) + date::days{1};
     out.push_back(finding(
         kTimeEndAt2359,
-        fmt::format("{} ends {}, which leaves the last {} of the day outside the window "
-                    "(windows close before `ends`)",
-                    name_of(promotion), core::format_instant(zone, promotion.ends->instant),
-                    left_out),
+        fmt::format(
+            "{} ends {}, which leaves the last {} of the day outside the window (windows close before `ends`)",
+            name_of(promotion), core::format_instant(zone, promotion.ends->instant), left_out),
         promotion.ends->where,
         fmt::format("write `ends = {}` (the whole day), or end at {}",
                     core::format_local(core::LocalTime{next_day - date::days{1}}).substr(0, 10),
@@ -45,8 +44,7 @@ const Rule kTimeEndAt2359{
     .summary = "`ends` at 23:59 or 23:59:59 leaves the last minute/second outside",
     .doc = "A promotion that ends at 23:59 or 23:59:59 local time.",
     .why =
-        "Windows are half-open, so the last minute (or second) of the day is outside: an order at "
-        "23:59:30 is refused.",
+        "Windows are half-open, so the last minute (or second) of the day is outside: an order at 23:59:30 is refused.",
     .example = "ends = 2026-12-31T23:59:59",
     .fix = "End at the next day's 00:00, or write the date alone: `ends = 2026-12-31`.",
     .when = RunWhen::always,
@@ -106,11 +104,9 @@ const Rule kTimeDateOnlyEnd{
     .severity = core::Severity::note,
     .summary = "says how a date-only `ends` is read",
     .doc =
-        "A promotion whose `ends` is a bare date; the note says it runs through the end of that "
-        "day in the store zone.",
+        "A promotion whose `ends` is a bare date; the note says it runs through the end of that day in the store zone.",
     .why =
-        "Authors and customers read \"until 31 December\" differently; the note makes the reading "
-        "explicit.",
+        "Authors and customers read \"until 31 December\" differently; the note makes the reading explicit.",
     .example = "ends = 2026-12-31",
     .fix = "Nothing to fix if the reading is what was meant.",
     .when = RunWhen::always,
@@ -158,10 +154,10 @@ void check_starts_before_launch(const LintContext& context, core::Diagnostics& o
       continue;  // time/expired says it
     out.push_back(finding(
         kTimeStartsBeforeLaunch,
-        fmt::format("{} opened at {}, before the launch at {}: orders placed before the launch "
-                    "may claim it",
-                    name_of(promotion), core::format_instant(zone, promotion.starts.instant),
-                    core::format_instant(zone, *context.as_of)),
+        fmt::format(
+            "{} opened at {}, before the launch at {}: orders placed before the launch may claim it",
+            name_of(promotion), core::format_instant(zone, promotion.starts.instant),
+            core::format_instant(zone, *context.as_of)),
         promotion.starts.where, {}, promotion.id.value));
   }
 }
