@@ -59,42 +59,55 @@ std::optional<std::size_t> parse_count(const std::string& text) {
   return value;
 }
 
-}  // namespace
-
-int run_lint(const Args& args) {
-  po::options_description options("lint options");
+// The command line as written: what the options table fills in.
+struct LintRequest {
   std::vector<std::string> paths, select, ignore;
   std::string format = "text", fail_on = "error", as_of_text, witness_dir, max_findings_text;
-  options.add_options()("format", po::value(&format), "text, json, sarif, github or junit")(
-      "fail-on", po::value(&fail_on),
+};
+
+// What the command line means once checked.
+struct LintSettings {
+  core::Severity threshold = core::Severity::error;
+  lint::LintOptions options;
+  RuleSelection selection;
+};
+
+void declare_options(po::options_description& options, LintRequest& request) {
+  options.add_options()("format", po::value(&request.format), "text, json, sarif, github or junit")(
+      "fail-on", po::value(&request.fail_on),
       "error, warning or info: exit 1 at or above it (default error)")(
-      "as-of", po::value(&as_of_text), "judge dates relative to this launch instant (RFC 3339)")(
-      "select", po::value(&select),
+      "as-of", po::value(&request.as_of_text),
+      "judge dates relative to this launch instant (RFC 3339)")(
+      "select", po::value(&request.select),
       "only these rules or families (e.g. time/); repeat or separate with commas")(
-      "ignore", po::value(&ignore),
+      "ignore", po::value(&request.ignore),
       "leave out these rules or families; repeat or separate with commas")(
-      "witness-dir", po::value(&witness_dir), "write each finding's witness claim into DIR")(
-      "max-findings", po::value(&max_findings_text),
+      "witness-dir", po::value(&request.witness_dir),
+      "write each finding's witness claim into DIR")(
+      "max-findings", po::value(&request.max_findings_text),
       "per rule, show at most N findings, then one that gives the total (default 100; 0: no limit)")(
       "allow-incomplete",
       "exit 0 even when an exact analysis stopped at its budget (default: an unfinished proof fails like a finding at the --fail-on level)")(
-      "path", po::value(&paths), "rulebook files or directories (default ./rules)");
-  po::positional_options_description positional;
-  positional.add("path", -1);
-  po::variables_map vm;
-  if (auto done =
-          parse_options(args, "fineprint lint [options] [PATH...]", options, positional, vm))
-    return *done;
+      "path", po::value(&request.paths), "rulebook files or directories (default ./rules)");
+}
 
+// Checks each option in the order they are documented and fills settings;
+// the exit code of the first one that is wrong, having said why.
+std::optional<int> settle_options(const LintRequest& request, const po::variables_map& vm,
+                                  LintSettings& settings) {
+  const std::string& format = request.format;
   if (format != "text" && format != "json" && format != "sarif" && format != "github" &&
       format != "junit")
     return fail(
         fmt::format("--format must be text, json, sarif, github or junit, not \"{}\"", format));
-  auto threshold = core::parse_severity(fail_on);
+  auto threshold = core::parse_severity(request.fail_on);
   if (!threshold)
-    return fail(fmt::format("--fail-on must be error, warning or info, not \"{}\"", fail_on));
-  lint::LintOptions lint_options;
+    return fail(
+        fmt::format("--fail-on must be error, warning or info, not \"{}\"", request.fail_on));
+  settings.threshold = *threshold;
+  lint::LintOptions& lint_options = settings.options;
   if (vm.count("as-of")) {
+    const std::string& as_of_text = request.as_of_text;
     lint_options.as_of = core::parse_rfc3339(as_of_text);
     if (!lint_options.as_of)
       return fail(fmt::format(
@@ -103,61 +116,105 @@ int run_lint(const Args& args) {
     if (!load::year_allowed(year)) return fail(load::year_message("--as-of", as_of_text, year));
   }
   if (vm.count("max-findings")) {
-    auto limit = parse_count(max_findings_text);
+    auto limit = parse_count(request.max_findings_text);
     if (!limit)
       return fail(fmt::format("--max-findings must be a whole number (0: no limit), not \"{}\"",
-                              max_findings_text));
+                              request.max_findings_text));
     lint_options.max_findings = *limit;
   }
-  RuleSelection selection;
-  if (auto problem = selection.set(select, ignore)) return fail(*problem);
-  // A rule left out is not run at all (its analysis costs nothing).
-  lint_options.runs = [&selection](std::string_view rule) {
-    return selection.keeps(std::string(rule));
-  };
-  if (paths.empty()) paths.push_back("rules");
+  if (auto problem = settings.selection.set(request.select, request.ignore)) return fail(*problem);
+  return std::nullopt;
+}
 
+// Every rulebook, or nothing once one cannot be read (each problem said).
+std::optional<std::vector<load::LoadedRulebook>> load_rulebooks(
+    const std::vector<std::string>& paths) {
   std::vector<load::LoadedRulebook> rulebooks;
   for (const auto& path : paths) {
     rulebooks.push_back(load::load_rulebook({path}));
     if (!rulebooks.back().unreadable.empty()) {
       for (const auto& problem : rulebooks.back().unreadable) fail(problem);
-      return kExitCannot;
+      return std::nullopt;
     }
   }
-  core::Diagnostics findings;
+  return rulebooks;
+}
+
+struct Linted {
+  core::Diagnostics findings;  // sorted, only the selected rules
   report::SourceTexts sources;
   std::size_t files = 0;
-  for (const auto& loaded : rulebooks) {
-    for (auto& finding : lint::lint_rulebook(loaded, lint_options))
-      if (selection.keeps(finding.rule)) findings.push_back(std::move(finding));
-    for (const auto& file : loaded.rulebook.files) sources[file.path] = file.content;
-    files += loaded.rulebook.files.size();
-  }
-  core::sort_diagnostics(findings);
+};
 
+Linted lint_all(const std::vector<load::LoadedRulebook>& rulebooks, const LintSettings& settings) {
+  Linted linted;
+  for (const auto& loaded : rulebooks) {
+    for (auto& finding : lint::lint_rulebook(loaded, settings.options))
+      if (settings.selection.keeps(finding.rule)) linted.findings.push_back(std::move(finding));
+    for (const auto& file : loaded.rulebook.files) linted.sources[file.path] = file.content;
+    linted.files += loaded.rulebook.files.size();
+  }
+  core::sort_diagnostics(linted.findings);
+  return linted;
+}
+
+void print_findings(const std::string& format, const Linted& linted,
+                    const std::vector<load::LoadedRulebook>& rulebooks) {
+  const core::Diagnostics& findings = linted.findings;
   if (format == "json") {
-    std::cout << report::findings_json(findings, files);
+    std::cout << report::findings_json(findings, linted.files);
   } else if (format == "sarif") {
-    std::cout << report::findings_sarif(findings, files);
+    std::cout << report::findings_sarif(findings, linted.files);
   } else if (format == "junit") {
     std::vector<std::string> file_paths;
     for (const auto& loaded : rulebooks)
       for (const auto& file : loaded.rulebook.files) file_paths.push_back(file.path);
     std::cout << report::findings_junit(findings, file_paths);
   } else if (format == "github") {
-    std::cout << report::findings_github(findings, files);
+    std::cout << report::findings_github(findings, linted.files);
   } else {
-    std::cout << report::findings_text(findings, sources, files);
+    std::cout << report::findings_text(findings, linted.sources, linted.files);
   }
-  if (!witness_dir.empty() && !write_witnesses(findings, witness_dir)) return kExitCannot;
-  // An analysis that stopped at its budget proved nothing: not a pass.
-  const bool allow_incomplete = vm.count("allow-incomplete") > 0;
+}
+
+// Failed at a finding at or above the threshold; an analysis that stopped at
+// its budget proved nothing, so it is not a pass either, unless allowed.
+int exit_code(const core::Diagnostics& findings, core::Severity threshold, bool allow_incomplete) {
   for (const auto& finding : findings)
     if (!finding.suppressed &&
-        (finding.severity >= *threshold || (finding.incomplete && !allow_incomplete)))
+        (finding.severity >= threshold || (finding.incomplete && !allow_incomplete)))
       return kExitFailed;
   return kExitOk;
+}
+
+}  // namespace
+
+int run_lint(const Args& args) {
+  po::options_description options("lint options");
+  LintRequest request;
+  declare_options(options, request);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  if (auto done =
+          parse_options(args, "fineprint lint [options] [PATH...]", options, positional, vm))
+    return *done;
+
+  LintSettings settings;
+  if (auto done = settle_options(request, vm, settings)) return *done;
+  // A rule left out is not run at all (its analysis costs nothing).
+  settings.options.runs = [&selection = settings.selection](std::string_view rule) {
+    return selection.keeps(std::string(rule));
+  };
+  if (request.paths.empty()) request.paths.push_back("rules");
+
+  auto rulebooks = load_rulebooks(request.paths);
+  if (!rulebooks) return kExitCannot;
+  Linted linted = lint_all(*rulebooks, settings);
+  print_findings(request.format, linted, *rulebooks);
+  if (!request.witness_dir.empty() && !write_witnesses(linted.findings, request.witness_dir))
+    return kExitCannot;
+  return exit_code(linted.findings, settings.threshold, vm.count("allow-incomplete") > 0);
 }
 
 }  // namespace fineprint::cli
