@@ -4,6 +4,9 @@
 // every other rule.
 #pragma once
 
+#include <array>
+#include <string_view>
+
 #include "lint/registry.hpp"
 
 namespace fineprint::load {
@@ -290,5 +293,41 @@ inline constexpr Rule kReturnsMissingWindowAnchor{
         "[returns]\nhit_policy = \"first\"\n[[returns.rule]]\nwhen = { days = { max = 14 } }",
     .fix = "Set `window_from = \"delivery\"` (or \"purchase\").",
 };
+
+// Every rule the loader reports, for add_error to find its severity by
+// name: the severity a user sees is the registry's, loader rules included.
+inline constexpr std::array<const Rule*, 25> kLoaderRules{
+    &kSchemaParseError,
+    &kSchemaUnknownKey,
+    &kSchemaWrongType,
+    &kSchemaMissingKey,
+    &kSchemaDuplicateId,
+    &kSchemaDuplicateKey,
+    &kSchemaBadId,
+    &kSchemaVersion,
+    &kRefsUnknownCategory,
+    &kRefsUnknownSku,
+    &kRefsUnknownChannel,
+    &kRefsUnknownPromotion,
+    &kRefsUnknownCondition,
+    &kRefsUnknownReason,
+    &kMoneyFloat,
+    &kMoneyPrecision,
+    &kMoneyUnknownCurrency,
+    &kMoneyPercentRange,
+    &kMoneyTierOrder,
+    &kTimeBadTimezone,
+    &kTimeNonexistentLocalTime,
+    &kTimeAmbiguousLocalTime,
+    &kTimeEmptyWindow,
+    &kPromoBenefitCount,
+    &kReturnsMissingWindowAnchor,
+};
+
+inline const Rule* loader_rule(std::string_view name) {
+  for (const Rule* rule : kLoaderRules)
+    if (rule->name == name) return rule;
+  return nullptr;
+}
 
 }  // namespace fineprint::load

@@ -9,6 +9,7 @@
 #include "core/did_you_mean.hpp"
 #include "core/limits.hpp"
 #include "core/unicode.hpp"
+#include "load/load_rules.hpp"
 #include "load/toml_document.hpp"
 
 namespace fineprint::load {
@@ -19,8 +20,11 @@ using core::SourceRange;
 void add_error(core::Diagnostics& out, std::string rule, std::string message, SourceRange where,
                std::string help) {
   core::Diagnostic diagnostic;
+  // The registry's severity for the loader's rules (all `error` today); the
+  // claim readers' claim/* errors are not lint rules and stay errors.
+  const lint::Rule* described = loader_rule(rule);
+  diagnostic.severity = described ? described->severity : core::Severity::error;
   diagnostic.rule = std::move(rule);
-  diagnostic.severity = core::Severity::error;
   // A message quoting a 10 MB value helps nobody: keep its ends.
   constexpr std::size_t kMaxMessage = 400;
   if (message.size() > kMaxMessage) {
