@@ -24,16 +24,10 @@ enum class Need { optional, required };
 // (closing a window) the start of the next day. `forbidden` rejects dates.
 enum class DateMeaning { start_of_day, start_of_next_day, forbidden };
 
-// Appends one error diagnostic.
+// Appends one diagnostic of `rule`, with the registry's severity for the
+// loader's rules (load_rules.hpp) and `error` for the claim readers' own.
 void add_error(core::Diagnostics& out, std::string rule, std::string message,
                core::SourceRange where, std::string help = {});
-
-// The former name of add_error, kept only until the claim readers
-// (claim_loader, claim_json, claim_validate) call add_error (issue 13).
-inline void report(core::Diagnostics& out, std::string rule, std::string message,
-                   core::SourceRange where, std::string help = {}) {
-  add_error(out, std::move(rule), std::move(message), where, std::move(help));
-}
 
 class TableReader {
  public:
