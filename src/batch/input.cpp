@@ -17,6 +17,61 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::size_t kMaxLine = core::limits::kMaxJsonLineBytes;
 
+// Where the splitting of a chunk's text stands.
+struct Cursor {
+  std::size_t start = 0;     // the first byte of the line not yet split off
+  std::size_t searched = 0;  // [start, searched) holds no '\n'
+};
+
+// One line of `size` bytes at `offset`, its CR of a CRLF left off; past the
+// bound it is refused (too_long) rather than held.
+void add_line(BatchChunk& chunk, std::size_t offset, std::size_t size) {
+  const std::string& text = chunk.text;
+  if (size > 0 && text[offset + size - 1] == '\r') --size;
+  if (size > kMaxLine)
+    chunk.lines.push_back({offset, 0, true});
+  else
+    chunk.lines.push_back({offset, size, false});
+}
+
+// Splits off the whole lines in [searched, end), then refuses the
+// unfinished line once it is past the bound (a '\r' at its end may be half
+// of a CRLF line end, so it does not count yet). True when it refused one.
+bool split(BatchChunk& chunk, Cursor& at) {
+  std::string& text = chunk.text;
+  while (at.searched < text.size()) {
+    const void* end = std::memchr(text.data() + at.searched, '\n', text.size() - at.searched);
+    if (!end) {
+      at.searched = text.size();
+      break;
+    }
+    std::size_t eol = static_cast<std::size_t>(static_cast<const char*>(end) - text.data());
+    add_line(chunk, at.start, eol - at.start);
+    at.start = at.searched = eol + 1;
+  }
+  std::size_t unfinished = text.size() - at.start;
+  if (unfinished > kMaxLine + 1 || (unfinished == kMaxLine + 1 && text.back() != '\r')) {
+    chunk.lines.push_back({at.start, 0, true});
+    text.resize(at.start);
+    at.searched = at.start;
+    return true;
+  }
+  return false;
+}
+
+// The rest of a line already refused: drops what `text` holds of it (text
+// holds only bytes of this line here). True when its line end was found.
+bool drop_refused(std::string& text, Cursor& at) {
+  const void* end = std::memchr(text.data(), '\n', text.size());
+  at = {};
+  if (!end) {
+    text.clear();
+    return false;
+  }
+  text.erase(0, static_cast<std::size_t>(static_cast<const char*>(end) - text.data()) + 1);
+  return true;
+}
+
 }  // namespace
 
 void BatchInput::read_more(std::string& text) {
@@ -44,38 +99,8 @@ bool BatchInput::next(BatchChunk& chunk) {
   chunk.out.clear();
   chunk.counts = {};
   chunk.first_line = next_line_;
-  std::size_t start = 0;               // the first byte of the line not yet split off
-  std::size_t searched = text.size();  // [start, searched) holds no '\n' (pending_ has none)
-
-  auto add_line = [&](std::size_t offset, std::size_t size) {
-    if (size > 0 && text[offset + size - 1] == '\r') --size;
-    if (size > kMaxLine)
-      chunk.lines.push_back({offset, 0, true});
-    else
-      chunk.lines.push_back({offset, size, false});
-  };
-  // Splits off the whole lines in [searched, end), then refuses the
-  // unfinished line once it is past the bound (a '\r' at its end may be half
-  // of a CRLF line end, so it does not count yet).
-  auto split = [&] {
-    while (searched < text.size()) {
-      const void* end = std::memchr(text.data() + searched, '\n', text.size() - searched);
-      if (!end) {
-        searched = text.size();
-        break;
-      }
-      std::size_t at = static_cast<std::size_t>(static_cast<const char*>(end) - text.data());
-      add_line(start, at - start);
-      start = searched = at + 1;
-    }
-    std::size_t unfinished = text.size() - start;
-    if (unfinished > kMaxLine + 1 || (unfinished == kMaxLine + 1 && text.back() != '\r')) {
-      chunk.lines.push_back({start, 0, true});
-      text.resize(start);
-      searched = start;
-      skipping_ = true;
-    }
-  };
+  // pending_ holds no '\n': the search starts past it.
+  Cursor at{0, text.size()};
 
   for (;;) {
     if (!bom_checked_) {
@@ -84,37 +109,32 @@ bool BatchInput::next(BatchChunk& chunk) {
         continue;
       }
       if (std::string_view(text).substr(0, kBom.size()) == kBom) text.erase(0, kBom.size());
-      searched = 0;
+      at.searched = 0;
       bom_checked_ = true;
     }
+    // The rest of a refused line is dropped up to its line end, in
+    // read-sized pieces.
     while (skipping_) {
-      // The rest of a line already refused: dropped up to its line end, in
-      // read-sized pieces (text holds only bytes of this line here).
-      const void* end = std::memchr(text.data(), '\n', text.size());
-      if (end) {
-        text.erase(0, static_cast<std::size_t>(static_cast<const char*>(end) - text.data()) + 1);
-        start = searched = 0;
+      if (drop_refused(text, at)) {
         skipping_ = false;
       } else {
-        text.clear();
-        start = searched = 0;
         if (eof_) break;
         read_more(text);
       }
     }
-    split();
+    if (split(chunk, at)) skipping_ = true;
     // A refused line ends its chunk, so that its error is written at once
     // even if the stream never ends.
-    if (skipping_ || start >= chunk_bytes_ || eof_) break;
+    if (skipping_ || at.start >= chunk_bytes_ || eof_) break;
     read_more(text);
   }
-  if (start < text.size()) {
+  if (at.start < text.size()) {
     if (eof_) {
       // The last line has no line end: it is a line all the same.
-      add_line(start, text.size() - start);
+      add_line(chunk, at.start, text.size() - at.start);
     } else {
-      pending_.assign(text, start, std::string::npos);
-      text.resize(start);
+      pending_.assign(text, at.start, std::string::npos);
+      text.resize(at.start);
     }
   }
   text.append(load::JsonClaimReader::kPadding, '\0');
