@@ -19,12 +19,6 @@ using core::SourceRange;
 
 void add_error(core::Diagnostics& out, std::string rule, std::string message, SourceRange where,
                std::string help) {
-  core::Diagnostic diagnostic;
-  // The registry's severity for the loader's rules (all `error` today); the
-  // claim readers' claim/* errors are not lint rules and stay errors.
-  const lint::Rule* described = loader_rule(rule);
-  diagnostic.severity = described ? described->severity : core::Severity::error;
-  diagnostic.rule = std::move(rule);
   // A message quoting a 10 MB value helps nobody: keep its ends.
   constexpr std::size_t kMaxMessage = 400;
   if (message.size() > kMaxMessage) {
@@ -38,6 +32,16 @@ void add_error(core::Diagnostics& out, std::string rule, std::string message, So
     message = fmt::format("{}…({} bytes left out)…{}", message.substr(0, head), tail - head,
                           message.substr(tail));
   }
+  // A loader rule's finding is built like every other finding, from its
+  // Rule (the registry's severity); the claim readers' claim/* errors are
+  // not lint rules, and are errors.
+  if (const lint::Rule* described = loader_rule(rule)) {
+    out.push_back(lint::finding(*described, std::move(message), std::move(where), std::move(help)));
+    return;
+  }
+  core::Diagnostic diagnostic;
+  diagnostic.severity = core::Severity::error;
+  diagnostic.rule = std::move(rule);
   diagnostic.message = std::move(message);
   diagnostic.where = std::move(where);
   diagnostic.help = std::move(help);
