@@ -46,7 +46,6 @@ struct PromoAnalysis {
 // (box operations and search steps; docs/limits.md).
 inline constexpr std::uint64_t kShadowRunBudget = 20'000'000;
 PromoAnalysis analyse_promotions(const model::Rulebook& rulebook, std::size_t keep_ambiguous = 0,
-                                 bool shadows = true,
-                                 std::uint64_t run_budget = kShadowRunBudget);
+                                 bool shadows = true, std::uint64_t run_budget = kShadowRunBudget);
 
 }  // namespace fineprint::analysis

@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 using fineprint::testing::contains;
 using fineprint::testing::describe;
 using fineprint::testing::Json;
+using fineprint::testing::kSanitized;
 using fineprint::testing::lines_of;
 using fineprint::testing::parse_json;
 using fineprint::testing::ProcessResult;
@@ -29,19 +30,6 @@ using fineprint::testing::run_process;
 using fineprint::testing::TempDir;
 
 namespace {
-
-// Address-space limits mean nothing under AddressSanitizer.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
 
 const std::string kStore =
     "[store]\nname = \"Hostile\"\ncurrency = \"EUR\"\ntimezone = \"Europe/Riga\"\n"

@@ -18,6 +18,7 @@
 namespace fs = std::filesystem;
 using fineprint::testing::contains;
 using fineprint::testing::describe;
+using fineprint::testing::kSanitized;
 using fineprint::testing::lines_of;
 using fineprint::testing::run_fineprint;
 using fineprint::testing::run_process;
@@ -26,19 +27,6 @@ using fineprint::testing::TempDir;
 namespace {
 
 const fs::path kRoot = FINEPRINT_SOURCE_DIR;
-
-// Address-space limits mean nothing under AddressSanitizer.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
 
 // A return claim against the bundled rules/: `n` order lines of long skus,
 // and `n` returned items whose skus are on none of them.

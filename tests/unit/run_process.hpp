@@ -9,6 +9,21 @@
 
 namespace fineprint::testing {
 
+// Address-space limits and peak RSS mean nothing under AddressSanitizer
+// (terabytes of shadow memory, a quarantine of freed blocks): the tests that
+// check them under prlimit skip that part in a sanitized build.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
 struct ProcessResult {
   int exit_code = -1;  // valid when exited()
   int signal = 0;      // the signal that killed it, 0 if it exited

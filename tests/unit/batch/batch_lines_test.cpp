@@ -31,20 +31,6 @@ namespace {
 const fs::path kRoot = FINEPRINT_SOURCE_DIR;
 constexpr std::size_t kMax = fineprint::core::limits::kMaxJsonLineBytes;
 
-// Address-space limits and peak RSS mean nothing under AddressSanitizer
-// (terabytes of shadow memory, a quarantine of freed blocks).
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
 std::string claim_line() {
   for (const auto& c : claim_cases())
     if (c.toml.filename() == "washed-wool-hat.toml") {
