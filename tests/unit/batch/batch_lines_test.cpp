@@ -31,17 +31,6 @@ namespace {
 const fs::path kRoot = FINEPRINT_SOURCE_DIR;
 constexpr std::size_t kMax = fineprint::core::limits::kMaxJsonLineBytes;
 
-std::string claim_line() {
-  for (const auto& c : claim_cases())
-    if (c.toml.filename() == "washed-wool-hat.toml") {
-      std::string text = read_text(c.json);
-      while (!text.empty() && text.back() == '\n') text.pop_back();
-      return text;
-    }
-  FAIL("no washed-wool-hat claim");
-  return {};
-}
-
 const std::string kTooLong = "the line is longer than " + std::to_string(kMax) +
                              " bytes (16 MiB), the most fineprint reads in one JSON claim";
 

@@ -31,17 +31,6 @@ namespace {
 
 const fs::path kRoot = FINEPRINT_SOURCE_DIR;
 
-std::string claim_line() {
-  for (const auto& c : claim_cases())
-    if (c.toml.filename() == "washed-wool-hat.toml") {
-      std::string text = read_text(c.json);
-      while (!text.empty() && text.back() == '\n') text.pop_back();
-      return text;
-    }
-  FAIL("no washed-wool-hat claim");
-  return {};
-}
-
 std::vector<std::string> batch_args(const fs::path& in, const std::string& out) {
   return {"batch", "--rules", (kRoot / "rules").string(), "--threads", "2", "-i", in.string(),
           "-o",    out};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace fs = std::filesystem;
 
@@ -53,6 +54,16 @@ ProcessResult run_fineprint_tz(const std::string& tz, const std::vector<std::str
   std::vector<std::string> argv{"/usr/bin/env", "TZ=" + tz, FINEPRINT_EXE};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, input);
+}
+
+std::string claim_line() {
+  for (const auto& c : claim_cases())
+    if (c.toml.filename() == "washed-wool-hat.toml") {
+      std::string text = read_text(c.json);
+      while (!text.empty() && text.back() == '\n') text.pop_back();
+      return text;
+    }
+  throw std::runtime_error("no washed-wool-hat claim among the JSON twins");
 }
 
 }  // namespace fineprint::testing

@@ -22,6 +22,9 @@ std::vector<ClaimCase> claim_cases();
 
 std::string read_text(const std::filesystem::path& path);
 
+// One valid claim as a JSON line (the washed-wool-hat example, no newline).
+std::string claim_line();
+
 // Runs fineprint with TZ set to `tz` (through /usr/bin/env, no shell).
 ProcessResult run_fineprint_tz(const std::string& tz, const std::vector<std::string>& args,
                                const std::string& input = {});
