@@ -13,7 +13,7 @@ DEB_PACKAGES := g++ cmake ninja-build make tzdata \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test clean format package bench bench-peers \
+.PHONY: deps build demo test clean format regenerate package bench bench-peers \
   build-sanitize test-sanitize fuzz-smoke fuzz
 
 # Installs only what is missing, so running it twice does nothing the second time.
@@ -86,6 +86,14 @@ fuzz: build-sanitize
 # A Debian package of the build (CPack DEB): $(BUILD_DIR)/fineprint_<version>_<arch>.deb
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB
+
+# What is generated from the rule registry and the schemas, rewritten after a
+# lint rule or a schema description changes (HACKING.md): docs/lint-rules.md,
+# the schema's suppressibleRule enum, the field tables of docs/*.md.
+regenerate: build
+	python3 docs/tools/registry_outputs.py $(FINEPRINT) .
+	python3 docs/tools/schema_tables.py .
+	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

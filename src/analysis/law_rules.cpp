@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include "analysis/analysis_rules.hpp"
 #include "analysis/checks.hpp"
 #include "analysis/notice_text.hpp"
 #include "analysis/returns_analysis.hpp"
@@ -16,6 +15,12 @@
 #include "model/law_pack.hpp"
 
 namespace fineprint::analysis {
+
+// The rules of this file, defined below beside their checks.
+extern const lint::Rule kLawEuWithdrawal;
+extern const lint::Rule kLawEuLegalGuarantee;
+extern const lint::Rule kLawWindowAnchor;
+extern const lint::Rule kLawLvNotificationPeriod;
 
 namespace {
 
@@ -201,7 +206,7 @@ void check_eu_withdrawal(const lint::LintContext& context, core::Diagnostics& ou
 
 }  // namespace
 
-const lint::Rule kLawEuWithdrawal{
+FINEPRINT_LINT_RULE(kLawEuWithdrawal){
     .name = "law/eu-withdrawal",
     .severity = core::Severity::error,
     .summary = "a distance-sale withdrawal within 14 days is refused or not refunded",
@@ -249,7 +254,7 @@ void check_eu_legal_guarantee(const lint::LintContext& context, core::Diagnostic
 
 }  // namespace
 
-const lint::Rule kLawEuLegalGuarantee{
+FINEPRINT_LINT_RULE(kLawEuLegalGuarantee){
     .name = "law/eu-legal-guarantee",
     .severity = core::Severity::error,
     .summary = "a defect within two years is denied or charged a fee",
@@ -302,7 +307,7 @@ void check_window_anchor(const lint::LintContext& context, core::Diagnostics& ou
 
 }  // namespace
 
-const lint::Rule kLawWindowAnchor{
+FINEPRINT_LINT_RULE(kLawWindowAnchor){
     .name = "law/window-anchor",
     .severity = core::Severity::warning,
     .summary = "return windows counted from purchase, the law counts from delivery",
@@ -348,7 +353,7 @@ void check_lv_notification_period(const lint::LintContext& context, core::Diagno
 
 }  // namespace
 
-const lint::Rule kLawLvNotificationPeriod{
+FINEPRINT_LINT_RULE(kLawLvNotificationPeriod){
     .name = "law/lv-notification-period",
     .severity = core::Severity::error,
     .summary = "a rule's text asks for notice of a defect sooner than Latvia's 2 months",

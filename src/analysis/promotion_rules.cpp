@@ -8,12 +8,19 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "analysis/analysis_rules.hpp"
 #include "analysis/checks.hpp"
 #include "analysis/promotion_analysis.hpp"
 #include "analysis/session.hpp"
 
 namespace fineprint::analysis {
+
+// The rules of this file, defined below beside their checks.
+extern const lint::Rule kPromoAmbiguousOverlap;
+extern const lint::Rule kPromoAsymmetricCombinable;
+extern const lint::Rule kPromoShadowed;
+extern const lint::Rule kPromoNeverEligible;
+extern const lint::Rule kPromoRefundBasisUnset;
+extern const lint::Rule kRefsUnusedCategory;
 
 namespace {
 
@@ -55,7 +62,7 @@ void check_ambiguous_overlap(const lint::LintContext& context, core::Diagnostics
 
 }  // namespace
 
-const lint::Rule kPromoAmbiguousOverlap{
+FINEPRINT_LINT_RULE(kPromoAmbiguousOverlap){
     .name = "promo/ambiguous-overlap",
     .severity = core::Severity::error,
     .summary = "two equal-priority, non-combinable promotions can both be candidates for one line",
@@ -100,7 +107,7 @@ void check_asymmetric_combinable(const lint::LintContext& context, core::Diagnos
 
 }  // namespace
 
-const lint::Rule kPromoAsymmetricCombinable{
+FINEPRINT_LINT_RULE(kPromoAsymmetricCombinable){
     .name = "promo/asymmetric-combinable",
     .severity = core::Severity::error,
     .summary = "A lists B in `combinable` but B does not admit A",
@@ -144,7 +151,7 @@ void check_shadowed(const lint::LintContext& context, core::Diagnostics& out) {
 
 }  // namespace
 
-const lint::Rule kPromoShadowed{
+FINEPRINT_LINT_RULE(kPromoShadowed){
     .name = "promo/shadowed",
     .severity = core::Severity::warning,
     .summary = "a promotion whose lines are always held by promotions considered before it",
@@ -177,7 +184,7 @@ void check_never_eligible(const lint::LintContext& context, core::Diagnostics& o
 
 }  // namespace
 
-const lint::Rule kPromoNeverEligible{
+FINEPRINT_LINT_RULE(kPromoNeverEligible){
     .name = "promo/never-eligible",
     .severity = core::Severity::error,
     .summary = "a promotion whose conditions can never all hold",
@@ -217,7 +224,7 @@ void check_refund_basis_unset(const lint::LintContext& context, core::Diagnostic
 
 }  // namespace
 
-const lint::Rule kPromoRefundBasisUnset{
+FINEPRINT_LINT_RULE(kPromoRefundBasisUnset){
     .name = "promo/refund-basis-unset",
     .severity = core::Severity::warning,
     .summary = "order-dependent promotions exist and `returns.refund_basis` is not set",
@@ -263,7 +270,7 @@ void check_unused_category(const lint::LintContext& context, core::Diagnostics& 
 
 }  // namespace
 
-const lint::Rule kRefsUnusedCategory{
+FINEPRINT_LINT_RULE(kRefsUnusedCategory){
     .name = "refs/unused-category",
     .severity = core::Severity::note,
     .summary = "a catalog category no rule mentions",

@@ -3,13 +3,18 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "analysis/analysis_rules.hpp"
 #include "analysis/checks.hpp"
 #include "analysis/returns_analysis.hpp"
 #include "analysis/session.hpp"
 #include "analysis/witness.hpp"
 
 namespace fineprint::analysis {
+
+// The rules of this file, defined below beside their checks.
+extern const lint::Rule kReturnsGap;
+extern const lint::Rule kReturnsUnreachableRule;
+extern const lint::Rule kReturnsOverlap;
+extern const lint::Rule kReturnsAssertFailed;
 
 namespace {
 
@@ -73,7 +78,7 @@ void check_gap(const lint::LintContext& context, core::Diagnostics& out) {
 
 }  // namespace
 
-const lint::Rule kReturnsGap{
+FINEPRINT_LINT_RULE(kReturnsGap){
     .name = "returns/gap",
     .severity = core::Severity::error,
     .summary = "a possible item reaches no rule and there is no `otherwise`",
@@ -128,7 +133,7 @@ void check_unreachable_rule(const lint::LintContext& context, core::Diagnostics&
 
 }  // namespace
 
-const lint::Rule kReturnsUnreachableRule{
+FINEPRINT_LINT_RULE(kReturnsUnreachableRule){
     .name = "returns/unreachable-rule",
     .severity = core::Severity::warning,
     .summary = "under `first`, a rule whose every case earlier rules take",
@@ -172,7 +177,7 @@ void check_overlap(const lint::LintContext& context, core::Diagnostics& out) {
 
 }  // namespace
 
-const lint::Rule kReturnsOverlap{
+FINEPRINT_LINT_RULE(kReturnsOverlap){
     .name = "returns/overlap",
     .severity = core::Severity::error,
     .summary = "under `unique`, two rules match one item",
@@ -224,7 +229,7 @@ void check_assert_failed(const lint::LintContext& context, core::Diagnostics& ou
 
 }  // namespace
 
-const lint::Rule kReturnsAssertFailed{
+FINEPRINT_LINT_RULE(kReturnsAssertFailed){
     .name = "returns/assert-failed",
     .severity = core::Severity::error,
     .summary = "an [[assert]] property of the returns table is broken",

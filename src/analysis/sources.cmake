@@ -14,6 +14,6 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/analysis/shadow.cpp
   src/analysis/shadow_search.cpp
   src/analysis/promotion_rules.cpp
-  src/analysis/analysis_rules.cpp
+  src/analysis/stopped_note.cpp
   src/analysis/session.cpp
 )

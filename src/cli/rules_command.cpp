@@ -9,6 +9,7 @@
 #include "cli/options.hpp"
 #include "core/did_you_mean.hpp"
 #include "lint/registry.hpp"
+#include "report/json_writer.hpp"
 
 namespace fineprint::cli {
 
@@ -27,23 +28,46 @@ void print_markdown() {
   }
 }
 
+// For tools: every rule's name, severity, one line, and whether an `allow`
+// table may name it (docs/tools/registry_outputs.py regenerates the schema's
+// enum from it).
+void print_json() {
+  report::JsonWriter json(true);
+  json.begin_array();
+  for (const auto& rule : lint::registry()) {
+    json.begin_object();
+    json.key("name").value(rule.name);
+    json.key("severity").value(core::severity_name(rule.severity));
+    json.key("summary").value(rule.summary);
+    json.key("suppressible").value(rule.when != lint::RunWhen::loader);
+    json.end_object();
+  }
+  json.end_array();
+  std::cout << json.str() << "\n";
+}
+
 }  // namespace
 
 int run_rules(const Args& args) {
   po::options_description options("rules options");
   std::string format = "text";
-  options.add_options()("format", po::value(&format), "text (a table) or markdown (the full docs)");
+  options.add_options()("format", po::value(&format),
+                        "text (a table), markdown (the full docs) or json (for tools)");
   po::positional_options_description positional;
   po::variables_map vm;
-  if (auto done =
-          parse_options(args, "fineprint rules [--format text|markdown]", options, positional, vm))
+  if (auto done = parse_options(args, "fineprint rules [--format text|markdown|json]", options,
+                                positional, vm))
     return *done;
   if (format == "markdown") {
     print_markdown();
     return kExitOk;
   }
+  if (format == "json") {
+    print_json();
+    return kExitOk;
+  }
   if (format != "text")
-    return fail(fmt::format("--format must be text or markdown, not \"{}\"", format));
+    return fail(fmt::format("--format must be text, markdown or json, not \"{}\"", format));
   for (const auto& rule : lint::registry())
     std::cout << fmt::format("{:<32} {:<8} {}\n", rule.name, core::severity_name(rule.severity),
                              rule.summary);

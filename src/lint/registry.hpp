@@ -1,8 +1,10 @@
-// A lint rule is one `Rule` value, defined beside its check (or, for the
-// rules the loader reports, in load/load_rules.hpp), and the registry is the
-// explicit list of them: `lint`, `rules` and `explain` all read it, so the
-// documentation cannot drift from the checks. Every finding is built from its
-// Rule by finding(), so the severity a user sees is the registry's.
+// A lint rule is one `Rule` value, defined with FINEPRINT_LINT_RULE beside
+// its check (or, for the rules the loader reports, in load/load_rules.cpp).
+// The build lists every such definition (src/lint/rule_list.cmake), so the
+// registry needs no hand-kept list: `lint`, `rules` and `explain` all read
+// it, and the documentation cannot drift from the checks. Every finding is
+// built from its Rule by finding(), so the severity a user sees is the
+// registry's.
 #pragma once
 
 #include <cstddef>
@@ -18,7 +20,7 @@
 namespace fineprint::lint {
 
 // Written with designated initializers beside the check, e.g.
-//   const Rule kPromoShadowed{.name = "promo/shadowed", .severity = ..., .check = check_shadowed};
+//   FINEPRINT_LINT_RULE(kPromoShadowed){.name = "promo/shadowed", .severity = ..., .check = ...};
 struct Rule {
   std::string_view name{};  // family/rule
   core::Severity severity = core::Severity::error;
@@ -30,6 +32,14 @@ struct Rule {
   RunWhen when = RunWhen::loader;
   CheckFunction check = nullptr;  // null for loader rules
 };
+
+// Defines the rule `rule_name` (a `const Rule`, at namespace scope in a named
+// namespace) and so registers it: the build finds this macro at the start of
+// a line and lists the rule in the registry. The extern declaration gives the
+// const value the external linkage the generated list needs.
+#define FINEPRINT_LINT_RULE(rule_name)            \
+  extern const ::fineprint::lint::Rule rule_name; \
+  const ::fineprint::lint::Rule rule_name
 
 // Builds a finding of `rule`, with its severity.
 core::Diagnostic finding(const Rule& rule, std::string message, core::SourceRange where,
@@ -76,6 +86,9 @@ class RuleList {
   std::vector<const Rule*> rules_;
 };
 
+// Every rule, sorted by family in the order a rulebook is checked (schema,
+// refs, money, time, promo, returns, law, text, then any other family by
+// name) and by name within a family: the order `fineprint rules` prints.
 const RuleList& registry();
 const Rule* find_rule(std::string_view name);
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -606,6 +607,48 @@ TEST_CASE("fineprint rules lists every rule with its severity", "[cli][rules]") 
        {"schema/parse-error", "refs/unknown-sku", "money/free-order", "time/end-at-2359",
         "promo/code-collision", "returns/missing-window-anchor", "text/vague-terms"})
     CHECK(contains(result.out, name));
+}
+
+// The build lists every FINEPRINT_LINT_RULE definition (src/lint/rule_list.cmake
+// scans for the macro at the start of a line): a definition it missed, or one
+// it found twice, would be a rule that never runs or runs twice.
+TEST_CASE("the registry holds every rule defined in src/, once", "[rules]") {
+  const std::regex definition(R"re(^FINEPRINT_LINT_RULE\((k\w+)\)\{\s*\.name = "([^"]+)")re",
+                              std::regex::ECMAScript | std::regex::multiline);
+  std::multiset<std::string> defined;
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(FINEPRINT_SOURCE_DIR) / "src")) {
+    if (entry.path().extension() != ".cpp") continue;
+    std::ifstream file(entry.path());
+    std::stringstream text;
+    text << file.rdbuf();
+    std::string source = text.str();
+    for (std::sregex_iterator it(source.begin(), source.end(), definition), end; it != end; ++it)
+      defined.insert((*it)[2]);
+  }
+  std::multiset<std::string> registered;
+  for (const auto& rule : fineprint::lint::registry()) registered.emplace(rule.name);
+  CHECK(defined.size() > 40);
+  CHECK(registered == defined);
+}
+
+// `rules --format json` is what docs/tools/registry_outputs.py reads.
+TEST_CASE("fineprint rules --format json lists the registry for tools", "[rules][cli]") {
+  ProcessResult result = run_fineprint({"rules", "--format", "json"});
+  INFO(describe(result));
+  REQUIRE(result.exited());
+  CHECK(result.exit_code == 0);
+  Json listed = parse_json(result.out);
+  REQUIRE(listed.items.size() == fineprint::lint::registry().size());
+  std::size_t at = 0;
+  for (const auto& rule : fineprint::lint::registry()) {
+    const Json& entry = listed.items[at++];
+    REQUIRE(entry.get("name"));
+    CHECK(entry.get("name")->string == rule.name);
+    CHECK(entry.get("severity")->string == fineprint::core::severity_name(rule.severity));
+    CHECK(entry.get("summary")->string == rule.summary);
+    CHECK(entry.get("suppressible")->boolean == (rule.when != fineprint::lint::RunWhen::loader));
+  }
 }
 
 // The schema's enum of the rules an `allow` table may name is the registry's

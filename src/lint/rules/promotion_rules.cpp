@@ -5,9 +5,13 @@
 
 #include <fmt/format.h>
 
-#include "lint/rules/checks.hpp"
+#include "lint/registry.hpp"
 
 namespace fineprint::lint {
+
+// The rules of this file, defined below beside their checks.
+extern const lint::Rule kMoneyFreeOrder;
+extern const lint::Rule kPromoCodeCollision;
 
 namespace {
 
@@ -48,7 +52,7 @@ void check_free_order(const LintContext& context, core::Diagnostics& out) {
 
 }  // namespace
 
-const Rule kMoneyFreeOrder{
+FINEPRINT_LINT_RULE(kMoneyFreeOrder){
     .name = "money/free-order",
     .severity = core::Severity::warning,
     .summary = "amount_off >= min_subtotal (or no threshold): an order can become free",
@@ -84,7 +88,7 @@ void check_code_collision(const LintContext& context, core::Diagnostics& out) {
 
 }  // namespace
 
-const Rule kPromoCodeCollision{
+FINEPRINT_LINT_RULE(kPromoCodeCollision){
     .name = "promo/code-collision",
     .severity = core::Severity::error,
     .summary = "two promotions share a code (case-insensitively)",

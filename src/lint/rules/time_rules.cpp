@@ -2,9 +2,16 @@
 // ends, and the --as-of checks.
 #include <fmt/format.h>
 
-#include "lint/rules/checks.hpp"
+#include "lint/registry.hpp"
 
 namespace fineprint::lint {
+
+// The rules of this file, defined below beside their checks.
+extern const lint::Rule kTimeEndAt2359;
+extern const lint::Rule kTimeOpenEnded;
+extern const lint::Rule kTimeDateOnlyEnd;
+extern const lint::Rule kTimeExpired;
+extern const lint::Rule kTimeStartsBeforeLaunch;
 
 namespace {
 
@@ -38,7 +45,7 @@ void check_end_at_2359(const LintContext& context, core::Diagnostics& out) {
 
 }  // namespace
 
-const Rule kTimeEndAt2359{
+FINEPRINT_LINT_RULE(kTimeEndAt2359){
     .name = "time/end-at-2359",
     .severity = core::Severity::warning,
     .summary = "`ends` at 23:59 or 23:59:59 leaves the last minute/second outside",
@@ -66,7 +73,7 @@ void check_open_ended(const LintContext& context, core::Diagnostics& out) {
 
 }  // namespace
 
-const Rule kTimeOpenEnded{
+FINEPRINT_LINT_RULE(kTimeOpenEnded){
     .name = "time/open-ended",
     .severity = core::Severity::warning,
     .summary = "a promotion without `ends`",
@@ -99,7 +106,7 @@ void check_date_only_end(const LintContext& context, core::Diagnostics& out) {
 
 }  // namespace
 
-const Rule kTimeDateOnlyEnd{
+FINEPRINT_LINT_RULE(kTimeDateOnlyEnd){
     .name = "time/date-only-end",
     .severity = core::Severity::note,
     .summary = "says how a date-only `ends` is read",
@@ -131,7 +138,7 @@ void check_expired(const LintContext& context, core::Diagnostics& out) {
 
 }  // namespace
 
-const Rule kTimeExpired{
+FINEPRINT_LINT_RULE(kTimeExpired){
     .name = "time/expired",
     .severity = core::Severity::warning,
     .summary = "with --as-of: the window closed before it",
@@ -164,7 +171,7 @@ void check_starts_before_launch(const LintContext& context, core::Diagnostics& o
 
 }  // namespace
 
-const Rule kTimeStartsBeforeLaunch{
+FINEPRINT_LINT_RULE(kTimeStartsBeforeLaunch){
     .name = "time/starts-before-launch",
     .severity = core::Severity::note,
     .summary = "with --as-of: the window opened before it",

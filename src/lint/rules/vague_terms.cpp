@@ -1,10 +1,13 @@
 // text/vague-terms: customer-facing texts that invite argument.
 #include <fmt/format.h>
 
-#include "lint/rules/checks.hpp"
+#include "lint/registry.hpp"
 #include "lint/rules/vague_phrases.hpp"
 
 namespace fineprint::lint {
+
+// The rules of this file, defined below beside their checks.
+extern const lint::Rule kTextVagueTerms;
 
 namespace {
 
@@ -117,7 +120,7 @@ void check_vague_terms(const LintContext& context, core::Diagnostics& out) {
 
 }  // namespace
 
-const Rule kTextVagueTerms{
+FINEPRINT_LINT_RULE(kTextVagueTerms){
     .name = "text/vague-terms",
     .severity = core::Severity::warning,
     .summary = "title, terms or because uses phrases that invite argument",

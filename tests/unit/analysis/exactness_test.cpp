@@ -8,9 +8,9 @@
 #include <random>
 #include <set>
 
-#include "analysis/analysis_rules.hpp"
 #include "analysis/promotion_analysis.hpp"
 #include "analysis/returns_analysis.hpp"
+#include "lint/registry.hpp"
 #include "model/item_facts.hpp"
 #include "model/law_pack.hpp"
 #include "model/promotion_eligibility.hpp"
@@ -313,6 +313,13 @@ std::set<std::pair<std::string, std::uint32_t>> analysed(
   return got;
 }
 
+// A registered rule's check, found by name as `fineprint lint` finds it.
+lint::CheckFunction check_of(std::string_view name) {
+  const lint::Rule* rule = lint::find_rule(name);
+  REQUIRE(rule);
+  return rule->check;
+}
+
 }  // namespace
 
 TEST_CASE("returns analysis agrees with brute force on random tables", "[analysis][exactness]") {
@@ -320,9 +327,9 @@ TEST_CASE("returns analysis agrees with brute force on random tables", "[analysi
   for (unsigned seed = 1; seed <= 220; ++seed) {
     model::Rulebook r = random_returns(seed);
     Expected e = brute_force_returns(r);
-    auto got = analysed(
-        r, {kReturnsGap.check, kReturnsUnreachableRule.check, kReturnsOverlap.check,
-            kReturnsAssertFailed.check, kLawEuWithdrawal.check, kLawEuLegalGuarantee.check});
+    auto got = analysed(r, {check_of("returns/gap"), check_of("returns/unreachable-rule"),
+                            check_of("returns/overlap"), check_of("returns/assert-failed"),
+                            check_of("law/eu-withdrawal"), check_of("law/eu-legal-guarantee")});
     if (!e.findings.empty()) ++with_findings;
     std::string expected_text, got_text;
     for (const auto& [rule, line] : e.findings)
