@@ -4,11 +4,15 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFINEPRINT_WERROR=ON
 FINEPRINT := $(BUILD_DIR)/fineprint
 
-# Debian packages: the toolchain and the libraries fineprint builds against.
+# Debian packages: the toolchain and the libraries fineprint builds against;
+# nodejs (the npm test tools below), libxml2-utils (xmllint and the JUnit XSD)
+# tmux (colour through a real terminal) and lintian (the .deb) for the tests
+# of issue 18.
 DEB_PACKAGES := g++ cmake ninja-build make tzdata \
   libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
   libfmt-dev catch2 libsimdjson-dev libicu-dev \
   python3 python3-jsonschema python3-yaml \
+  nodejs libxml2-utils tmux lintian \
   clang-14 libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -25,6 +29,14 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	else echo "deps: all Debian packages present"; fi
+	@# The real clients the tests check fineprint's outputs with (issue 18):
+	@# npm packages pinned by tools/package-lock.json, installed once into the
+	@# ignored tools/node_modules (again only when the lock file changes).
+	@if [ ! tools/node_modules/.package-lock.json -nt tools/package-lock.json ]; then \
+	  echo "installing the npm test tools (tools/package-lock.json)"; \
+	  command -v npm >/dev/null || $(SUDO) apt-get install -y -qq npm; \
+	  cd tools && npm ci --no-audit --no-fund --silent; \
+	else echo "deps: npm test tools present"; fi
 
 $(BUILD_DIR)/build.ninja:
 	cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS)
@@ -83,15 +95,19 @@ fuzz-smoke: build-sanitize
 fuzz: build-sanitize
 	tests/fuzz/run.sh $(SANITIZE_BUILD_DIR) $(FUZZ_SECONDS)
 
-# A Debian package of the build (CPack DEB): $(BUILD_DIR)/fineprint_<version>_<arch>.deb
-package: build
+# A Debian package of the build (CPack DEB): $(BUILD_DIR)/fineprint_<version>_<arch>.deb.
+# Builds the executable only, not the test suite (CMAKE_SKIP_INSTALL_ALL_DEPENDENCY).
+package: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target fineprint fineprint_debian_files
 	cd $(BUILD_DIR) && cpack -G DEB
 
 # What is generated from the rule registry and the schemas, rewritten after a
 # lint rule or a schema description changes (HACKING.md): docs/lint-rules.md,
-# the schema's suppressibleRule enum, the field tables of docs/*.md.
+# the schema's suppressibleRule enum, the published schemas/standalone/, the
+# field tables of docs/*.md.
 regenerate: build
 	python3 docs/tools/registry_outputs.py $(FINEPRINT) .
+	python3 schemas/standalone.py .
 	python3 docs/tools/schema_tables.py .
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 

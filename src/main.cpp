@@ -1,5 +1,5 @@
-// fineprint: dispatch to subcommands, `--help`, `--version`, and a
-// did-you-mean for a misspelt subcommand. Nothing else lives here.
+// fineprint: dispatch to subcommands, `--help` and `help CMD`, `--version`,
+// and a did-you-mean for a misspelt subcommand. Nothing else lives here.
 #include <iostream>
 #include <string>
 #include <vector>
@@ -15,9 +15,10 @@ void print_help() {
             << ": lint store rulebooks and resolve customer claims by the rules\n\n"
                "usage: fineprint <command> [options]\n\ncommands:\n";
   for (const auto& command : fineprint::cli::commands())
-    std::cout << "  " << command.name << std::string(10 - command.name.size(), ' ')
+    std::cout << "  " << command.name << std::string(12 - command.name.size(), ' ')
               << command.summary << "\n";
-  std::cout << "\nRun `fineprint <command> --help` for a command's options.\n";
+  std::cout
+      << "\nRun `fineprint help <command>` or `fineprint <command> --help` for a command's options.\n";
 }
 
 }  // namespace
@@ -25,6 +26,8 @@ void print_help() {
 int main(int argc, char** argv) {
   using namespace fineprint::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
+  // `fineprint help lint` is `fineprint lint --help`, as in git and cargo.
+  if (args.size() >= 2 && args[0] == "help") args = {args[1], "--help"};
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_help();
     return args.empty() ? kExitCannot : kExitOk;

@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
       {"rules", "list every lint rule", run_rules},
       {"explain", "show one lint rule's documentation", run_explain},
       {"schema", "print the JSON Schema of a rulebook, claim or decision", run_schema},
+      {"completion", "print a shell completion script (bash, zsh or fish)", run_completion},
   };
   return table;
 }

@@ -10,7 +10,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/color.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_file.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/rule_selection.hpp"
@@ -63,11 +65,14 @@ std::optional<std::size_t> parse_count(const std::string& text) {
 struct LintRequest {
   std::vector<std::string> paths, select, ignore;
   std::string format = "text", fail_on = "error", as_of_text, witness_dir, max_findings_text;
+  std::string config;          // --config
+  std::string color = "auto";  // --color
 };
 
 // What the command line means once checked.
 struct LintSettings {
   core::Severity threshold = core::Severity::error;
+  bool color = false;
   lint::LintOptions options;
   RuleSelection selection;
 };
@@ -88,7 +93,20 @@ void declare_options(po::options_description& options, LintRequest& request) {
       "per rule, show at most N findings, then one that gives the total (default 100; 0: no limit)")(
       "allow-incomplete",
       "exit 0 even when an exact analysis stopped at its budget (default: an unfinished proof fails like a finding at the --fail-on level)")(
-      "path", po::value(&request.paths), "rulebook files or directories (default ./rules)");
+      "color", po::value(&request.color), kColorHelp)(
+      "config", po::value(&request.config),
+      "read settings from this file (default: the nearest fineprint.toml, from here up)")(
+      "no-config", "read no fineprint.toml")(
+      "path", po::value(&request.paths),
+      "rulebook files or directories (default: [rules] path of fineprint.toml, else ./rules; - reads standard input)");
+}
+
+// fineprint.toml's [lint] settings, where the command line gives none.
+void apply_config(const Config& config, const po::variables_map& vm, LintRequest& request) {
+  if (!vm.count("select")) request.select = config.select;
+  if (!vm.count("ignore")) request.ignore = config.ignore;
+  if (!vm.count("fail-on") && config.fail_on) request.fail_on = *config.fail_on;
+  if (!vm.count("as-of") && config.as_of) request.as_of_text = *config.as_of;
 }
 
 // Checks each option in the order they are documented and fills settings;
@@ -100,13 +118,17 @@ std::optional<int> settle_options(const LintRequest& request, const po::variable
       format != "junit")
     return fail(
         fmt::format("--format must be text, json, sarif, github or junit, not \"{}\"", format));
+  auto color = use_color(request.color);
+  if (!color)
+    return fail(fmt::format("--color must be auto, always or never, not \"{}\"", request.color));
+  settings.color = *color;
   auto threshold = core::parse_severity(request.fail_on);
   if (!threshold)
     return fail(
         fmt::format("--fail-on must be error, warning or info, not \"{}\"", request.fail_on));
   settings.threshold = *threshold;
   lint::LintOptions& lint_options = settings.options;
-  if (vm.count("as-of")) {
+  if (!request.as_of_text.empty() || vm.count("as-of")) {
     const std::string& as_of_text = request.as_of_text;
     lint_options.as_of = core::parse_rfc3339(as_of_text);
     if (!lint_options.as_of)
@@ -159,7 +181,8 @@ Linted lint_all(const std::vector<load::LoadedRulebook>& rulebooks, const LintSe
 }
 
 void print_findings(const std::string& format, const Linted& linted,
-                    const std::vector<load::LoadedRulebook>& rulebooks) {
+                    const std::vector<load::LoadedRulebook>& rulebooks,
+                    const report::FailOn& fail_on, bool color) {
   const core::Diagnostics& findings = linted.findings;
   if (format == "json") {
     std::cout << report::findings_json(findings, linted.files);
@@ -169,21 +192,19 @@ void print_findings(const std::string& format, const Linted& linted,
     std::vector<std::string> file_paths;
     for (const auto& loaded : rulebooks)
       for (const auto& file : loaded.rulebook.files) file_paths.push_back(file.path);
-    std::cout << report::findings_junit(findings, file_paths);
+    std::cout << report::findings_junit(findings, file_paths, fail_on);
   } else if (format == "github") {
     std::cout << report::findings_github(findings, linted.files);
   } else {
-    std::cout << report::findings_text(findings, linted.sources, linted.files);
+    std::cout << report::findings_text(findings, linted.sources, linted.files, color);
   }
 }
 
-// Failed at a finding at or above the threshold; an analysis that stopped at
-// its budget proved nothing, so it is not a pass either, unless allowed.
-int exit_code(const core::Diagnostics& findings, core::Severity threshold, bool allow_incomplete) {
+// Failed at a finding that fails the run (report::FailOn): an analysis that
+// stopped at its budget proved nothing, so it is not a pass either, unless allowed.
+int exit_code(const core::Diagnostics& findings, const report::FailOn& fail_on) {
   for (const auto& finding : findings)
-    if (!finding.suppressed &&
-        (finding.severity >= threshold || (finding.incomplete && !allow_incomplete)))
-      return kExitFailed;
+    if (fail_on.fails(finding)) return kExitFailed;
   return kExitOk;
 }
 
@@ -200,21 +221,26 @@ int run_lint(const Args& args) {
           parse_options(args, "fineprint lint [options] [PATH...]", options, positional, vm))
     return *done;
 
+  Config config;
+  if (auto done = read_config(request.config, vm.count("no-config") > 0, config)) return *done;
+  apply_config(config, vm, request);
   LintSettings settings;
   if (auto done = settle_options(request, vm, settings)) return *done;
   // A rule left out is not run at all (its analysis costs nothing).
   settings.options.runs = [&selection = settings.selection](std::string_view rule) {
     return selection.keeps(std::string(rule));
   };
-  if (request.paths.empty()) request.paths.push_back("rules");
+  if (request.paths.empty()) request.paths.push_back(config.rules_path.value_or("rules"));
+  if (auto done = stdin_at_most_once(request.paths)) return *done;
 
   auto rulebooks = load_rulebooks(request.paths);
   if (!rulebooks) return kExitCannot;
   Linted linted = lint_all(*rulebooks, settings);
-  print_findings(request.format, linted, *rulebooks);
+  const report::FailOn fail_on{settings.threshold, vm.count("allow-incomplete") > 0};
+  print_findings(request.format, linted, *rulebooks, fail_on, settings.color);
   if (!request.witness_dir.empty() && !write_witnesses(linted.findings, request.witness_dir))
     return kExitCannot;
-  return exit_code(linted.findings, settings.threshold, vm.count("allow-incomplete") > 0);
+  return exit_code(linted.findings, fail_on);
 }
 
 }  // namespace fineprint::cli

@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/exit_codes.hpp"
@@ -9,6 +10,12 @@ namespace fineprint::cli {
 int fail(const std::string& message) {
   std::cerr << "fineprint: error: " << message << "\n";
   return kExitCannot;
+}
+
+std::optional<int> stdin_at_most_once(const std::vector<std::string>& inputs) {
+  if (std::count(inputs.begin(), inputs.end(), "-") > 1)
+    return fail("standard input can be read once: give `-` for one input only");
+  return std::nullopt;
 }
 
 std::optional<int> parse_options(const Args& args, std::string_view usage,

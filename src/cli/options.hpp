@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <boost/program_options.hpp>
 
@@ -22,5 +23,9 @@ std::optional<int> parse_options(const Args& args, std::string_view usage,
 
 // Prints `fineprint: error: message` to stderr and returns 2.
 int fail(const std::string& message);
+
+// Standard input can be read once: 2 (said why) when `-` stands for more
+// than one of the inputs (the rulebook and a claim, two rulebooks).
+std::optional<int> stdin_at_most_once(const std::vector<std::string>& inputs);
 
 }  // namespace fineprint::cli

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/config_file.hpp"
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
@@ -16,12 +17,14 @@ namespace fineprint::cli {
 int run_price(const Args& args) {
   po::options_description options("price options");
   std::string rules = "rules", format = "text", file;
-  options.add_options()("rules", po::value(&rules),
-                        "the rulebook file or directory (default ./rules)")(
+  options.add_options()(
+      "rules", po::value(&rules),
+      "the rulebook file or directory (default: [rules] path of fineprint.toml, else ./rules; - reads standard input)")(
       "format", po::value(&format), "text or json (default text)")(
       "lint-rules",
       "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)")(
-      "file", po::value(&file), "a claim file, or a file with just [order] and [customer]");
+      "file", po::value(&file),
+      "a claim file, or a file with just [order] and [customer] (- reads standard input)");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
@@ -31,7 +34,13 @@ int run_price(const Args& args) {
   if (format != "text" && format != "json")
     return fail(fmt::format("--format must be text or json, not \"{}\"", format));
   if (file.empty()) return fail("price needs a file (see --help)");
+  if (auto done = stdin_at_most_once({rules, file})) return *done;
 
+  if (!vm.count("rules")) {
+    auto configured = default_rules_path();
+    if (!configured) return kExitCannot;
+    rules = *configured;
+  }
   auto loaded = load_rules_for_claims(rules, vm.count("lint-rules") > 0);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;

@@ -1,7 +1,8 @@
 // `fineprint schema rulebook|claim|policy-test|decision`: prints a JSON
-// Schema (draft 2020-12) of the repository's schemas/ folder, embedded in the
-// executable at build time (schemas/embed_schemas.cmake), so an installed
-// fineprint hands out exactly the schema it was built with.
+// Schema of the repository's schemas/standalone/ folder (self-contained,
+// draft 7, what editors read: docs/editor.md), embedded in the executable at
+// build time (schemas/embed_schemas.cmake), so an installed fineprint hands
+// out exactly the schema it was built with.
 #include <iostream>
 #include <string_view>
 
@@ -18,7 +19,7 @@ namespace fineprint::cli {
 // Defined in the generated schemas_data.cpp.
 namespace generated {
 struct EmbeddedSchema {
-  std::string_view name;  // "rulebook" for schemas/rulebook.schema.json
+  std::string_view name;  // "rulebook" for schemas/standalone/rulebook.schema.json
   std::string_view text;
 };
 extern const EmbeddedSchema kSchemas[];
@@ -38,7 +39,8 @@ int run_schema(const Args& args) {
   positional.add("document", 1);
   po::variables_map vm;
   if (auto done = parse_options(
-          args, "fineprint schema DOCUMENT\n\nPrints the JSON Schema (draft 2020-12) of DOCUMENT.",
+          args,
+          "fineprint schema DOCUMENT\n\nPrints the JSON Schema (draft 7, self-contained) of DOCUMENT.",
           options, positional, vm))
     return *done;
   for (std::size_t i = 0; i < generated::kSchemaCount; ++i) {

@@ -2,10 +2,13 @@
 list(APPEND FINEPRINT_CLI_SOURCES
   src/cli/commands.cpp
   src/cli/options.cpp
+  src/cli/color.cpp
+  src/cli/config_file.cpp
   src/cli/lint_command.cpp
   src/cli/rule_selection.cpp
   src/cli/rules_command.cpp
   src/cli/schema_command.cpp
+  src/cli/completion_command.cpp
   src/cli/decision_support.cpp
   src/cli/resolve_command.cpp
   src/cli/price_command.cpp

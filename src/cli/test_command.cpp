@@ -3,12 +3,14 @@
 // coverage of returns rules and promotions. A rulebook without a single
 // policy test fails (exit 1) unless --allow-no-tests: in CI, a missing or
 // misplaced tests folder must not read as a green run.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/config_file.hpp"
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
@@ -26,7 +28,8 @@ int run_test(const Args& args) {
       "min-coverage", po::value(&min_coverage),
       "fail when under PCT percent of rules and promotions are exercised")(
       "allow-no-tests", "exit 0 when a rulebook has no policy tests (default: exit 1)")(
-      "path", po::value(&paths), "rulebook files or directories (default ./rules)");
+      "path", po::value(&paths),
+      "rulebook files or directories (default: [rules] path of fineprint.toml, else ./rules)");
   po::positional_options_description positional;
   positional.add("path", -1);
   po::variables_map vm;
@@ -45,7 +48,15 @@ int run_test(const Args& args) {
   }
   const bool show_coverage = vm.count("coverage") > 0 || threshold;
   const bool allow_no_tests = vm.count("allow-no-tests") > 0;
-  if (paths.empty()) paths.push_back("rules");
+  if (paths.empty()) {
+    auto configured = default_rules_path();
+    if (!configured) return kExitCannot;
+    paths.push_back(*configured);
+  }
+  // Policy tests are found beside the rulebook's files; one piped in has none.
+  if (std::find(paths.begin(), paths.end(), "-") != paths.end())
+    return fail(
+        "test cannot read a rulebook from standard input (-): its policy tests are found in the rulebook's folder; give the rulebook's path");
 
   std::vector<engine::PolicySuiteResult> suites;
   std::string coverage_text;

@@ -1,5 +1,5 @@
-// Where something stands in an input file: 1-based line and column of its
-// first and last character, so every finding can point at the exact key.
+// Where a finding points in a file: 1-based line, code-point column; end_column is exclusive, one
+// past the last character (as toml++ and SARIF count); end == start is a point (a syntax error).
 #pragma once
 
 #include <cstdint>

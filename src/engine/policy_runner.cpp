@@ -133,6 +133,11 @@ std::vector<std::string> policy_test_files(const std::string& root) {
 PolicyTestResult run_policy_test(const std::string& path, const model::Rulebook& rulebook,
                                  Exercised& exercised) {
   PolicyTestResult result{path, fs::path(path).stem().string(), {}};
+  auto cannot_run = [&result](std::string problem) {
+    result.problems.push_back(std::move(problem));
+    result.error = true;
+    return result;
+  };
   load::ClaimLoadOptions options;
   options.allow_expect = true;
   load::LoadedClaim claim = load::load_claim_file(path, rulebook, options);
@@ -140,21 +145,13 @@ PolicyTestResult run_policy_test(const std::string& path, const model::Rulebook&
     for (const auto& d : claim.diagnostics)
       if (d.severity == core::Severity::error)
         result.problems.push_back("invalid: " + load::claim_error_text(d));
+    result.error = true;
     return result;
   }
-  if (!claim.has_claim) {
-    result.problems.push_back("not a claim: the file has no [claim] table");
-    return result;
-  }
-  if (!claim.expect) {
-    result.problems.push_back("no [expect] table: a policy test says what it expects");
-    return result;
-  }
+  if (!claim.has_claim) return cannot_run("not a claim: the file has no [claim] table");
+  if (!claim.expect) return cannot_run("no [expect] table: a policy test says what it expects");
   auto decision = decide(rulebook, claim.claim);
-  if (!decision) {
-    result.problems.push_back(decision.error().message);
-    return result;
-  }
+  if (!decision) return cannot_run(decision.error().message);
   exercised.add(*decision);
   for (const auto& m : compare_expectations(*claim.expect, *decision))
     result.problems.push_back(fmt::format("{}: expected {}, got {}", m.what, m.expected, m.got));

@@ -49,6 +49,9 @@ struct PolicyTestResult {
   std::string path;
   std::string name;                   // the file name without .toml
   std::vector<std::string> problems;  // empty: passed
+  // The test could not run: not a valid claim with an [expect] table, or no
+  // decision for it. Its problems say why (JUnit: an <error>, not a <failure>).
+  bool error = false;
 };
 
 // The policy tests of one rulebook (a file or directory as given).

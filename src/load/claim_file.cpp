@@ -22,11 +22,12 @@ LoadedClaim load_claim_file(const std::string& path, const model::Rulebook& rule
     core::Diagnostic d;
     d.rule = "claim/unreadable";
     d.message = fmt::format("cannot read the claim file: {}", error);
-    d.where.file = path;
+    d.where.file = path == kStdinPath ? std::string(kStdinName) : path;
     out.diagnostics.push_back(std::move(d));
     return out;
   }
-  return load_claim_text(*text, path, rulebook, options);
+  return load_claim_text(*text, path == kStdinPath ? std::string(kStdinName) : path, rulebook,
+                         options);
 }
 
 std::string claim_error_text(const core::Diagnostic& d) {

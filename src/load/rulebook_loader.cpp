@@ -175,6 +175,16 @@ std::string path_error(const std::string& path, int error) {
 LoadedRulebook load_rulebook(const std::vector<std::string>& paths) {
   LoadedRulebook loaded;
   for (const auto& root : paths) {
+    if (root == kStdinPath) {
+      std::string error;
+      auto content = read_file(root, error);
+      if (!content)
+        loaded.unreadable.push_back(fmt::format("{}: cannot read: {}", kStdinName, error));
+      else
+        loaded.rulebook.files.push_back(
+            {std::string(kStdinName), std::string(kStdinName), std::move(*content)});
+      continue;
+    }
     for (const fs::path& path : rulebook_files(root, loaded.unreadable)) {
       std::string error;
       struct stat info {};

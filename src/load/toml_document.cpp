@@ -522,12 +522,13 @@ std::optional<toml::table> parse_toml(const std::string& content, const std::str
 }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  const bool stdin_input = path == kStdinPath;
   std::error_code status_error;
-  if (std::filesystem::is_directory(path, status_error)) {
+  if (!stdin_input && std::filesystem::is_directory(path, status_error)) {
     error = std::strerror(EISDIR);
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(stdin_input ? "/dev/stdin" : path, std::ios::binary);
   if (!in) {
     error = std::strerror(errno);
     return std::nullopt;
@@ -535,8 +536,9 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
   constexpr std::size_t kMost = limits::kMaxFileBytes + 1;
   std::string content;
   std::error_code size_error;
-  auto size = std::filesystem::file_size(path, size_error);
-  if (!size_error) content.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size, kMost)));
+  auto size = stdin_input ? 0 : std::filesystem::file_size(path, size_error);
+  if (!stdin_input && !size_error)
+    content.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size, kMost)));
   // A file that grows while it is read (or a pipe) is read to the same bound.
   std::array<char, 64 * 1024> buffer;
   while (content.size() < kMost) {

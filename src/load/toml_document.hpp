@@ -24,6 +24,11 @@ std::optional<toml::table> parse_toml(const std::string& content, const std::str
 // error message) when it cannot be read.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
 
+// `-` for a rulebook or claim path means standard input (fineprint(1)), read
+// once, to the same size limit as a file; its messages name it `<stdin>`.
+inline constexpr std::string_view kStdinPath = "-";
+inline constexpr std::string_view kStdinName = "<stdin>";
+
 core::SourceRange range_of(const toml::source_region& region);
 
 // What the nesting check parse_toml runs before toml++ found: how many levels

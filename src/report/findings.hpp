@@ -26,13 +26,27 @@ std::string summary_line(const FindingCounts& counts);
 // File path → its text, to quote the source line under each finding.
 using SourceTexts = std::map<std::string, std::string_view>;
 
+// `color`: with the terminal colours of fmt's styles (--color).
 std::string findings_text(const core::Diagnostics& findings, const SourceTexts& sources,
-                          std::size_t files);
+                          std::size_t files, bool color = false);
 std::string findings_json(const core::Diagnostics& findings, std::size_t files);
 std::string findings_github(const core::Diagnostics& findings, std::size_t files);
 std::string findings_sarif(const core::Diagnostics& findings, std::size_t files);
-std::string findings_junit(const core::Diagnostics& findings,
-                           const std::vector<std::string>& files);
+
+// When a finding fails `lint` (exit 1): not suppressed, and at or above the
+// --fail-on threshold, or an analysis that stopped at its budget unless
+// --allow-incomplete. The exit code and the JUnit report both ask this.
+struct FailOn {
+  core::Severity threshold = core::Severity::error;
+  bool allow_incomplete = false;
+  bool fails(const core::Diagnostic& finding) const;
+};
+
+// JUnit XML valid against the Jenkins xUnit junit-10.xsd (tests/tools/): a
+// finding that fails the run is a <failure>, a file that is not TOML an
+// <error>; the other findings are listed, so a green job shows no red test.
+std::string findings_junit(const core::Diagnostics& findings, const std::vector<std::string>& files,
+                           const FailOn& fail_on);
 
 // The findings not suppressed, each in the house style `path:line:col:
 // severity[rule]: message` with its source line, caret and note/witness/help

@@ -1,5 +1,7 @@
 // GitHub Actions workflow commands: one `::error file=…::message` line per
 // finding, so findings show as annotations on the pull request.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "report/findings.hpp"
@@ -47,6 +49,17 @@ std::string_view command(core::Severity severity) {
   return "error";
 }
 
+// GitHub's annotation columns are inclusive (endColumn defaults to col: one
+// character) and only allowed when the annotation is on one line; ours end
+// one past the last character (core::SourceRange).
+std::string position(const core::SourceRange& where) {
+  if (where.end_line != where.line)
+    return fmt::format("line={},endLine={}", where.line, std::max(where.end_line, where.line));
+  std::uint32_t last = std::max(where.end_column, where.column + 1) - 1;
+  return fmt::format("line={},col={},endLine={},endColumn={}", where.line, where.column,
+                     where.end_line, last);
+}
+
 }  // namespace
 
 std::string findings_github(const core::Diagnostics& findings, std::size_t files) {
@@ -56,11 +69,9 @@ std::string findings_github(const core::Diagnostics& findings, std::size_t files
     std::string message = finding.message;
     if (finding.witness) message += "\nwitness: " + finding.witness->summary;
     if (!finding.help.empty()) message += "\nhelp: " + finding.help;
-    out +=
-        fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                    command(finding.severity), escape(finding.where.file, true), finding.where.line,
-                    finding.where.column, finding.where.end_line, finding.where.end_column,
-                    escape(finding.rule, true), escape(message, false));
+    out += fmt::format("::{} file={},{},title={}::{}\n", command(finding.severity),
+                       escape(finding.where.file, true), position(finding.where),
+                       escape(finding.rule, true), escape(message, false));
   }
   out += summary_line(count_findings(findings, files));
   out += '\n';

@@ -112,6 +112,11 @@ void write_rule(JsonWriter& json, const lint::Rule& rule) {
   json.end_object();
 }
 
+std::uint32_t sarif_end_column(const core::SourceRange& where) {
+  bool point = where.end_line == where.line && where.end_column <= where.column;
+  return point ? std::max<std::uint32_t>(where.column, 1) + 1 : where.end_column;
+}
+
 void write_location(JsonWriter& json, const core::SourceRange& where) {
   json.key("locations").begin_array().begin_object();
   json.key("physicalLocation").begin_object();
@@ -123,10 +128,12 @@ void write_location(JsonWriter& json, const core::SourceRange& where) {
     json.key("region").begin_object();
     json.key("startLine").value(where.line);
     json.key("startColumn").value(std::max<std::uint32_t>(where.column, 1));
-    // SARIF's endColumn is the column after the region; ours is its last.
+    // SARIF's endColumn is the column after the region, as ours is
+    // (core::SourceRange). A point is widened to the character it points at,
+    // the one the text output's caret marks.
     if (where.end_line >= where.line && where.end_line > 0) {
       json.key("endLine").value(where.end_line);
-      if (where.end_column > 0) json.key("endColumn").value(where.end_column + 1);
+      if (where.end_column > 0) json.key("endColumn").value(sarif_end_column(where));
     }
     json.end_object();
   }

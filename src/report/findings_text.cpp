@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include <fmt/color.h>
 #include <fmt/format.h>
 
 #include "report/findings.hpp"
@@ -35,17 +36,17 @@ std::string_view source_line(const SourceTexts& sources, const core::SourceRange
   return line;
 }
 
-std::string render_block(const core::Diagnostic& finding, std::string_view line);
+std::string render_block(const core::Diagnostic& finding, std::string_view line, bool color);
 
 // The blocks of the findings not suppressed, each followed by `separator`.
 // One cursor serves them all: sorted findings read each file once.
 std::string blocks(const core::Diagnostics& findings, const SourceTexts& sources,
-                   std::string_view separator) {
+                   std::string_view separator, bool color) {
   std::string out;
   LineCursor cursor;
   for (const auto& finding : findings) {
     if (finding.suppressed) continue;
-    out += render_block(finding, source_line(sources, finding.where, cursor));
+    out += render_block(finding, source_line(sources, finding.where, cursor), color);
     out += separator;
   }
   return out;
@@ -84,16 +85,37 @@ std::string summary_line(const FindingCounts& counts) {
 }
 
 std::string finding_blocks(const core::Diagnostics& findings, const SourceTexts& sources) {
-  return blocks(findings, sources, "");
+  return blocks(findings, sources, "", false);
 }
 
 namespace {
 
-std::string render_block(const core::Diagnostic& finding, std::string_view line) {
+// Colour on a terminal (--color): the place in bold, the severity and the
+// caret in the severity's colour, as compilers show them.
+fmt::text_style severity_style(core::Severity severity) {
+  switch (severity) {
+    case core::Severity::error:
+      return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::red);
+    case core::Severity::warning:
+      return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::yellow);
+    case core::Severity::note:
+      break;
+  }
+  return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::cyan);
+}
+
+std::string paint(bool color, const fmt::text_style& style, std::string_view text) {
+  return color ? fmt::format(style, "{}", text) : std::string(text);
+}
+
+std::string render_block(const core::Diagnostic& finding, std::string_view line, bool color) {
   const core::SourceRange& where = finding.where;
-  std::string out =
-      fmt::format("{}:{}:{}: {}[{}]: {}\n", where.file, where.line, where.column,
-                  core::severity_name(finding.severity), finding.rule, finding.message);
+  const fmt::text_style style = severity_style(finding.severity);
+  std::string out = fmt::format(
+      "{} {}[{}]: {}\n",
+      paint(color, fmt::emphasis::bold,
+            fmt::format("{}:{}:{}:", where.file, where.line, where.column)),
+      paint(color, style, core::severity_name(finding.severity)), finding.rule, finding.message);
   // Long lines (a 10 MB string) are not quoted: the location says enough.
   if (!line.empty() && line.size() <= 200) {
     out += fmt::format("  {}\n", line);
@@ -102,8 +124,8 @@ std::string render_block(const core::Diagnostic& finding, std::string_view line)
     if (where.end_line == where.line && where.end_column > where.column)
       width = where.end_column - where.column;
     width = std::min(width, line.size() > column ? line.size() - column : std::size_t{1});
-    out += fmt::format("  {}^{}\n", std::string(std::min(column, line.size()), ' '),
-                       std::string(width > 1 ? width - 1 : 0, '~'));
+    out += fmt::format("  {}{}\n", std::string(std::min(column, line.size()), ' '),
+                       paint(color, style, "^" + std::string(width > 1 ? width - 1 : 0, '~')));
   }
   for (const auto& note : finding.notes) out += fmt::format("  note: {}\n", note);
   if (finding.witness) out += fmt::format("  witness: {}\n", finding.witness->summary);
@@ -114,8 +136,8 @@ std::string render_block(const core::Diagnostic& finding, std::string_view line)
 }  // namespace
 
 std::string findings_text(const core::Diagnostics& findings, const SourceTexts& sources,
-                          std::size_t files) {
-  std::string out = blocks(findings, sources, "\n");
+                          std::size_t files, bool color) {
+  std::string out = blocks(findings, sources, "\n", color);
   out += summary_line(count_findings(findings, files));
   out += '\n';
   return out;

@@ -24,31 +24,47 @@ std::string policy_tests_text(const std::vector<engine::PolicySuiteResult>& suit
   return text;
 }
 
+namespace {
+
+struct TestCounts {
+  std::size_t tests = 0, failures = 0, errors = 0;
+  void add(const engine::PolicyTestResult& t) {
+    ++tests;
+    if (!t.problems.empty()) ++(t.error ? errors : failures);
+  }
+};
+
+// One testcase: a test that ran and disagreed with its [expect] table is a
+// <failure>; one that could not run (a malformed file) an <error>. The file's
+// path heads the body: junit-10.xsd has no `file` attribute on a testcase.
+std::string testcase_xml(const engine::PolicyTestResult& t, const std::string& root) {
+  std::string out = fmt::format("    <testcase name=\"{}\" classname=\"{}\"",
+                                xml_escape_attribute(t.name), xml_escape_attribute(root));
+  if (t.problems.empty()) return out + "/>\n";
+  std::string body = t.path + "\n";
+  for (const auto& p : t.problems) body += p + "\n";
+  std::string_view element = t.error ? "error" : "failure";
+  return out + fmt::format(">\n      <{} message=\"{}\">{}</{}>\n    </testcase>\n", element,
+                           xml_escape_attribute(t.problems.front()), xml_escape(body), element);
+}
+
+}  // namespace
+
 std::string policy_tests_junit(const std::vector<engine::PolicySuiteResult>& suites) {
-  std::size_t tests = 0, failures = 0;
+  TestCounts all;
   for (const auto& s : suites)
-    for (const auto& t : s.tests) ++tests, failures += t.problems.empty() ? 0 : 1;
+    for (const auto& t : s.tests) all.add(t);
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites name=\"fineprint test\" tests=\"{}\" failures=\"{}\">\n", tests,
-                     failures);
+  out += fmt::format(
+      "<testsuites name=\"fineprint test\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+      all.tests, all.failures, all.errors);
   for (const auto& s : suites) {
-    std::size_t failed = 0;
-    for (const auto& t : s.tests) failed += t.problems.empty() ? 0 : 1;
-    out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
-                       xml_escape_attribute(s.root), s.tests.size(), failed);
-    for (const auto& t : s.tests) {
-      out += fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"",
-                         xml_escape_attribute(t.name), xml_escape_attribute(s.root),
-                         xml_escape_attribute(t.path));
-      if (t.problems.empty()) {
-        out += "/>\n";
-        continue;
-      }
-      std::string body;
-      for (const auto& p : t.problems) body += p + "\n";
-      out += fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
-                         xml_escape_attribute(t.problems.front()), xml_escape(body));
-    }
+    TestCounts counts;
+    for (const auto& t : s.tests) counts.add(t);
+    out += fmt::format(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n",
+        xml_escape_attribute(s.root), counts.tests, counts.failures, counts.errors);
+    for (const auto& t : s.tests) out += testcase_xml(t, s.root);
     out += "  </testsuite>\n";
   }
   out += "</testsuites>\n";

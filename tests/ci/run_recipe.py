@@ -26,7 +26,7 @@ lines run as one `bash -eo pipefail` script, as the GitLab runner does; the
 `before_script` (it downloads the .deb) is skipped, and no CI_* variable is
 set. A job's `coverage:` regex must find the coverage percentage in its log.
 
-pre-commit (examples/ci/pre-commit/.pre-commit-hooks.yaml): each hook's
+pre-commit (.pre-commit-hooks.yaml, at the root where pre-commit looks): each hook's
 `entry` runs from the repository root with its `args` (pass_filenames must
 be false: a rulebook is checked as a whole); .pre-commit-config.yaml must
 declare the same hooks.
@@ -231,6 +231,67 @@ def run_hooks(hooks, workspace, bin_dir):
     return results, any(code != 0 for code, _, _ in results.values())
 
 
+def run_script(text, cwd, env):
+    script = cwd.parent / "guard.sh"
+    script.write_text(text, encoding="utf-8")
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def check_guards(recipe, source, exe):
+    """What must hold whatever the pull request (issue 18): an unset install
+    source stops the job with a message saying so, before anything is
+    downloaded; GitHub: the upload is upload-sarif@v4, fork-safe, never of a
+    missing log, and a rulebook that cannot be read (lint exits 2) leaves no
+    SARIF log behind; GitLab: workflow:rules, so no duplicate pipelines."""
+    if recipe == "pre-commit":
+        return
+    text = (source / RECIPES[recipe]).read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="fineprint-guard-") as tmp:
+        root = Path(tmp)
+        bin_dir = root / "bin"
+        bin_dir.mkdir()
+        # Stand-ins that fail loudly: the guard must stop the job before them.
+        for tool in ("apt-get", "curl"):
+            stub = bin_dir / tool
+            stub.write_text(f"#!/bin/sh\necho '{tool} must not run' >&2\nexit 99\n")
+            stub.chmod(0o755)
+        (bin_dir / "fineprint").symlink_to(exe)
+        workspace = root / "repo"
+        workspace.mkdir()
+        env = clean_env(bin_dir)
+        env.pop("FINEPRINT_DEB_URL", None)
+        if recipe == "github":
+            _, steps = load_steps(source / RECIPES[recipe])
+            install = next(s for s in steps if s.get("id") == "install")["run"]
+        else:
+            install = "\n".join(yaml.safe_load(text)[".fineprint"]["before_script"]) + "\n"
+        proc = run_script(install, workspace, env)
+        said = proc.stdout + proc.stderr
+        if proc.returncode == 0 or "FINEPRINT_DEB_URL is not set" not in said or \
+                "must not run" in said:
+            fail(f"{recipe}: with FINEPRINT_DEB_URL unset the install exits {proc.returncode} "
+                 f"and says {said.strip()!r}; expected a failure naming the variable")
+        if recipe == "github":
+            sarif = next(s for s in steps if s.get("id") == "sarif")["run"]
+            proc = run_script(sarif, workspace, env)  # no rules/ at all: lint exits 2
+            if proc.returncode != 2 or (workspace / "fineprint.sarif").exists():
+                fail(f"github: lint exiting 2 gives step exit {proc.returncode} and "
+                     f"{'a' if (workspace / 'fineprint.sarif').exists() else 'no'} SARIF "
+                     "log; expected exit 2 and no log to upload")
+            upload = next(s for s in steps if "upload-sarif" in str(s.get("uses", "")))
+            if not str(upload["uses"]).endswith("@v4") or upload.get("continue-on-error") \
+                    is not True or "hashFiles('fineprint.sarif')" not in str(upload.get("if")):
+                fail("github: the upload must be upload-sarif@v4 with continue-on-error "
+                     "(forks get a read-only token) and only when fineprint.sarif exists")
+        else:
+            rules = (yaml.safe_load(text).get("workflow") or {}).get("rules")
+            if not rules:
+                fail("gitlab: no workflow:rules, so a merge request runs two pipelines")
+    print(f"ok: {recipe}: install source guard"
+          + (", SARIF upload" if recipe == "github" else ", workflow:rules"))
+
+
 def make_workspace(fixtures, pr, root):
     workspace = root / "repo"
     shutil.copytree(fixtures / "base", workspace)
@@ -325,7 +386,7 @@ def check_sarif(recipe, pr, workspace):
 RECIPES = {
     "github": Path("examples/ci/github/fineprint.yml"),
     "gitlab": Path("examples/ci/gitlab/fineprint.gitlab-ci.yml"),
-    "pre-commit": Path("examples/ci/pre-commit/.pre-commit-hooks.yaml"),
+    "pre-commit": Path(".pre-commit-hooks.yaml"),
 }
 
 
@@ -346,7 +407,8 @@ def main():
         jobs = load_jobs(source / RECIPES[recipe])
     else:
         hooks = load_hooks(source / RECIPES[recipe],
-                           source / RECIPES[recipe].parent / ".pre-commit-config.yaml")
+                           source / "examples" / "ci" / "pre-commit" / ".pre-commit-config.yaml")
+    check_guards(recipe, source, exe)
     fixtures = source / "tests" / "ci" / "fixture-pr"
     prs = sorted(p.name for p in (fixtures / "prs").iterdir() if p.is_dir())
     if set(prs) | {"base", "no-tests"} != set(EXPECTED):

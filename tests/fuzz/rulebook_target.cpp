@@ -29,7 +29,7 @@ int rulebook(const std::uint8_t* data, std::size_t size) {
   require(!report::findings_text(findings, sources, 1).empty(), "text report");
   require(!report::findings_json(findings, 1).empty(), "JSON report");
   require(!report::findings_sarif(findings, 1).empty(), "SARIF report");
-  require(!report::findings_junit(findings, {path}).empty(), "JUnit report");
+  require(!report::findings_junit(findings, {path}, {}).empty(), "JUnit report");
   return 0;
 }
 

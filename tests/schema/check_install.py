@@ -5,11 +5,13 @@
 
 `cmake --install BUILD_DIR --prefix PREFIX` (PREFIX is emptied first), then
 checks the layout (bin/fineprint, share/fineprint/schemas/*.schema.json,
-share/man/man1/fineprint.1) and runs PREFIX/bin/fineprint: --version, lint on
+share/man/man1/fineprint.1.gz, the shell completion scripts as `fineprint
+completion` prints them) and runs PREFIX/bin/fineprint: --version, lint on
 a fixture (exit 1 with the expected finding), schema rulebook (the installed
 file's bytes).
 """
 
+import gzip
 import os
 import shutil
 import subprocess
@@ -43,9 +45,16 @@ def main():
     schemas = sorted(p.name for p in (source / "schemas").glob("*.schema.json"))
     installed = sorted(p.name for p in (prefix / "share" / "fineprint" / "schemas").glob("*.json"))
     check(installed == schemas, f"installed schemas {installed}, expected {schemas}")
-    man = prefix / "share" / "man" / "man1" / "fineprint.1"
-    check(man.is_file() and man.read_text(encoding="utf-8").startswith(".TH"),
-          f"{man} missing or not a man page")
+    man = prefix / "share" / "man" / "man1" / "fineprint.1.gz"
+    check(man.is_file() and gzip.decompress(man.read_bytes()).startswith(b".TH"),
+          f"{man} missing or not a gzipped man page")
+    for place, shell in (("bash-completion/completions/fineprint", "bash"),
+                         ("zsh/vendor-completions/_fineprint", "zsh"),
+                         ("fish/vendor_completions.d/fineprint.fish", "fish")):
+        printed = subprocess.run([exe, "completion", shell], capture_output=True).stdout
+        script = prefix / "share" / place
+        check(script.is_file() and script.read_bytes() == printed,
+              f"{script} missing or not what `fineprint completion {shell}` prints")
     if failures:
         return 1
 

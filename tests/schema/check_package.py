@@ -5,7 +5,9 @@
 
 `cpack -G DEB` with the build's CPackConfig.cmake writes the .deb into
 WORK_DIR (emptied first); the package must declare its runtime Debian
-dependencies, and its usr/bin/fineprint, unpacked with dpkg-deb -x, must run.
+dependencies (dpkg-shlibdeps), carry a gzipped man page, pass lintian at
+--pedantic without a tag, and its usr/bin/fineprint, unpacked with
+dpkg-deb -x, must run.
 """
 
 import os
@@ -13,6 +15,22 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+
+def lintian(deb):
+    """lintian at --pedantic: no tag at all (issue 18); overrides, if ever
+    needed, ship in the package (/usr/share/lintian/overrides/fineprint)
+    with the reason beside each."""
+    if shutil.which("lintian") is None:
+        return ["lintian is missing: install the Debian package lintian (`make deps`)"]
+    proc = subprocess.run(["lintian", "--pedantic", "--display-info", "--fail-on",
+                           "error,warning,info,pedantic", str(deb)],
+                          capture_output=True, text=True)
+    tags = [line for line in proc.stdout.splitlines() if line[:2] in ("E:", "W:", "I:", "P:")]
+    if proc.returncode != 0 or tags:
+        return [f"lintian --pedantic: {tag}" for tag in tags] or [
+            f"lintian exited {proc.returncode}: {proc.stderr.strip()}"]
+    return []
 
 
 def main():
@@ -47,8 +65,9 @@ def main():
     schema = subprocess.run([str(exe), "schema", "rulebook"], capture_output=True, text=True, env=env)
     if schema.returncode != 0 or '"$schema"' not in schema.stdout:
         problems.append(f"packaged schema rulebook: exit {schema.returncode}")
-    if not (root / "usr" / "share" / "man" / "man1" / "fineprint.1").is_file():
-        problems.append("the package has no man page")
+    if not (root / "usr" / "share" / "man" / "man1" / "fineprint.1.gz").is_file():
+        problems.append("the package has no gzipped man page")
+    problems += lintian(deb)
     for problem in problems:
         print(f"FAIL: {problem}")
     if problems:

@@ -13,8 +13,8 @@
   check_reports.py junit EXE SOURCE_DIR
       Runs `EXE lint --format junit` on the same inputs, parses the XML and
       checks it against the JSON findings: one testsuite per rulebook file, one
-      testcase in each, one failure per unsuppressed finding, text unchanged
-      after escaping.
+      testcase in each, one failure per unsuppressed error (one error element
+      per TOML syntax error), text unchanged after escaping.
 
 Exit 0: passed; 1: failed; 77: skipped (ctest SKIP_RETURN_CODE).
 Run with Debian's /usr/bin/python3: python3-jsonschema is a Debian package.
@@ -212,7 +212,15 @@ def check_junit(exe, source):
         if len(cases) != 1 or suite.get("tests") != "1":
             fail(f"testsuite {suite.get('name')}: expected one testcase")
             continue
-        expected = [f for f in by_file.get(suite.get("name"), []) if f["suppressed"] is None]
+        # A failure per finding that fails the run (--fail-on error, the
+        # default), an error per TOML syntax error (issue 18).
+        live = [f for f in by_file.get(suite.get("name"), []) if f["suppressed"] is None]
+        expected = [f for f in live
+                    if f["severity"] == "error" and f["rule"] != "schema/parse-error"]
+        parse_errors = [f for f in live if f["rule"] == "schema/parse-error"]
+        if len(cases[0].findall("error")) != len(parse_errors):
+            fail(f"testsuite {suite.get('name')}: {len(cases[0].findall('error'))} errors for "
+                 f"{len(parse_errors)} TOML syntax errors")
         got = cases[0].findall("failure")
         total += len(got)
         if suite.get("failures") != str(len(got)) or len(got) != len(expected):

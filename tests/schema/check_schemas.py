@@ -3,8 +3,10 @@
 
   check_schemas.py EXE SOURCE_DIR
 
-1. Every schema is a valid draft 2020-12 schema, and `EXE schema NAME` prints
-   exactly schemas/NAME.schema.json.
+1. Every schema is a valid draft 2020-12 schema; its published form,
+   schemas/standalone/NAME.schema.json (self-contained, draft 7), is a valid
+   draft 7 schema that accepts and rejects every document below as the
+   maintained form does; `EXE schema NAME` prints exactly the published form.
 2. Every TOML file under rules/, examples/ and tests/ is read with tomllib and
    mapped to JSON (the mapping below). Each rulebook file of a rulebook that
    loads (`EXE lint` reports no load error for it) validates against
@@ -122,9 +124,28 @@ class Schemas:
                     base = (folder / "whole-rulebook.json").as_uri()
                 resolver = jsonschema.RefResolver(base, schema, store=store)
                 self.validators[name] = jsonschema.Draft202012Validator(schema, resolver=resolver)
+        # The published form (schemas/standalone/, issue 18): self-contained
+        # draft 7, read as an editor reads it; it must judge every document
+        # the way the maintained form does.
+        self.standalone = {}
+        for path in sorted((source / "schemas" / "standalone").glob("*.schema.json")):
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            jsonschema.Draft7Validator.check_schema(schema)
+            self.standalone[path.name.removesuffix(".schema.json")] = (
+                path, jsonschema.Draft7Validator(schema))
+        if sorted(self.standalone) != sorted(self.raw):
+            fail("schemas/standalone/ does not hold one schema per schema of schemas/")
 
     def errors(self, name, document):
-        return sorted(self.validators[name].iter_errors(document), key=lambda e: e.path)
+        errors = sorted(self.validators[name].iter_errors(document), key=lambda e: e.path)
+        if name in self.standalone:
+            path, validator = self.standalone[name]
+            alone = sorted(validator.iter_errors(document), key=lambda e: e.path)
+            if bool(alone) != bool(errors):
+                said = describe(alone or errors)
+                fail(f"schemas/standalone/{path.name} {'rejects' if alone else 'accepts'} a "
+                     f"document schemas/{path.name} {'accepts' if alone else 'rejects'}: {said}")
+        return errors
 
 
 def describe(errors):
@@ -141,11 +162,12 @@ def kind_of(document):
 
 
 def check_embedded(exe, source, schemas):
-    for name, (path, _) in schemas.raw.items():
+    for name, (path, _) in schemas.standalone.items():
         printed = run(exe, source, "schema", name).stdout
         if printed != path.read_bytes():
             fail(f"`fineprint schema {name}` differs from {path.relative_to(source)}")
-    print(f"schemas: {len(schemas.raw)} valid draft 2020-12 schemas, embedded byte for byte")
+    print(f"schemas: {len(schemas.raw)} valid draft 2020-12 schemas; their self-contained "
+          f"draft 7 forms embedded byte for byte")
 
 
 def suppressible_rules(exe, source, tmp):
@@ -194,7 +216,9 @@ def toml_files(source):
     for top in ("rules", "examples", "tests"):
         root = source / top
         if root.is_dir():
-            files += sorted(p for p in root.rglob("*.toml") if "node_modules" not in p.parts)
+            # Not the planted mistakes of the Taplo check (tests/tools/taplo/).
+            files += sorted(p for p in root.rglob("*.toml")
+                            if "node_modules" not in p.parts and "planted" not in p.parts)
     return files
 
 

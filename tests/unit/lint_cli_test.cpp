@@ -418,12 +418,14 @@ TEST_CASE("lint --format github prints one workflow command per finding", "[cli]
     CHECK(contains(line, ",title="));
   }
   CHECK(commands == std::map<std::string, int>{{"::error", 44}, {"::warning", 5}, {"::notice", 1}});
-  // The 23:59:59 end on line 26 of the fixture.
+  // The 23:59:59 end on line 26 of the fixture: `ends = 2026-12-31T23:59:59+02:00`,
+  // columns 1 to 32, GitHub's endColumn being the last one (issue 18).
   std::string file = kFifty;
   std::string escaped;
   for (char c : file) escaped += c == ':' ? "%3A" : c == ',' ? "%2C" : std::string(1, c);
   bool found = std::any_of(lines.begin(), lines.end(), [&](const std::string& line) {
-    return starts_with(line, "::warning file=" + escaped + ",line=26,col=1,") &&
+    return starts_with(line,
+                       "::warning file=" + escaped + ",line=26,col=1,endLine=26,endColumn=32,") &&
            contains(line, ",title=time/end-at-2359::promotion P1 ends ");
   });
   CHECK(found);
@@ -465,16 +467,24 @@ TEST_CASE("lint --format sarif and junit carry every finding", "[cli][lint][sari
   CHECK(got == expected);
   CHECK(levels == std::map<std::string, int>{{"error", 44}, {"warning", 5}, {"note", 1}});
 
+  // JUnit: what fails the run is a <failure>; the warnings and the note
+  // under the default --fail-on error are properties, and fail with --fail-on info.
+  auto count = [](const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
   ProcessResult junit = run_fineprint({"lint", kFifty, "--format", "junit"});
   INFO(describe(junit));
   REQUIRE(junit.exited());
   CHECK(junit.exit_code == 1);
   CHECK(starts_with(junit.out, "<?xml"));
-  std::size_t failures = 0;
-  for (auto at = junit.out.find("<failure"); at != std::string::npos;
-       at = junit.out.find("<failure", at + 1))
-    ++failures;
-  CHECK(failures == 50);
+  CHECK(count(junit.out, "<failure") == 44);
+  CHECK(count(junit.out, "<property ") == 6);
+  ProcessResult strict = run_fineprint({"lint", kFifty, "--format", "junit", "--fail-on", "info"});
+  INFO(describe(strict));
+  CHECK(count(strict.out, "<failure") == 50);
+  CHECK(count(strict.out, "<property ") == 0);
 }
 
 TEST_CASE("the summary line counts in singular and plural", "[cli][lint]") {

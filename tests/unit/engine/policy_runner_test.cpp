@@ -103,11 +103,18 @@ TEST_CASE("the runner reads a test file, decides it and says expected and got", 
                             "3 tests: 1 passed, 2 failed\n",
                             dir.generic_string()));
   const std::string junit = report::policy_tests_junit({suite});
-  CHECK(junit.find("<testsuites name=\"fineprint test\" tests=\"3\" failures=\"2\">") !=
+  // A test whose expectation is not met fails; one that cannot run (no
+  // [expect] table) is an error.
+  CHECK_FALSE(suite.tests[1].error);
+  CHECK(suite.tests[2].error);
+  CHECK(
+      junit.find("<testsuites name=\"fineprint test\" tests=\"3\" failures=\"1\" errors=\"1\">") !=
+      std::string::npos);
+  CHECK(junit.find("<testcase name=\"a-pass\" classname=\"" + dir.generic_string() + "\"/>") !=
         std::string::npos);
-  CHECK(junit.find("<testcase name=\"a-pass\" classname=\"" + dir.generic_string() + "\" file=\"" +
-                   dir.generic_string() + "/tests/a-pass.toml\"/>") != std::string::npos);
-  CHECK(junit.find("<failure message=\"verdict: expected denied, got approved\">") !=
+  CHECK(junit.find("<failure message=\"verdict: expected denied, got approved\">" +
+                   dir.generic_string() + "/tests/b-fail.toml\n") != std::string::npos);
+  CHECK(junit.find("<error message=\"no [expect] table: a policy test says what it expects\">") !=
         std::string::npos);
   fs::remove_all(dir);
 }
@@ -116,8 +123,8 @@ TEST_CASE("policy test results escape XML and report coverage below a threshold"
   engine::PolicySuiteResult suite{"r<&>",
                                   {{"r/tests/t.toml", "t", {"amount: expected <1>, got \"2\""}}}};
   const std::string junit = report::policy_tests_junit({suite});
-  CHECK(junit.find("<testsuite name=\"r&lt;&amp;&gt;\" tests=\"1\" failures=\"1\">") !=
-        std::string::npos);
+  CHECK(junit.find("<testsuite name=\"r&lt;&amp;&gt;\" tests=\"1\" failures=\"1\" errors=\"0\" "
+                   "skipped=\"0\">") != std::string::npos);
   CHECK(junit.find("message=\"amount: expected &lt;1&gt;, got &quot;2&quot;\"") !=
         std::string::npos);
 
