@@ -100,8 +100,8 @@ int run_completion(const Args& args) {
   po::positional_options_description positional;
   positional.add("shell", 1);
   po::variables_map vm;
-  if (auto done =
-          parse_options(args, "fineprint completion bash|zsh|fish", options, positional, vm))
+  if (auto done = parse_options(args, "fineprint completion SHELL (bash, zsh or fish)", options,
+                                positional, vm))
     return *done;
   if (shell != "bash" && shell != "zsh" && shell != "fish")
     return fail(fmt::format("completion: the shell must be bash, zsh or fish, not \"{}\"", shell));
