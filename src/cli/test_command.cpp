@@ -3,7 +3,6 @@
 // coverage of returns rules and promotions. A rulebook without a single
 // policy test fails (exit 1) unless --allow-no-tests: in CI, a missing or
 // misplaced tests folder must not read as a green run.
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -29,7 +28,7 @@ int run_test(const Args& args) {
       "fail when under PCT percent of rules and promotions are exercised")(
       "allow-no-tests", "exit 0 when a rulebook has no policy tests (default: exit 1)")(
       "path", po::value(&paths),
-      "rulebook files or directories (default: [rules] path of fineprint.toml, else ./rules)");
+      "rulebook files or directories (default: [rules] path of fineprint.toml, else ./rules; - reads standard input, with the policy tests of ./tests)");
   po::positional_options_description positional;
   positional.add("path", -1);
   po::variables_map vm;
@@ -53,10 +52,9 @@ int run_test(const Args& args) {
     if (!configured) return kExitCannot;
     paths.push_back(*configured);
   }
-  // Policy tests are found beside the rulebook's files; one piped in has none.
-  if (std::find(paths.begin(), paths.end(), "-") != paths.end())
-    return fail(
-        "test cannot read a rulebook from standard input (-): its policy tests are found in the rulebook's folder; give the rulebook's path");
+  // `-`: the rulebook from standard input, as a single-file rulebook in the
+  // current directory: its policy tests are those of ./tests.
+  if (auto done = stdin_at_most_once(paths)) return *done;
 
   std::vector<engine::PolicySuiteResult> suites;
   std::string coverage_text;

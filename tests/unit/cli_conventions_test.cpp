@@ -66,15 +66,26 @@ TEST_CASE("price - and lint - read standard input; errors name <stdin>", "[cli][
   CHECK(contains(broken.err, "<stdin>:1:"));
 }
 
-TEST_CASE("standard input is read once, and not by test", "[cli][stdin]") {
+TEST_CASE("standard input is read once", "[cli][stdin]") {
   ProcessResult twice = run_fineprint({"resolve", "--rules", "-", "-"}, "");
   INFO(describe(twice));
   CHECK(twice.exit_code == 2);
   CHECK(contains(twice.err, "standard input can be read once"));
-  ProcessResult test = run_fineprint({"test", "-"}, "");
-  INFO(describe(test));
-  CHECK(test.exit_code == 2);
-  CHECK(contains(test.err, "test cannot read a rulebook from standard input"));
+  CHECK(run_fineprint({"lint", "-", "-"}, "").exit_code == 2);
+}
+
+TEST_CASE("test - reads the rulebook from standard input, its tests from ./tests", "[cli][stdin]") {
+  // The bundled rulebook as one file, piped in, run from rules/ (where tests/ is).
+  std::string rulebook;
+  for (const std::string file : {"store.toml", "promotions.toml", "returns.toml"})
+    rulebook += read("rules/" + file) + "\n";
+  ProcessResult piped = run_process({FINEPRINT_EXE, "test", "-"}, rulebook, source("rules"));
+  INFO(describe(piped));
+  CHECK(piped.exit_code == 0);
+  CHECK(contains(piped.out, " passed, 0 failed"));
+  ProcessResult elsewhere = run_process({FINEPRINT_EXE, "test", "-"}, rulebook, source("docs"));
+  CHECK(elsewhere.exit_code == 1);
+  CHECK(contains(elsewhere.err, "no policy tests found for -"));
 }
 
 TEST_CASE("fineprint help CMD prints that command's help", "[cli][help]") {
