@@ -6,13 +6,14 @@ FINEPRINT := $(BUILD_DIR)/fineprint
 
 # Debian packages: the toolchain and the libraries fineprint builds against;
 # nodejs (the npm test tools below), libxml2-utils (xmllint and the JUnit XSD)
-# tmux (colour through a real terminal) and lintian (the .deb) for the tests
+# tmux (colour through a real terminal), lintian (the .deb) and pre-commit
+# (the hooks of .pre-commit-hooks.yaml) for the tests
 # of issue 18.
 DEB_PACKAGES := g++ cmake ninja-build make tzdata \
   libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
   libfmt-dev catch2 libsimdjson-dev libicu-dev \
   python3 python3-jsonschema python3-yaml \
-  nodejs libxml2-utils tmux lintian \
+  nodejs libxml2-utils tmux lintian pre-commit \
   clang-14 libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
