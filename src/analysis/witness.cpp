@@ -97,7 +97,10 @@ core::Witness return_witness(const model::Rulebook& rulebook, const model::ItemF
                    toml_string(facts.sku), toml_string(facts.condition), toml_string(facts.reason));
   t += fmt::format("[order]\nid = \"O-1\"\nplaced_at = {}\n", at(rulebook, placed));
   if (has_delivery) t += fmt::format("delivered_at = {}\n", at(rulebook, delivered));
-  t += fmt::format("channel = {}\n\n", toml_string(facts.channel));
+  t += fmt::format("channel = {}\n", toml_string(facts.channel));
+  if (timing.shipping > 0)
+    t += fmt::format("shipping = \"{}\"\n", money(rulebook, timing.shipping));
+  t += "\n";
   t += fmt::format(
       "[[order.lines]]\nsku = {}\ncategory = {}\nqty = 1\nunit_price = \"{}\"\nfinal_sale = {}\n\n",
       toml_string(facts.sku), toml_string(facts.category), money(rulebook, facts.unit_price),

@@ -1,0 +1,133 @@
+#include "diff/promotion_diff.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "analysis/witness.hpp"
+#include "diff/promotion_aspects.hpp"
+#include "diff/witness_check.hpp"
+
+namespace fineprint::diff {
+
+namespace {
+
+struct Version {
+  const model::Rulebook* rulebook = nullptr;
+  const model::Promotion* promotion = nullptr;
+};
+
+std::string first_or(const model::Names& names, const std::string& fallback) {
+  return names.empty() ? fallback : names.front().value;
+}
+
+core::Minor units(const model::Rulebook& r, std::int64_t n) {
+  return core::money_from_units(n, r.store.currency.minor_digits).value();
+}
+
+// One line of `p`'s scope, enough units and amount for its thresholds, its
+// tiers and its benefit to take something off.
+analysis::OrderSketch::Line scope_line(const model::Rulebook& r, const model::Promotion& p) {
+  analysis::OrderSketch::Line line;
+  std::string category = "witness-category";
+  if (r.catalog && r.catalog->categories) category = first_or(*r.catalog->categories, category);
+  line.category = first_or(p.products.categories, category);
+  line.sku = first_or(p.products.skus, "witness-sku");
+  line.qty = std::max<std::int64_t>(1, p.min_quantity ? p.min_quantity->value : 1);
+  core::Minor need = p.min_subtotal ? p.min_subtotal->value : 0;
+  if (p.benefit) {
+    const model::Benefit& b = *p.benefit;
+    line.qty = std::max(line.qty, b.buy + b.get);
+    for (const auto& t : b.tiers) need = std::max(need, t.min_subtotal);
+  }
+  core::Minor unit = std::max((need + line.qty - 1) / line.qty, units(r, 10));
+  if (p.benefit && p.benefit->kind == model::BenefitKind::fixed_price)
+    unit = std::max(unit, p.benefit->amount + units(r, 1));
+  line.unit_price = unit;
+  return line;
+}
+
+analysis::OrderSketch sketch_at(const model::Rulebook& r, const model::Promotion& p,
+                                core::Instant when) {
+  analysis::OrderSketch s;
+  s.placed_at = when;
+  s.channel = p.channels && !p.channels->empty() ? p.channels->front().value
+                                                 : first_or(r.store.channels, "web");
+  if (p.code) s.codes.push_back(p.code->value);
+  if (p.segments && !p.segments->empty()) s.segments.push_back(p.segments->front().value);
+  s.first_order = p.first_order_only;
+  s.lines.push_back(scope_line(r, p));
+  return s;
+}
+
+// The orders tried: at the start of the window and at its last second.
+std::vector<analysis::OrderSketch> sketches(const Version& v) {
+  std::vector<analysis::OrderSketch> out;
+  const model::Promotion& p = *v.promotion;
+  out.push_back(sketch_at(*v.rulebook, p, p.starts.instant));
+  if (p.ends) out.push_back(sketch_at(*v.rulebook, p, p.ends->instant - std::chrono::seconds{1}));
+  return out;
+}
+
+void find_witness(const model::Rulebook& a, const model::Rulebook& b,
+                  const std::vector<Version>& versions, PromotionChange& change) {
+  for (const Version& v : versions)
+    for (const auto& sketch : sketches(v)) {
+      CheckedWitness w =
+          check_order_witness(a, b, analysis::promotion_witness(*v.rulebook, sketch, change.id));
+      if (!w.differs) continue;
+      change.witness = std::move(w);
+      return;
+    }
+  change.no_witness =
+      "no order built from the promotion's window, channel, code, segment, scope and thresholds is priced differently (another promotion may hold its lines in both versions)";
+}
+
+std::vector<std::string> changed_aspects(const model::Rulebook& a, const model::Promotion& x,
+                                         const model::Rulebook& b, const model::Promotion& y) {
+  auto before = promotion_aspects(a, x);
+  auto after = promotion_aspects(b, y);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < before.size(); ++i)
+    if (before[i].value != after[i].value)
+      out.push_back(
+          fmt::format("{}: was {}, now {}", before[i].name, before[i].value, after[i].value));
+  return out;
+}
+
+std::unordered_map<std::string, const model::Promotion*> by_id(const model::Rulebook& r) {
+  std::unordered_map<std::string, const model::Promotion*> out;
+  for (const auto& p : r.promotions) out.emplace(p.id.value, &p);
+  return out;
+}
+
+}  // namespace
+
+void diff_promotions(const model::Rulebook& a, const model::Rulebook& b, DiffReport& report) {
+  auto old_ids = by_id(a);
+  auto new_ids = by_id(b);
+  for (const auto& p : a.promotions)
+    if (!new_ids.count(p.id.value)) {
+      PromotionChange change{p.id.value, PromotionChangeKind::removed, {}, {}, {}};
+      find_witness(a, b, {{&a, &p}}, change);
+      report.promotions.push_back(std::move(change));
+    }
+  for (const auto& q : b.promotions) {
+    auto it = old_ids.find(q.id.value);
+    if (it == old_ids.end()) {
+      PromotionChange change{q.id.value, PromotionChangeKind::added, {}, {}, {}};
+      find_witness(a, b, {{&b, &q}}, change);
+      report.promotions.push_back(std::move(change));
+      continue;
+    }
+    auto aspects = changed_aspects(a, *it->second, b, q);
+    if (aspects.empty()) continue;
+    PromotionChange change{q.id.value, PromotionChangeKind::changed, std::move(aspects), {}, {}};
+    find_witness(a, b, {{&a, it->second}, {&b, &q}}, change);
+    report.promotions.push_back(std::move(change));
+  }
+}
+
+}  // namespace fineprint::diff
