@@ -42,6 +42,7 @@ struct OrderSketch {
   };
   std::vector<Line> lines;
   std::vector<std::string> used_up;  // promotions whose limit_per_customer the customer has reached
+  core::Minor shipping = 0;          // the order's shipping charge
 };
 
 core::Witness promotion_witness(const model::Rulebook& rulebook, const OrderSketch& order,

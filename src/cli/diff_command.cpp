@@ -99,7 +99,8 @@ int run_diff(const Args& args) {
     }
   }
   std::cout << render(report, a.format);
-  return a.fail_on_change && report.changed() ? kExitFailed : kExitOk;
+  // A comparison that stopped early cannot promise "no change".
+  return a.fail_on_change && (report.changed() || !report.complete()) ? kExitFailed : kExitOk;
 }
 
 }  // namespace fineprint::cli

@@ -72,6 +72,8 @@ struct DiffReport {
   std::optional<ReplaySummary> replay;
 
   // Something is decided or priced differently (or could be: a store change).
+  // Every difference was found: no budget ran out, nothing was left uncompared.
+  bool complete() const { return notes.empty(); }
   bool changed() const {
     return !store.empty() || !returns.empty() || !promotions.empty() ||
            (replay && replay->changed > 0);

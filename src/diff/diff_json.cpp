@@ -80,6 +80,7 @@ std::string diff_json(const DiffReport& r) {
   j.key("old").value(r.old_label);
   j.key("new").value(r.new_label);
   j.key("changed").value(r.changed());
+  j.key("complete").value(r.complete());
   j.key("store").strings(r.store);
   returns_json(j, r);
   promotions_json(j, r);

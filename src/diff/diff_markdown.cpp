@@ -81,7 +81,8 @@ void replay_markdown(const ReplaySummary& s, std::string& out) {
 std::string diff_markdown(const DiffReport& r) {
   std::string out =
       fmt::format("### fineprint diff: `{}` → `{}`\n\n", cell(r.old_label), cell(r.new_label));
-  if (!r.changed()) out += "No change: the two rulebooks decide every claim alike.\n\n";
+  if (!r.changed() && r.complete())
+    out += "No change: the two rulebooks decide every claim alike.\n\n";
   if (!r.store.empty()) {
     out += "#### Store changes (they can change every decision)\n\n";
     for (const auto& s : r.store) out += fmt::format("- {}\n", s);

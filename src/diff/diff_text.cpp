@@ -77,7 +77,8 @@ std::string diff_text(const DiffReport& r) {
   promotions_text(r, out);
   if (r.replay) replay_text(*r.replay, out);
   for (const auto& n : r.notes) out += fmt::format("note: {}\n", n);
-  if (!r.changed()) out += "No change: the two rulebooks decide every claim alike.\n";
+  if (!r.changed() && r.complete())
+    out += "No change: the two rulebooks decide every claim alike.\n";
   return out;
 }
 

@@ -27,14 +27,11 @@ core::Minor units(const model::Rulebook& r, std::int64_t n) {
   return core::money_from_units(n, r.store.currency.minor_digits).value();
 }
 
-// One line of `p`'s scope, enough units and amount for its thresholds, its
-// tiers and its benefit to take something off.
-analysis::OrderSketch::Line scope_line(const model::Rulebook& r, const model::Promotion& p) {
-  analysis::OrderSketch::Line line;
-  std::string category = "witness-category";
-  if (r.catalog && r.catalog->categories) category = first_or(*r.catalog->categories, category);
-  line.category = first_or(p.products.categories, category);
-  line.sku = first_or(p.products.skus, "witness-sku");
+// A line of `category` / `sku` with enough units and amount for `p`'s
+// thresholds, its tiers and its benefit to take something off.
+analysis::OrderSketch::Line scope_line(const model::Rulebook& r, const model::Promotion& p,
+                                       std::string category, std::string sku) {
+  analysis::OrderSketch::Line line{std::move(sku), std::move(category), 1, 0};
   line.qty = std::max<std::int64_t>(1, p.min_quantity ? p.min_quantity->value : 1);
   core::Minor need = p.min_subtotal ? p.min_subtotal->value : 0;
   if (p.benefit) {
@@ -49,40 +46,67 @@ analysis::OrderSketch::Line scope_line(const model::Rulebook& r, const model::Pr
   return line;
 }
 
-analysis::OrderSketch sketch_at(const model::Rulebook& r, const model::Promotion& p,
-                                core::Instant when) {
-  analysis::OrderSketch s;
-  s.placed_at = when;
-  s.channel = p.channels && !p.channels->empty() ? p.channels->front().value
-                                                 : first_or(r.store.channels, "web");
-  if (p.code) s.codes.push_back(p.code->value);
-  if (p.segments && !p.segments->empty()) s.segments.push_back(p.segments->front().value);
-  s.first_order = p.first_order_only;
-  s.lines.push_back(scope_line(r, p));
-  return s;
-}
+// One line per category and sku `p`'s scope names (at most kMaxScopeLines
+// of each), or one line of any product when it has no scope.
+constexpr std::size_t kMaxScopeLines = 8;
 
-// The orders tried: at the start of the window and at its last second.
-std::vector<analysis::OrderSketch> sketches(const Version& v) {
-  std::vector<analysis::OrderSketch> out;
-  const model::Promotion& p = *v.promotion;
-  out.push_back(sketch_at(*v.rulebook, p, p.starts.instant));
-  if (p.ends) out.push_back(sketch_at(*v.rulebook, p, p.ends->instant - std::chrono::seconds{1}));
+std::vector<analysis::OrderSketch::Line> scope_lines(const model::Rulebook& r,
+                                                     const model::Promotion& p) {
+  std::string category = "witness-category";
+  if (r.catalog && r.catalog->categories) category = first_or(*r.catalog->categories, category);
+  const std::string sku = "witness-sku";
+  std::vector<analysis::OrderSketch::Line> out;
+  for (std::size_t i = 0; i < p.products.categories.size() && i < kMaxScopeLines; ++i)
+    out.push_back(scope_line(r, p, p.products.categories[i].value, sku));
+  for (std::size_t i = 0; i < p.products.skus.size() && i < kMaxScopeLines; ++i)
+    out.push_back(scope_line(r, p, category, p.products.skus[i].value));
+  if (out.empty()) out.push_back(scope_line(r, p, category, sku));
   return out;
 }
 
+// The orders tried: each line of the scope, at the start of the window and
+// at its last second, in the first channel, with the code, a segment and a
+// first order when the promotion asks for them, and a shipping charge.
+std::vector<analysis::OrderSketch> sketches(const Version& v) {
+  const model::Rulebook& r = *v.rulebook;
+  const model::Promotion& p = *v.promotion;
+  std::vector<core::Instant> instants{p.starts.instant};
+  if (p.ends) instants.push_back(p.ends->instant - std::chrono::seconds{1});
+  std::vector<analysis::OrderSketch> out;
+  for (const auto& line : scope_lines(r, p))
+    for (core::Instant when : instants) {
+      analysis::OrderSketch s;
+      s.placed_at = when;
+      s.channel = p.channels && !p.channels->empty() ? p.channels->front().value
+                                                     : first_or(r.store.channels, "web");
+      if (p.code) s.codes.push_back(p.code->value);
+      if (p.segments && !p.segments->empty()) s.segments.push_back(p.segments->front().value);
+      s.first_order = p.first_order_only;
+      s.lines.push_back(line);
+      s.shipping = units(r, 5);
+      out.push_back(std::move(s));
+    }
+  return out;
+}
+
+// The first order priced differently in which the promotion itself fares
+// differently; failing that, the first order priced differently at all.
 void find_witness(const model::Rulebook& a, const model::Rulebook& b,
                   const std::vector<Version>& versions, PromotionChange& change) {
   for (const Version& v : versions)
     for (const auto& sketch : sketches(v)) {
-      CheckedWitness w =
-          check_order_witness(a, b, analysis::promotion_witness(*v.rulebook, sketch, change.id));
+      bool own = false;
+      CheckedWitness w = check_order_witness(
+          a, b, analysis::promotion_witness(*v.rulebook, sketch, change.id), change.id, &own);
       if (!w.differs) continue;
+      if (!change.witness) change.witness = w;
+      if (!own) continue;
       change.witness = std::move(w);
       return;
     }
-  change.no_witness =
-      "no order built from the promotion's window, channel, code, segment, scope and thresholds is priced differently (another promotion may hold its lines in both versions)";
+  if (!change.witness)
+    change.no_witness =
+        "no order built from the promotion's window, channel, code, segment, scope and thresholds is priced differently (another promotion may hold its lines in both versions)";
 }
 
 std::vector<std::string> changed_aspects(const model::Rulebook& a, const model::Promotion& x,
@@ -125,7 +149,7 @@ void diff_promotions(const model::Rulebook& a, const model::Rulebook& b, DiffRep
     auto aspects = changed_aspects(a, *it->second, b, q);
     if (aspects.empty()) continue;
     PromotionChange change{q.id.value, PromotionChangeKind::changed, std::move(aspects), {}, {}};
-    find_witness(a, b, {{&a, it->second}, {&b, &q}}, change);
+    find_witness(a, b, {{&b, &q}, {&a, it->second}}, change);
     report.promotions.push_back(std::move(change));
   }
 }

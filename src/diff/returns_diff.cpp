@@ -70,6 +70,39 @@ std::string with_terms(const TableKey& key, std::string text) {
   return text;
 }
 
+// Under `unique` the analysis decides the items two or more rules stop at as
+// `several`; the engine first looks for a rule that misses a fact and names
+// it (decide_item). Both are `review`, but the record differs, so those
+// boxes are split the engine's way: the first such rule, else `several`.
+void split_several(analysis::TableAnalysis& t, const model::Returns& returns,
+                   analysis::Budget& budget) {
+  if (returns.hit_policy != model::HitPolicy::unique) return;
+  const analysis::Layout& l = t.domain->layout;
+  std::vector<analysis::DecidedBox> out;
+  for (auto& d : t.decided) {
+    if (d.decision.by != DecidedBy::several) {
+      out.push_back(std::move(d));
+      continue;
+    }
+    std::vector<Box> rest{d.box};
+    for (std::size_t i = 0; i < returns.rules.size() && !rest.empty(); ++i) {
+      std::vector<Box> unknown;  // where rule i stops for a missing fact
+      t.cover[i].subtract(l, t.matched[i], unknown);
+      for (const Box& u : unknown)
+        for (const Box& r : rest) {
+          Box hit = r.intersect(u);
+          if (budget.spend() && !hit.empty(l))
+            out.push_back(
+                {hit,
+                 {DecidedBy::missing_fact, static_cast<int>(i), model::Outcome::review, nullptr}});
+        }
+      for (const Box& u : unknown) analysis::subtract_region(l, rest, u, budget);
+    }
+    for (auto& r : rest) out.push_back({std::move(r), d.decision});
+  }
+  t.decided.swap(out);
+}
+
 }  // namespace
 
 TableKey key_of(const model::Returns& returns, const analysis::ItemDecision& d) {
@@ -117,7 +150,9 @@ JointTables analyse_both(const model::Rulebook& a, const model::Rulebook& b,
   out.old_table = analysis::analyse_table_over(*a.returns, *built.domain, budget);
   out.new_table = analysis::analyse_table_over(*b.returns, *built.domain, budget);
   out.domain = std::move(built.domain);
-  if (!out.old_table.stopped.empty() || !out.new_table.stopped.empty()) {
+  split_several(out.old_table, *a.returns, budget);
+  split_several(out.new_table, *b.returns, budget);
+  if (budget.exhausted() || !out.old_table.stopped.empty() || !out.new_table.stopped.empty()) {
     out.why = budget.why("comparing the returns tables");
     out.domain.reset();
   }

@@ -38,20 +38,40 @@ std::string item_words(const engine::Decision& d, const engine::ItemDecision& it
   return text;
 }
 
-std::string pricing_words(const engine::Decision& d) {
-  if (!d.pricing) return "not priced";
-  auto applied = d.pricing->applied();
+std::string pricing_words(const engine::Pricing& p, int digits) {
   std::vector<std::string> quoted;
-  for (const auto& id : applied) quoted.push_back(fmt::format("`{}`", id));
-  return fmt::format("pays {}, {}", money(d, d.pricing->total_paid),
+  for (const auto& id : p.applied()) quoted.push_back(fmt::format("`{}`", id));
+  return fmt::format("pays {}, {}", core::format_money(p.total_paid, digits),
                      quoted.empty() ? std::string("no promotion applied")
                                     : fmt::format("applied {}", fmt::join(quoted, ", ")));
+}
+
+struct Priced {
+  std::optional<engine::Pricing> pricing;
+  std::string words;
+};
+
+// The witness's order and customer priced by the engine (its [claim] is not read).
+Priced price_text(const model::Rulebook& rulebook, const std::string& text) {
+  load::LoadedClaim loaded =
+      load::load_claim_text(text, "witness.toml", rulebook, {.order_only = true});
+  if (!loaded.ok()) {
+    std::string why = loaded.diagnostics.empty() ? "" : loaded.diagnostics.front().message;
+    return {std::nullopt, "the order is refused: " + why};
+  }
+  auto pricing = engine::price_order(rulebook, loaded.claim.order, loaded.claim.customer);
+  if (!pricing) return {std::nullopt, "not priced: " + pricing.error().message};
+  Priced out{*pricing, ""};
+  out.words = pricing_words(*out.pricing, rulebook.store.currency.minor_digits);
+  return out;
 }
 
 }  // namespace
 
 std::string decision_words(const engine::Decision& d) {
-  if (d.kind == model::ClaimKind::promotion_claim) return pricing_words(d);
+  if (d.kind == model::ClaimKind::promotion_claim && d.pricing)
+    return fmt::format("{}, {}: {}", engine::verdict_words(d.verdict), money(d, d.amount),
+                       pricing_words(*d.pricing, d.currency.minor_digits));
   std::vector<std::string> items;
   for (const auto& item : d.items) items.push_back(item_words(d, item));
   std::string text = fmt::format("{}, {}: {}", engine::verdict_words(d.verdict), money(d, d.amount),
@@ -84,13 +104,22 @@ CheckedWitness check_return_witness(const model::Rulebook& old_rules,
 }
 
 CheckedWitness check_order_witness(const model::Rulebook& old_rules,
-                                   const model::Rulebook& new_rules, core::Witness claim) {
-  Decided a = decide_text(old_rules, claim.claim_toml);
-  Decided b = decide_text(new_rules, claim.claim_toml);
+                                   const model::Rulebook& new_rules, core::Witness claim,
+                                   const std::string& focus, bool* focus_differs) {
+  Priced a = price_text(old_rules, claim.claim_toml);
+  Priced b = price_text(new_rules, claim.claim_toml);
   bool differs = a.words != b.words;
-  if (a.decision && b.decision && a.decision->pricing && b.decision->pricing)
-    differs = a.decision->pricing->total_paid != b.decision->pricing->total_paid ||
-              a.decision->pricing->applied() != b.decision->pricing->applied();
+  if (a.pricing && b.pricing)
+    differs = a.pricing->total_paid != b.pricing->total_paid ||
+              a.pricing->applied() != b.pricing->applied();
+  if (focus_differs) {
+    auto status = [&](const Priced& p) {
+      const engine::PromotionResult* r = p.pricing ? p.pricing->find(focus) : nullptr;
+      return r ? std::pair{r->status, r->discount}
+               : std::pair{engine::PromotionStatus::not_candidate, core::Minor{0}};
+    };
+    *focus_differs = differs && status(a) != status(b);
+  }
   return {std::move(claim), std::move(a.words), std::move(b.words), differs};
 }
 

@@ -16,9 +16,11 @@ CheckedWitness check_return_witness(const model::Rulebook& old_rules,
                                     const model::Rulebook& new_rules, core::Witness claim);
 
 // A promotion claim, read as an order to price: differs when what the
-// customer pays or the promotions applied differ.
+// customer pays or the promotions applied differ. With `focus_differs`, also
+// whether promotion `focus` itself fares differently (status or discount).
 CheckedWitness check_order_witness(const model::Rulebook& old_rules,
-                                   const model::Rulebook& new_rules, core::Witness claim);
+                                   const model::Rulebook& new_rules, core::Witness claim,
+                                   const std::string& focus = {}, bool* focus_differs = nullptr);
 
 // The parts of two decisions a customer sees: verdict, amounts, each item's
 // outcome, rule and fee, the reasons.
