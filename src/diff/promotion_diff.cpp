@@ -91,10 +91,16 @@ std::vector<analysis::OrderSketch> sketches(const Version& v) {
 
 // The first order priced differently in which the promotion itself fares
 // differently; failing that, the first order priced differently at all.
+// Orders priced per change, at most: each pricing considers every promotion
+// of the rulebook, and a change needs one witness, not all of them.
+constexpr std::size_t kMaxTries = 12;
+
 void find_witness(const model::Rulebook& a, const model::Rulebook& b,
                   const std::vector<Version>& versions, PromotionChange& change) {
+  std::size_t tries = 0;
   for (const Version& v : versions)
     for (const auto& sketch : sketches(v)) {
+      if (++tries > kMaxTries) break;
       bool own = false;
       CheckedWitness w = check_order_witness(
           a, b, analysis::promotion_witness(*v.rulebook, sketch, change.id), change.id, &own);

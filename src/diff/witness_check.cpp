@@ -20,7 +20,8 @@ Decided decide_text(const model::Rulebook& rulebook, const std::string& text) {
     std::string why = loaded.diagnostics.empty() ? "" : loaded.diagnostics.front().message;
     return {std::nullopt, "the claim is refused: " + why};
   }
-  auto decision = engine::decide(rulebook, loaded.claim);
+  // The record's digest is not shown: skip hashing the rulebook per witness.
+  auto decision = engine::decide(rulebook, loaded.claim, std::string());
   if (!decision) return {std::nullopt, "not decided: " + decision.error().message};
   Decided out{*decision, ""};
   out.words = decision_words(*out.decision);
