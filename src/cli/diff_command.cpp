@@ -57,7 +57,8 @@ int run_diff(const Args& args) {
       "claims", po::value(&a.claims),
       "also decide these claims both ways: JSON Lines (as batch reads them) or a folder of TOML claim files")(
       "examples", po::value(&a.examples), "how many changed claims to show (default 10)")(
-      "threads", po::value(&a.threads), "threads deciding claims (default: all cores)")(
+      "threads", po::value(&a.threads),
+      "threads pricing witness orders and deciding claims (default: all cores)")(
       "side", po::value(&a.sides), "OLD and NEW: a rulebook path or git:REV[:PATH]");
   po::positional_options_description positional;
   positional.add("side", 2);
@@ -86,7 +87,10 @@ int run_diff(const Args& args) {
   auto new_rules = load_side(*new_side, "NEW");
   if (!new_rules) return kExitCannot;
 
-  diff::DiffReport report = diff::diff_rulebooks(old_rules->rulebook, new_rules->rulebook, {});
+  diff::DiffOptions diff_options;
+  diff_options.threads = static_cast<unsigned>(a.threads);
+  diff::DiffReport report =
+      diff::diff_rulebooks(old_rules->rulebook, new_rules->rulebook, diff_options);
   report.old_label = a.sides[0];
   report.new_label = a.sides[1];
   if (!a.claims.empty()) {

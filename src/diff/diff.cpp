@@ -12,7 +12,7 @@ DiffReport diff_rulebooks(const model::Rulebook& old_rules, const model::Ruleboo
   report.store = store_changes(old_rules, new_rules);
   analysis::Budget budget = options.budget;
   diff_returns(old_rules, new_rules, budget, report);
-  diff_promotions(old_rules, new_rules, report);
+  diff_promotions(old_rules, new_rules, options.threads, report);
   return report;
 }
 

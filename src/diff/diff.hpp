@@ -82,6 +82,7 @@ struct DiffReport {
 
 struct DiffOptions {
   analysis::Budget budget;  // the returns diff's box operations and memory
+  unsigned threads = 1;     // for the promotions' witness searches
 };
 
 DiffReport diff_rulebooks(const model::Rulebook& old_rules, const model::Rulebook& new_rules,

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "analysis/witness.hpp"
+#include "diff/parallel.hpp"
 #include "diff/promotion_aspects.hpp"
 #include "diff/witness_check.hpp"
 
@@ -135,29 +136,34 @@ std::unordered_map<std::string, const model::Promotion*> by_id(const model::Rule
 
 }  // namespace
 
-void diff_promotions(const model::Rulebook& a, const model::Rulebook& b, DiffReport& report) {
+void diff_promotions(const model::Rulebook& a, const model::Rulebook& b, unsigned threads,
+                     DiffReport& report) {
   auto old_ids = by_id(a);
   auto new_ids = by_id(b);
+  std::vector<PromotionChange> changes;
+  std::vector<std::vector<Version>> versions;  // per change: where its witness orders come from
   for (const auto& p : a.promotions)
     if (!new_ids.count(p.id.value)) {
-      PromotionChange change{p.id.value, PromotionChangeKind::removed, {}, {}, {}};
-      find_witness(a, b, {{&a, &p}}, change);
-      report.promotions.push_back(std::move(change));
+      changes.push_back({p.id.value, PromotionChangeKind::removed, {}, {}, {}});
+      versions.push_back({{&a, &p}});
     }
   for (const auto& q : b.promotions) {
     auto it = old_ids.find(q.id.value);
     if (it == old_ids.end()) {
-      PromotionChange change{q.id.value, PromotionChangeKind::added, {}, {}, {}};
-      find_witness(a, b, {{&b, &q}}, change);
-      report.promotions.push_back(std::move(change));
+      changes.push_back({q.id.value, PromotionChangeKind::added, {}, {}, {}});
+      versions.push_back({{&b, &q}});
       continue;
     }
     auto aspects = changed_aspects(a, *it->second, b, q);
     if (aspects.empty()) continue;
-    PromotionChange change{q.id.value, PromotionChangeKind::changed, std::move(aspects), {}, {}};
-    find_witness(a, b, {{&b, &q}, {&a, it->second}}, change);
-    report.promotions.push_back(std::move(change));
+    changes.push_back({q.id.value, PromotionChangeKind::changed, std::move(aspects), {}, {}});
+    versions.push_back({{&b, &q}, {&a, it->second}});
   }
+  // Each search prices orders under both rulebooks: the costly part, and
+  // independent from change to change.
+  parallel_for(changes.size(), threads,
+               [&](std::size_t i, unsigned) { find_witness(a, b, versions[i], changes[i]); });
+  for (auto& change : changes) report.promotions.push_back(std::move(change));
 }
 
 }  // namespace fineprint::diff

@@ -9,7 +9,8 @@
 
 namespace fineprint::diff {
 
+// The witness searches of different changes run on `threads` threads.
 void diff_promotions(const model::Rulebook& old_rules, const model::Rulebook& new_rules,
-                     DiffReport& report);
+                     unsigned threads, DiffReport& report);
 
 }  // namespace fineprint::diff

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -15,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "batch/input.hpp"
+#include "diff/parallel.hpp"
 #include "load/claim_file.hpp"
 #include "load/claim_json.hpp"
 #include "load/rulebook_loader.hpp"
@@ -22,19 +22,6 @@
 namespace fineprint::diff {
 
 namespace {
-
-// Runs work(i, thread) for i in [0, n) on `threads` threads.
-template <class Work>
-void parallel_for(std::size_t n, unsigned threads, Work&& work) {
-  std::atomic<std::size_t> next{0};
-  auto run = [&](unsigned t) {
-    for (std::size_t i = next++; i < n; i = next++) work(i, t);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads && t < n; ++t) pool.emplace_back(run, t);
-  run(0);
-  for (auto& thread : pool) thread.join();
-}
 
 struct Sides {
   const model::Rulebook& a;

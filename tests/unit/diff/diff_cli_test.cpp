@@ -192,3 +192,25 @@ TEST_CASE("diff reads git:REV[:PATH] sides from a repository without a checkout"
   CHECK(unknown.exit_code == 2);
   CHECK(contains(unknown.err, "git:no-such-rev"));
 }
+
+TEST_CASE("diff prints the same bytes on any number of threads", "[diff][cli]") {
+  std::vector<std::string> args{"diff",
+                                "tests/diff/promotion-widened/old.toml",
+                                "tests/diff/promotion-widened/new.toml",
+                                "--claims",
+                                "tests/diff/replay-bundled/claims.jsonl",
+                                "--format",
+                                "json",
+                                "--threads"};
+  auto with = [&](const char* threads) {
+    std::vector<std::string> a = args;
+    a.push_back(threads);
+    return run_fineprint(a);
+  };
+  ProcessResult one = with("1");
+  ProcessResult four = with("4");
+  INFO(describe(one));
+  CHECK(one.exit_code == 0);
+  CHECK(contains(one.out, "\"replay\""));
+  CHECK(one.out == four.out);
+}
