@@ -35,13 +35,24 @@ struct ReturnsChange {
 
 enum class PromotionChangeKind { added, removed, changed };
 
+// An order the engine prices differently, or why none was found.
+struct OrderWitness {
+  std::optional<CheckedWitness> witness;
+  std::string no_witness;  // when witness is empty
+};
+
+// One aspect of a changed promotion ("window: was from … until …, now …")
+// and an order its change prices differently.
+struct AspectChange {
+  std::string text;
+  OrderWitness order;
+};
+
 struct PromotionChange {
   std::string id;
   PromotionChangeKind kind = PromotionChangeKind::changed;
-  // What changed, one entry per aspect: "window: from 2026-01-01 … to …".
-  std::vector<std::string> aspects;
-  std::optional<CheckedWitness> witness;  // an order the engine prices differently
-  std::string no_witness;                 // why there is none (when witness is empty)
+  std::vector<AspectChange> aspects;  // changed: one per aspect that differs
+  OrderWitness order;                 // added and removed
 };
 
 // Real claims decided under both rulebooks (`--claims`).

@@ -15,6 +15,13 @@ void witness_json(report::JsonWriter& j, const CheckedWitness& w) {
   j.end_object();
 }
 
+void order_json(report::JsonWriter& j, const OrderWitness& o) {
+  if (o.witness)
+    witness_json(j, *o.witness);
+  else
+    j.key("no_witness").value(o.no_witness);
+}
+
 void returns_json(report::JsonWriter& j, const DiffReport& r) {
   j.key("returns").begin_array();
   for (const ReturnsChange& c : r.returns) {
@@ -34,11 +41,15 @@ void promotions_json(report::JsonWriter& j, const DiffReport& r) {
     j.begin_object();
     j.key("id").value(c.id);
     j.key("change").value(change_kind_name(c.kind));
-    j.key("aspects").strings(c.aspects);
-    if (c.witness)
-      witness_json(j, *c.witness);
-    else
-      j.key("no_witness").value(c.no_witness);
+    j.key("aspects").begin_array();
+    for (const auto& a : c.aspects) {
+      j.begin_object();
+      j.key("change").value(a.text);
+      order_json(j, a.order);
+      j.end_object();
+    }
+    j.end_array();
+    if (c.aspects.empty()) order_json(j, c.order);
     j.end_object();
   }
   j.end_array();

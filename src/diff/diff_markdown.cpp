@@ -29,6 +29,16 @@ void witness_markdown(const CheckedWitness& w, std::string& out) {
   out += fmt::format("  ```toml\n{}  ```\n", w.claim.claim_toml);
 }
 
+void order_markdown(const OrderWitness& o, const char* indent, std::string& out) {
+  if (!o.witness) {
+    out += fmt::format("{}- {}\n", indent, o.no_witness);
+    return;
+  }
+  out +=
+      fmt::format("{}- order: {}\n{}  - old: {}\n{}  - new: {}\n", indent, o.witness->claim.summary,
+                  indent, o.witness->old_words, indent, o.witness->new_words);
+}
+
 void returns_markdown(const DiffReport& r, std::string& out) {
   if (r.returns.empty()) return;
   out +=
@@ -47,12 +57,11 @@ void promotions_markdown(const DiffReport& r, std::string& out) {
   out += "#### Promotions\n\n";
   for (const PromotionChange& c : r.promotions) {
     out += fmt::format("- **{}** `{}`\n", change_kind_name(c.kind), c.id);
-    for (const auto& a : c.aspects) out += fmt::format("  - {}\n", a);
-    if (c.witness)
-      out += fmt::format("  - order: {}\n    - old: {}\n    - new: {}\n", c.witness->claim.summary,
-                         c.witness->old_words, c.witness->new_words);
-    else
-      out += fmt::format("  - {}\n", c.no_witness);
+    for (const auto& a : c.aspects) {
+      out += fmt::format("  - {}\n", a.text);
+      order_markdown(a.order, "    ", out);
+    }
+    if (c.aspects.empty()) order_markdown(c.order, "  ", out);
   }
   out += "\n";
 }

@@ -8,10 +8,17 @@ namespace fineprint::diff {
 
 namespace {
 
-void witness_text(const CheckedWitness& w, std::string& out) {
-  out += fmt::format("     witness: {}\n", w.claim.summary);
-  out += fmt::format("       old: {}\n", w.old_words);
-  out += fmt::format("       new: {}\n", w.new_words);
+void witness_text(const CheckedWitness& w, const char* indent, std::string& out) {
+  out += fmt::format("{}witness: {}\n", indent, w.claim.summary);
+  out += fmt::format("{}  old: {}\n", indent, w.old_words);
+  out += fmt::format("{}  new: {}\n", indent, w.new_words);
+}
+
+void order_text(const OrderWitness& o, const char* indent, std::string& out) {
+  if (o.witness)
+    witness_text(*o.witness, indent, out);
+  else
+    out += fmt::format("{}{}\n", indent, o.no_witness);
 }
 
 void returns_text(const DiffReport& r, std::string& out) {
@@ -20,7 +27,7 @@ void returns_text(const DiffReport& r, std::string& out) {
   for (std::size_t i = 0; i < r.returns.size(); ++i) {
     const ReturnsChange& c = r.returns[i];
     out += fmt::format("  {}. {}: was {}, now {}\n", i + 1, c.where, c.was, c.now);
-    witness_text(c.witness, out);
+    witness_text(c.witness, "     ", out);
   }
   out += "\n";
 }
@@ -30,11 +37,11 @@ void promotions_text(const DiffReport& r, std::string& out) {
   out += fmt::format("Promotions: {} added, removed or changed\n", r.promotions.size());
   for (const PromotionChange& c : r.promotions) {
     out += fmt::format("  {} `{}`\n", change_kind_name(c.kind), c.id);
-    for (const auto& a : c.aspects) out += fmt::format("     {}\n", a);
-    if (c.witness)
-      witness_text(*c.witness, out);
-    else
-      out += fmt::format("     {}\n", c.no_witness);
+    for (const auto& a : c.aspects) {
+      out += fmt::format("     {}\n", a.text);
+      order_text(a.order, "       ", out);
+    }
+    if (c.aspects.empty()) order_text(c.order, "     ", out);
   }
   out += "\n";
 }

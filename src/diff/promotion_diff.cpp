@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -28,23 +29,49 @@ core::Minor units(const model::Rulebook& r, std::int64_t n) {
   return core::money_from_units(n, r.store.currency.minor_digits).value();
 }
 
-// A line of `category` / `sku` with enough units and amount for `p`'s
-// thresholds, its tiers and its benefit to take something off.
-analysis::OrderSketch::Line scope_line(const model::Rulebook& r, const model::Promotion& p,
-                                       std::string category, std::string sku) {
-  analysis::OrderSketch::Line line{std::move(sku), std::move(category), 1, 0};
-  line.qty = std::max<std::int64_t>(1, p.min_quantity ? p.min_quantity->value : 1);
-  core::Minor need = p.min_subtotal ? p.min_subtotal->value : 0;
-  if (p.benefit) {
-    const model::Benefit& b = *p.benefit;
-    line.qty = std::max(line.qty, b.buy + b.get);
-    for (const auto& t : b.tiers) need = std::max(need, t.min_subtotal);
+// What a version of the promotion needs to take something off: units and
+// list amount (thresholds, tiers, a whole group), and a unit price above a
+// fixed price.
+struct Need {
+  std::int64_t qty = 1;
+  core::Minor amount = 0;
+  core::Minor unit = 0;
+};
+
+Need need_of(const model::Rulebook& r, const model::Promotion& p) {
+  Need n{1, 0, units(r, 10)};
+  if (p.min_quantity) n.qty = std::max(n.qty, p.min_quantity->value);
+  if (p.min_subtotal) n.amount = p.min_subtotal->value;
+  if (!p.benefit) return n;
+  const model::Benefit& b = *p.benefit;
+  n.qty = std::max(n.qty, b.buy + b.get);
+  for (const auto& t : b.tiers) n.amount = std::max(n.amount, t.min_subtotal);
+  if (b.kind == model::BenefitKind::fixed_price) n.unit = std::max(n.unit, b.amount + units(r, 1));
+  return n;
+}
+
+// Lines of `category` / `sku`: first one that meets what every version needs
+// (so that a threshold change does not mask another aspect's), then one that
+// meets only the least of them (which shows a threshold change itself).
+void add_scope_lines(const model::Rulebook& r, const std::vector<Version>& versions,
+                     const std::string& category, const std::string& sku,
+                     std::vector<analysis::OrderSketch::Line>& out) {
+  Need most = need_of(r, *versions.front().promotion);
+  Need least = most;
+  for (const Version& v : versions) {
+    Need n = need_of(r, *v.promotion);
+    most = {std::max(most.qty, n.qty), std::max(most.amount, n.amount),
+            std::max(most.unit, n.unit)};
+    least = {std::min(least.qty, n.qty), std::min(least.amount, n.amount),
+             std::min(least.unit, n.unit)};
   }
-  core::Minor unit = std::max((need + line.qty - 1) / line.qty, units(r, 10));
-  if (p.benefit && p.benefit->kind == model::BenefitKind::fixed_price)
-    unit = std::max(unit, p.benefit->amount + units(r, 1));
-  line.unit_price = unit;
-  return line;
+  for (const Need& n : {most, least}) {
+    core::Minor unit = std::max((n.amount + n.qty - 1) / n.qty, n.unit);
+    analysis::OrderSketch::Line line{sku, category, n.qty, unit};
+    if (out.empty() || out.back().qty != line.qty || out.back().unit_price != line.unit_price ||
+        out.back().sku != sku || out.back().category != category)
+      out.push_back(std::move(line));
+  }
 }
 
 // One line per category and sku `p`'s scope names (at most kMaxScopeLines
@@ -52,29 +79,30 @@ analysis::OrderSketch::Line scope_line(const model::Rulebook& r, const model::Pr
 constexpr std::size_t kMaxScopeLines = 8;
 
 std::vector<analysis::OrderSketch::Line> scope_lines(const model::Rulebook& r,
-                                                     const model::Promotion& p) {
+                                                     const model::Promotion& p,
+                                                     const std::vector<Version>& versions) {
   std::string category = "witness-category";
   if (r.catalog && r.catalog->categories) category = first_or(*r.catalog->categories, category);
   const std::string sku = "witness-sku";
   std::vector<analysis::OrderSketch::Line> out;
   for (std::size_t i = 0; i < p.products.categories.size() && i < kMaxScopeLines; ++i)
-    out.push_back(scope_line(r, p, p.products.categories[i].value, sku));
+    add_scope_lines(r, versions, p.products.categories[i].value, sku, out);
   for (std::size_t i = 0; i < p.products.skus.size() && i < kMaxScopeLines; ++i)
-    out.push_back(scope_line(r, p, category, p.products.skus[i].value));
-  if (out.empty()) out.push_back(scope_line(r, p, category, sku));
+    add_scope_lines(r, versions, category, p.products.skus[i].value, out);
+  if (out.empty()) add_scope_lines(r, versions, category, sku, out);
   return out;
 }
 
 // The orders tried: each line of the scope, at the start of the window and
 // at its last second, in the first channel, with the code, a segment and a
 // first order when the promotion asks for them, and a shipping charge.
-std::vector<analysis::OrderSketch> sketches(const Version& v) {
+std::vector<analysis::OrderSketch> sketches(const Version& v, const std::vector<Version>& all) {
   const model::Rulebook& r = *v.rulebook;
   const model::Promotion& p = *v.promotion;
   std::vector<core::Instant> instants{p.starts.instant};
   if (p.ends) instants.push_back(p.ends->instant - std::chrono::seconds{1});
   std::vector<analysis::OrderSketch> out;
-  for (const auto& line : scope_lines(r, p))
+  for (const auto& line : scope_lines(r, p, all))
     for (core::Instant when : instants) {
       analysis::OrderSketch s;
       s.placed_at = when;
@@ -90,41 +118,65 @@ std::vector<analysis::OrderSketch> sketches(const Version& v) {
   return out;
 }
 
-// The first order priced differently in which the promotion itself fares
-// differently; failing that, the first order priced differently at all.
-// Orders priced per change, at most: each pricing considers every promotion
-// of the rulebook, and a change needs one witness, not all of them.
+// Orders priced per search, at most: each pricing considers every promotion
+// of the rulebook, and a search needs one witness, not all of them.
 constexpr std::size_t kMaxTries = 12;
 
-void find_witness(const model::Rulebook& a, const model::Rulebook& b,
-                  const std::vector<Version>& versions, PromotionChange& change) {
+// The first order priced differently in which the promotion itself fares
+// differently; failing that, the first order priced differently at all.
+OrderWitness find_witness(const model::Rulebook& a, const model::Rulebook& b,
+                          const std::vector<Version>& versions, const std::string& id) {
+  OrderWitness out;
   std::size_t tries = 0;
   for (const Version& v : versions)
-    for (const auto& sketch : sketches(v)) {
+    for (const auto& sketch : sketches(v, versions)) {
       if (++tries > kMaxTries) break;
       bool own = false;
-      CheckedWitness w = check_order_witness(
-          a, b, analysis::promotion_witness(*v.rulebook, sketch, change.id), change.id, &own);
+      CheckedWitness w =
+          check_order_witness(a, b, analysis::promotion_witness(*v.rulebook, sketch, id), id, &own);
       if (!w.differs) continue;
-      if (!change.witness) change.witness = w;
+      if (!out.witness) out.witness = w;
       if (!own) continue;
-      change.witness = std::move(w);
-      return;
+      out.witness = std::move(w);
+      return out;
     }
-  if (!change.witness)
-    change.no_witness =
+  if (!out.witness)
+    out.no_witness =
         "no order built from the promotion's window, channel, code, segment, scope and thresholds is priced differently (another promotion may hold its lines in both versions)";
+  return out;
 }
 
-std::vector<std::string> changed_aspects(const model::Rulebook& a, const model::Promotion& x,
-                                         const model::Rulebook& b, const model::Promotion& y) {
+// The OLD promotion with one aspect taken from NEW: its orders are the ones
+// this aspect's change reaches (window: NEW's edges, scope: NEW's lines, …).
+model::Promotion with_aspect(const model::Promotion& x, const model::Promotion& y,
+                             const std::string& aspect) {
+  model::Promotion h = x;
+  if (aspect == "window") h.starts = y.starts, h.ends = y.ends;
+  if (aspect == "channels") h.channels = y.channels;
+  if (aspect == "code") h.code = y.code;
+  if (aspect == "segments") h.segments = y.segments;
+  if (aspect == "first_order_only") h.first_order_only = y.first_order_only;
+  if (aspect == "scope") h.products = y.products;
+  if (aspect == "thresholds") h.min_subtotal = y.min_subtotal, h.min_quantity = y.min_quantity;
+  if (aspect == "stacking") h.priority = y.priority, h.combinable = y.combinable;
+  if (aspect == "limit_per_customer") h.limit_per_customer = y.limit_per_customer;
+  if (aspect == "max_discount") h.max_discount = y.max_discount;
+  if (aspect == "benefit") h.benefit = y.benefit;
+  return h;
+}
+
+// The aspects that differ: their names and "name: was …, now …".
+std::vector<std::pair<std::string, std::string>> changed_aspects(const model::Rulebook& a,
+                                                                 const model::Promotion& x,
+                                                                 const model::Rulebook& b,
+                                                                 const model::Promotion& y) {
   auto before = promotion_aspects(a, x);
   auto after = promotion_aspects(b, y);
-  std::vector<std::string> out;
+  std::vector<std::pair<std::string, std::string>> out;
   for (std::size_t i = 0; i < before.size(); ++i)
     if (before[i].value != after[i].value)
-      out.push_back(
-          fmt::format("{}: was {}, now {}", before[i].name, before[i].value, after[i].value));
+      out.emplace_back(before[i].name, fmt::format("{}: was {}, now {}", before[i].name,
+                                                   before[i].value, after[i].value));
   return out;
 }
 
@@ -134,36 +186,58 @@ std::unordered_map<std::string, const model::Promotion*> by_id(const model::Rule
   return out;
 }
 
+// One witness search: the promotion `id`, its orders built from `versions`
+// (a hybrid, when it is one aspect's search, lives in `hybrid`), the result
+// in `*slot`.
+struct Search {
+  std::string id;
+  std::unique_ptr<model::Promotion> hybrid;
+  std::vector<Version> versions;
+  OrderWitness* slot = nullptr;
+};
+
 }  // namespace
 
 void diff_promotions(const model::Rulebook& a, const model::Rulebook& b, unsigned threads,
                      DiffReport& report) {
   auto old_ids = by_id(a);
   auto new_ids = by_id(b);
-  std::vector<PromotionChange> changes;
-  std::vector<std::vector<Version>> versions;  // per change: where its witness orders come from
+  auto& changes = report.promotions;
   for (const auto& p : a.promotions)
-    if (!new_ids.count(p.id.value)) {
-      changes.push_back({p.id.value, PromotionChangeKind::removed, {}, {}, {}});
-      versions.push_back({{&a, &p}});
-    }
+    if (!new_ids.count(p.id.value))
+      changes.push_back({p.id.value, PromotionChangeKind::removed, {}, {}});
   for (const auto& q : b.promotions) {
     auto it = old_ids.find(q.id.value);
     if (it == old_ids.end()) {
-      changes.push_back({q.id.value, PromotionChangeKind::added, {}, {}, {}});
-      versions.push_back({{&b, &q}});
+      changes.push_back({q.id.value, PromotionChangeKind::added, {}, {}});
       continue;
     }
-    auto aspects = changed_aspects(a, *it->second, b, q);
-    if (aspects.empty()) continue;
-    changes.push_back({q.id.value, PromotionChangeKind::changed, std::move(aspects), {}, {}});
-    versions.push_back({{&b, &q}, {&a, it->second}});
+    PromotionChange change{q.id.value, PromotionChangeKind::changed, {}, {}};
+    for (auto& [name, text] : changed_aspects(a, *it->second, b, q))
+      change.aspects.push_back({std::move(text), {}});
+    if (!change.aspects.empty()) changes.push_back(std::move(change));
   }
-  // Each search prices orders under both rulebooks: the costly part, and
-  // independent from change to change.
-  parallel_for(changes.size(), threads,
-               [&](std::size_t i, unsigned) { find_witness(a, b, versions[i], changes[i]); });
-  for (auto& change : changes) report.promotions.push_back(std::move(change));
+  // Every search prices orders under both rulebooks: the costly part, and
+  // independent from search to search. (`changes` does not grow below.)
+  std::vector<Search> searches;
+  for (auto& change : changes) {
+    const model::Promotion* x = old_ids.count(change.id) ? old_ids[change.id] : nullptr;
+    const model::Promotion* y = new_ids.count(change.id) ? new_ids[change.id] : nullptr;
+    if (change.kind != PromotionChangeKind::changed) {
+      searches.push_back({change.id, nullptr, {{x ? &a : &b, x ? x : y}}, &change.order});
+      continue;
+    }
+    auto names = changed_aspects(a, *x, b, *y);
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      auto hybrid = std::make_unique<model::Promotion>(with_aspect(*x, *y, names[k].first));
+      Version h{&b, hybrid.get()};
+      searches.push_back(
+          {change.id, std::move(hybrid), {h, {&b, y}, {&a, x}}, &change.aspects[k].order});
+    }
+  }
+  parallel_for(searches.size(), threads, [&](std::size_t i, unsigned) {
+    *searches[i].slot = find_witness(a, b, searches[i].versions, searches[i].id);
+  });
 }
 
 }  // namespace fineprint::diff

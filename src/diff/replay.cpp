@@ -31,32 +31,30 @@ struct Sides {
 
 // Both sides' JSON readers and claims, one set per thread.
 struct JsonWorker {
-  JsonWorker(const Sides& s) : reader_a(s.a), reader_b(s.b) {}
+  explicit JsonWorker(const Sides& s) : reader_a(s.a), reader_b(s.b) {}
   load::JsonClaimReader reader_a, reader_b;
   model::Claim claim;
 };
 
+// One side: read with that side's reader, decided under its rulebook.
+void decide_side(load::JsonClaimReader& reader, const model::Rulebook& rulebook,
+                 const std::string& digest, std::string_view line, model::Claim& claim,
+                 std::optional<engine::Decision>& out, std::string& refused) {
+  core::Diagnostics errors = reader.read_padded(line, claim);
+  if (!errors.empty()) {
+    refused = load::json_claim_error_text(errors);
+    return;
+  }
+  auto d = engine::decide(rulebook, claim, digest);
+  if (d)
+    out = *d;
+  else
+    refused = d.error().message;
+}
+
 void decide_json(const Sides& s, JsonWorker& w, std::string_view line, ClaimPair& pair) {
-  core::Diagnostics errors = w.reader_a.read_padded(line, w.claim);
-  if (errors.empty()) {
-    auto d = engine::decide(s.a, w.claim, s.digest_a);
-    if (d)
-      pair.old_decision = *d;
-    else
-      pair.old_refused = d.error().message;
-  } else {
-    pair.old_refused = load::json_claim_error_text(errors);
-  }
-  errors = w.reader_b.read_padded(line, w.claim);
-  if (errors.empty()) {
-    auto d = engine::decide(s.b, w.claim, s.digest_b);
-    if (d)
-      pair.new_decision = *d;
-    else
-      pair.new_refused = d.error().message;
-  } else {
-    pair.new_refused = load::json_claim_error_text(errors);
-  }
+  decide_side(w.reader_a, s.a, s.digest_a, line, w.claim, pair.old_decision, pair.old_refused);
+  decide_side(w.reader_b, s.b, s.digest_b, line, w.claim, pair.new_decision, pair.new_refused);
   std::string id = pair.old_decision   ? pair.old_decision->claim
                    : pair.new_decision ? pair.new_decision->claim
                                        : "";
