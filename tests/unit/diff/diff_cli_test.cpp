@@ -187,6 +187,17 @@ TEST_CASE("diff reads git:REV[:PATH] sides from a repository without a checkout"
   CHECK(same.exit_code == 0);
   CHECK(contains(same.out, "No change: "));
 
+  // PATH defaults to --rules (this commit also takes the 60-day edit).
+  repo.write("other/returns.toml", rulebook_with(10));
+  git(repo.path(), {"add", "-A"});
+  git(repo.path(), {"commit", "-q", "-m", "other rulebook"});
+  ProcessResult with_rules = run_process(
+      {FINEPRINT_EXE, "diff", "git:HEAD", "git:HEAD:rules", "--rules", "other"}, {}, repo.path());
+  INFO(describe(with_rules));
+  CHECK(with_rules.exit_code == 0);
+  CHECK(contains(with_rules.out,
+                 "days 11 to 60: was review by `otherwise`, now refund by `within-30-days`"));
+
   ProcessResult unknown =
       run_process({FINEPRINT_EXE, "diff", "git:no-such-rev", "git:HEAD"}, {}, repo.path());
   CHECK(unknown.exit_code == 2);
