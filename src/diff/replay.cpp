@@ -47,7 +47,7 @@ void decide_side(load::JsonClaimReader& reader, const model::Rulebook& rulebook,
   }
   auto d = engine::decide(rulebook, claim, digest);
   if (d)
-    out = *d;
+    out = std::move(d.value());
   else
     refused = d.error().message;
 }
@@ -89,7 +89,9 @@ ReplaySummary replay_jsonl(const Sides& s, const std::string& path, const Replay
   std::vector<std::unique_ptr<JsonWorker>> workers;
   for (unsigned t = 0; t < o.threads; ++t) workers.push_back(std::make_unique<JsonWorker>(s));
   ReplaySummary total;
-  std::vector<batch::BatchChunk> chunks(std::size_t{4} * o.threads);
+  // Rounds of 8 chunks per thread: the chunks are read, then decided in
+  // parallel, then tallied in input order.
+  std::vector<batch::BatchChunk> chunks(std::size_t{8} * o.threads);
   for (bool more = true; more;) {
     std::size_t n = 0;
     while (n < chunks.size() && (more = input.next(chunks[n]))) ++n;
@@ -115,7 +117,7 @@ void decide_file(const model::Rulebook& r, const std::string& digest, const std:
   }
   auto d = engine::decide(r, loaded.claim, digest);
   if (d)
-    out = *d;
+    out = std::move(d.value());
   else
     refused = d.error().message;
 }
