@@ -136,7 +136,13 @@ TableAnalysis analyse_table(const model::Rulebook& rulebook, Budget& budget) {
     t.stopped = built.stopped;
     return t;
   }
-  t.domain = std::move(built.domain);
+  return analyse_table_over(returns, std::move(*built.domain), budget);
+}
+
+TableAnalysis analyse_table_over(const model::Returns& returns, ReturnsDomain domain,
+                                 Budget& budget) {
+  TableAnalysis t;
+  t.domain = std::move(domain);
   for (const auto& rule : returns.rules) {
     t.cover.push_back(when_box(*t.domain, rule.when, true));
     t.matched.push_back(when_box(*t.domain, rule.when, false));

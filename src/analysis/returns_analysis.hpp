@@ -51,5 +51,9 @@ struct TableAnalysis {
 std::vector<std::int64_t> law_days(const model::Rulebook& rulebook);
 
 TableAnalysis analyse_table(const model::Rulebook& rulebook, Budget& budget);
+// The same over a domain built by the caller (`fineprint diff` decides two
+// tables over one domain cut at the bounds of both).
+TableAnalysis analyse_table_over(const model::Returns& returns, ReturnsDomain domain,
+                                 Budget& budget);
 
 }  // namespace fineprint::analysis

@@ -97,7 +97,10 @@ core::Witness return_witness(const model::Rulebook& rulebook, const model::ItemF
                    toml_string(facts.sku), toml_string(facts.condition), toml_string(facts.reason));
   t += fmt::format("[order]\nid = \"O-1\"\nplaced_at = {}\n", at(rulebook, placed));
   if (has_delivery) t += fmt::format("delivered_at = {}\n", at(rulebook, delivered));
-  t += fmt::format("channel = {}\n\n", toml_string(facts.channel));
+  t += fmt::format("channel = {}\n", toml_string(facts.channel));
+  if (timing.shipping > 0)
+    t += fmt::format("shipping = \"{}\"\n", money(rulebook, timing.shipping));
+  t += "\n";
   t += fmt::format(
       "[[order.lines]]\nsku = {}\ncategory = {}\nqty = 1\nunit_price = \"{}\"\nfinal_sale = {}\n\n",
       toml_string(facts.sku), toml_string(facts.category), money(rulebook, facts.unit_price),
@@ -129,8 +132,8 @@ core::Witness promotion_witness(const model::Rulebook& rulebook, const OrderSket
                    at(rulebook, order.placed_at + std::chrono::hours{24}), toml_string(promotion));
   t += fmt::format("[order]\nid = \"O-1\"\nplaced_at = {}\nchannel = {}\ncodes = {}\n", placed,
                    toml_string(order.channel), list(order.codes));
-  t += fmt::format("shipping = \"{}\"\ndiscount_received = \"{}\"\n\n", money(rulebook, 0),
-                   money(rulebook, 0));
+  t += fmt::format("shipping = \"{}\"\ndiscount_received = \"{}\"\n\n",
+                   money(rulebook, order.shipping), money(rulebook, 0));
   for (const auto& line : order.lines)
     t += fmt::format("[[order.lines]]\nsku = {}\ncategory = {}\nqty = {}\nunit_price = \"{}\"\n\n",
                      toml_string(line.sku), toml_string(line.category), line.qty,

@@ -19,6 +19,9 @@ namespace fineprint::analysis {
 // day count (from `window_from`) equals facts.days.
 struct ReturnTiming {
   std::int64_t delivery_lag = 1;
+  // Shipping charged on the order (0: none written); `diff` sets it where
+  // two tables differ only in refund_shipping.
+  core::Minor shipping = 0;
 };
 
 core::Witness return_witness(const model::Rulebook& rulebook, const model::ItemFacts& facts,
@@ -39,6 +42,7 @@ struct OrderSketch {
   };
   std::vector<Line> lines;
   std::vector<std::string> used_up;  // promotions whose limit_per_customer the customer has reached
+  core::Minor shipping = 0;          // the order's shipping charge
 };
 
 core::Witness promotion_witness(const model::Rulebook& rulebook, const OrderSketch& order,

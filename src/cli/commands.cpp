@@ -9,6 +9,7 @@ const std::vector<Command>& commands() {
       {"batch", "decide a stream of JSON claims, one per line", run_batch},
       {"price", "price an order: which promotions apply and why", run_price},
       {"test", "run a rulebook's policy tests", run_test},
+      {"diff", "show what a rulebook change decides differently", run_diff},
       {"rules", "list every lint rule", run_rules},
       {"explain", "show one lint rule's documentation", run_explain},
       {"schema", "print the JSON Schema of a rulebook, claim or decision", run_schema},

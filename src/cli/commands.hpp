@@ -25,6 +25,7 @@ int run_resolve(const Args& args);
 int run_batch(const Args& args);
 int run_price(const Args& args);
 int run_test(const Args& args);
+int run_diff(const Args& args);
 int run_schema(const Args& args);
 int run_completion(const Args& args);
 

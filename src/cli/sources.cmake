@@ -14,4 +14,5 @@ list(APPEND FINEPRINT_CLI_SOURCES
   src/cli/price_command.cpp
   src/cli/test_command.cpp
   src/cli/batch_command.cpp
+  src/cli/diff_command.cpp
 )
