@@ -97,6 +97,15 @@ std::string amounts_text(const std::vector<core::Minor>& values, int digits) {
   return shown.empty() ? "none" : fmt::format("{}", fmt::join(shown, ", "));
 }
 
+// One finding for each stated figure that is not among `allowed`.
+template <class Stated, class Value>
+void report_unknown(const Site& at, const std::vector<Stated>& stated,
+                    const std::vector<Value>& allowed, std::string_view wrong,
+                    const std::string& data) {
+  for (const auto& figure : stated)
+    if (!has(allowed, figure.value)) at.report(figure.shown, fmt::format("{} ({})", wrong, data));
+}
+
 void check_text(const LintContext& context, const TextSite& site, const Figures& all,
                 core::Diagnostics& out) {
   const model::Store& store = context.rulebook.store;
@@ -109,20 +118,14 @@ void check_text(const LintContext& context, const TextSite& site, const Figures&
     Site at{site, language, out};
     StatedNumbers stated = stated_numbers(value, store.currency);
     bool title = site.key == "title";
-    for (const auto& percent : stated.percents)
-      if (!has(allowed.percents, percent.value))
-        at.report(percent.shown,
-                  fmt::format("{} (its percentages: {})",
-                              title ? "a percentage the promotion does not give"
-                                    : "a percentage no promotion of the rulebook gives",
-                              percents_text(own.percents)));
-    for (const auto& amount : stated.amounts)
-      if (!has(allowed.amounts, amount.value))
-        at.report(amount.shown,
-                  fmt::format("{} (its amounts: {})",
-                              title ? "an amount the promotion's data does not have"
-                                    : "an amount no promotion of the rulebook has",
-                              amounts_text(own.amounts, store.currency.minor_digits)));
+    report_unknown(at, stated.percents, allowed.percents,
+                   title ? "a percentage the promotion does not give"
+                         : "a percentage no promotion of the rulebook gives",
+                   "its percentages: " + percents_text(own.percents));
+    report_unknown(at, stated.amounts, allowed.amounts,
+                   title ? "an amount the promotion's data does not have"
+                         : "an amount no promotion of the rulebook has",
+                   "its amounts: " + amounts_text(own.amounts, store.currency.minor_digits));
     if (days.empty()) continue;
     for (const auto& date : stated.dates)
       if (!date_fits(date, days))
