@@ -11,6 +11,7 @@
 #include "core/limits.hpp"
 #include "load/claim_loader.hpp"
 #include "load/table_reader.hpp"
+#include "load/text_reader.hpp"
 
 namespace fineprint::load {
 
@@ -242,6 +243,20 @@ void check_item(core::Diagnostics& out, ItemContext& context, model::ClaimItem& 
   check_item_qty(out, context, item, line->second, place(&ClaimPlaces::Item::qty, "qty"));
 }
 
+// customer.language: one of the languages fineprint speaks (model/text.hpp);
+// the store need not declare it (docs/decisions.md).
+void check_language(core::Diagnostics& out, const model::Customer& customer,
+                    const ClaimPlaces& places) {
+  if (!customer.language || model::is_supported_language(*customer.language)) return;
+  std::string message = fmt::format("unknown language `{}`", *customer.language);
+  auto suggestion = suggest_language(*customer.language);
+  if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
+  flag(out, "claim/unknown-language", std::move(message),
+       at(places.language, places, "customer.language"),
+       suggestion ? std::string{}
+                  : fmt::format("known: {}", fmt::join(model::supported_languages(), ", ")));
+}
+
 }  // namespace
 
 core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rulebook,
@@ -252,6 +267,7 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
       check_order(out, claim.order, rulebook.store, places);
   if (!has_claim) return out;
   check_filing_dates(out, claim, rulebook.store, places);
+  check_language(out, claim.customer, places);
   if (claim.kind != model::ClaimKind::return_claim) return out;
 
   ItemContext context{
