@@ -1,0 +1,236 @@
+// Decisions and explanations stay byte for byte what they were before the
+// promotion index and the lazy failure messages (issue 21): the SHA-256 of
+// every output of `price` (text, JSON) and `resolve` (--explain, JSON) on
+// every golden case, every example claim and a generated rulebook of 10,000
+// promotions, compared with output_digests.txt, which was written by the
+// program before that change (commit 3452557). The golden cases' `resolve`
+// outputs are compared in full by golden_claims_test.cpp; `price` has no
+// expected files, hence its digests here.
+//
+// A change that means to alter an output updates output_digests.txt (the
+// failure prints the new table) and says so in its commit.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <catch2/catch.hpp>
+
+#include "../../bench/history/history_promotions.hpp"
+#include "engine/sha256.hpp"
+#include "run_process.hpp"
+
+namespace fs = std::filesystem;
+using fineprint::testing::run_fineprint;
+
+namespace {
+
+const fs::path kRoot = FINEPRINT_SOURCE_DIR;
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string sha256(const std::string& bytes) {
+  fineprint::engine::Sha256 hash;
+  hash.update(bytes);
+  std::string out;
+  for (std::uint8_t byte : hash.finish()) out += fmt::format("{:02x}", byte);
+  return out;
+}
+
+using Digests = std::map<std::string, std::string>;  // output name → hex SHA-256
+
+// Runs fineprint; the digest of stdout and the exit code, so that a run
+// that fails differs from one that printed the same bytes and succeeded.
+void record(Digests& out, const std::string& name, const std::vector<std::string>& args) {
+  auto result = run_fineprint(args);
+  INFO(name << ": " << fineprint::testing::describe(result));
+  CHECK(result.exit_code == 0);
+  out[name] = sha256(result.out + "\nexit " + std::to_string(result.exit_code));
+}
+
+void price_and_resolve(Digests& out, const std::string& name, const std::string& rules,
+                       const std::vector<std::string>& claims) {
+  std::vector<std::string> explain = {"resolve", "--rules", rules, "--explain"};
+  std::vector<std::string> json = {"resolve", "--rules", rules, "--format", "json"};
+  explain.insert(explain.end(), claims.begin(), claims.end());
+  json.insert(json.end(), claims.begin(), claims.end());
+  record(out, name + " resolve --explain", explain);
+  record(out, name + " resolve --format json", json);
+  for (const auto& claim : claims) {
+    std::string suffix = claims.size() > 1 ? " " + fs::path(claim).stem().string() : "";
+    record(out, name + suffix + " price", {"price", "--rules", rules, claim});
+    record(out, name + suffix + " price --format json",
+           {"price", "--rules", rules, "--format", "json", claim});
+  }
+}
+
+std::string rules_of_golden(const fs::path& dir) {
+  if (fs::exists(dir / "rulebook.toml")) return (dir / "rulebook.toml").string();
+  std::string named = read(dir / "rules");
+  while (!named.empty() && (named.back() == '\n' || named.back() == ' ')) named.pop_back();
+  return (kRoot / named).string();
+}
+
+void golden_cases(Digests& out) {
+  std::vector<fs::path> dirs;
+  for (const auto& entry : fs::directory_iterator(kRoot / "tests" / "claims"))
+    if (entry.is_directory() && fs::exists(entry.path() / "claim.toml"))
+      dirs.push_back(entry.path());
+  std::sort(dirs.begin(), dirs.end());
+  for (const auto& dir : dirs)
+    price_and_resolve(out, "golden/" + dir.filename().string(), rules_of_golden(dir),
+                      {(dir / "claim.toml").string()});
+}
+
+void example_claims(Digests& out) {
+  fs::path root = kRoot / "examples" / "claims";
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root))
+    if (entry.path().extension() == ".toml" && entry.path().filename() != "rulebook.toml")
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    bool own = fs::exists(file.parent_path() / "rulebook.toml");
+    std::string rules =
+        own ? (file.parent_path() / "rulebook.toml").string() : (kRoot / "rules").string();
+    price_and_resolve(out, "examples/" + fs::relative(file, root).generic_string(), rules,
+                      {file.string()});
+  }
+}
+
+// The bundled store and catalogue, a small reprice returns table, and 10,000
+// generated promotions over eighteen years (about 25 open at once).
+std::string history_rulebook() {
+  return R"([store]
+name = "History Outdoor"
+currency = "EUR"
+timezone = "Europe/Riga"
+channels = ["web", "store"]
+distance_channels = ["web"]
+jurisdiction = "none"
+
+[catalog]
+categories = ["jackets", "hats", "gloves", "base_layers", "underwear", "socks", "boots", "tents", "accessories"]
+skus = ["JKT-101", "JKT-102", "HAT-201", "HAT-202", "HAT-203", "GLV-301", "GLV-302", "BSL-401", "BSL-402", "UND-501", "UND-502", "SCK-601", "SCK-602", "BOT-701", "TNT-801", "ACC-901", "ACC-902"]
+
+[returns]
+hit_policy = "first"
+window_from = "delivery"
+refund_basis = "reprice"
+otherwise = { outcome = "review", because = "A team lead decides." }
+
+[[returns.rule]]
+id = "withdrawal"
+when = { channel = ["web"], days = { max = 14 } }
+outcome = "refund"
+refund_shipping = true
+
+[[returns.rule]]
+id = "store-credit"
+when = { days = { max = 60 } }
+outcome = "store_credit"
+
+)" + fineprint::bench::history_promotions(10000, 21);
+}
+
+std::string line(const char* sku, const char* category, int qty, const char* price,
+                 const char* paid = nullptr) {
+  std::string out = fmt::format(
+      "[[order.lines]]\nsku = \"{}\"\ncategory = \"{}\"\nqty = {}\nunit_price = \"{}\"\n", sku,
+      category, qty, price);
+  if (paid) out += fmt::format("paid = \"{}\"\n", paid);
+  return out;
+}
+
+// Orders across the history's last years, web and store, returns and
+// promotion claims naming promotions open, closed and not yet started.
+std::vector<std::pair<std::string, std::string>> history_claims() {
+  auto order = [](const char* placed, const char* channel, const std::string& lines) {
+    return fmt::format(
+        "[order]\nid = \"O\"\nplaced_at = {}\ndelivered_at = {}\nchannel = \"{}\"\n"
+        "shipping = \"4.90\"\ncodes = [\"CH00017\"]\n\n{}\n"
+        "[customer]\nid = \"CU\"\nsegments = [\"club\"]\norders_before = 2\n",
+        placed, placed, channel, lines);
+  };
+  std::string lines = line("HAT-201", "hats", 2, "29.00") +
+                      line("JKT-101", "jackets", 1, "189.00") +
+                      line("SCK-602", "socks", 3, "19.00");
+  std::string paid = line("HAT-201", "hats", 2, "29.00", "50.00") +
+                     line("BOT-701", "boots", 1, "159.00", "140.00");
+  auto ret = [](const char* id, const char* sku, const char* filed) {
+    return fmt::format(
+        "[claim]\nid = \"{}\"\nkind = \"return\"\nfiled_at = {}\n\n[[claim.items]]\nsku = \"{}\"\n"
+        "qty = 1\ncondition = \"sealed\"\nreason = \"changed_mind\"\n\n",
+        id, filed, sku);
+  };
+  auto promo = [](const char* id, const char* promotion) {
+    return fmt::format(
+        "[claim]\nid = \"{}\"\nkind = \"promotion\"\nfiled_at = 2027-02-20T10:00:00+02:00\n"
+        "promotion = \"{}\"\n\n",
+        id, promotion);
+  };
+  return {
+      {"r1", ret("R1", "HAT-201", "2027-01-20T10:00:00+02:00") +
+                 order("2027-01-12T12:00:00+02:00", "web", lines)},
+      {"r2", ret("R2", "BOT-701", "2026-07-10T10:00:00+03:00") +
+                 order("2026-06-30T18:30:00+03:00", "store", paid)},
+      {"r3", ret("R3", "JKT-101", "2025-03-01T10:00:00+02:00") +
+                 order("2025-02-20T09:00:00+02:00", "web", lines)},
+      {"p1", promo("P1", "H00670") + order("2027-02-14T12:00:00+02:00", "web", lines)},
+      {"p2", promo("P2", "H09998") + order("2027-02-14T12:00:00+02:00", "store", lines)},
+      {"p3", promo("P3", "H00420") + order("2026-11-28T08:00:00+02:00", "web", paid)},
+  };
+}
+
+void history(Digests& out) {
+  fineprint::testing::TempDir dir;
+  std::string rules = dir.write("rulebook.toml", history_rulebook()).string();
+  std::vector<std::string> claims;
+  for (const auto& [name, text] : history_claims())
+    claims.push_back(dir.write(name + ".toml", text).string());
+  price_and_resolve(out, "history-10000", rules, claims);
+}
+
+Digests recorded() {
+  Digests out;
+  std::istringstream in(read(kRoot / "tests" / "unit" / "engine" / "output_digests.txt"));
+  std::string line;
+  while (std::getline(in, line))
+    if (line.size() > 66 && line[0] != '#') out[line.substr(66)] = line.substr(0, 64);
+  return out;
+}
+
+std::string table(const Digests& digests) {
+  std::string out;
+  for (const auto& [name, digest] : digests) out += digest + "  " + name + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "price and resolve print the bytes they printed before the promotion index, on every golden case, example claim and a 10,000-promotion rulebook",
+    "[golden][history]") {
+  Digests got;
+  golden_cases(got);
+  example_claims(got);
+  history(got);
+  Digests want = recorded();
+  std::string differing;
+  for (const auto& [name, digest] : got)
+    if (want.count(name) == 0 || want.at(name) != digest) differing += "  " + name + "\n";
+  for (const auto& [name, digest] : want)
+    if (got.count(name) == 0) differing += "  " + name + " (no longer produced)\n";
+  fs::path written = fs::temp_directory_path() / "fineprint-output-digests.txt";
+  if (!differing.empty()) std::ofstream(written, std::ios::binary) << table(got);
+  INFO("outputs that differ:\n" << differing << "this run's table is in " << written.string());
+  CHECK(differing.empty());
+  CHECK(got.size() > 100);
+}
