@@ -18,8 +18,8 @@
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
-#include "../../bench/history/history_promotions.hpp"
 #include "engine/sha256.hpp"
+#include "history_rulebook.hpp"
 #include "run_process.hpp"
 
 namespace fs = std::filesystem;
@@ -105,41 +105,6 @@ void example_claims(Digests& out) {
   }
 }
 
-// The bundled store and catalogue, a small reprice returns table, and 10,000
-// generated promotions over eighteen years (about 25 open at once).
-std::string history_rulebook() {
-  return R"([store]
-name = "History Outdoor"
-currency = "EUR"
-timezone = "Europe/Riga"
-channels = ["web", "store"]
-distance_channels = ["web"]
-jurisdiction = "none"
-
-[catalog]
-categories = ["jackets", "hats", "gloves", "base_layers", "underwear", "socks", "boots", "tents", "accessories"]
-skus = ["JKT-101", "JKT-102", "HAT-201", "HAT-202", "HAT-203", "GLV-301", "GLV-302", "BSL-401", "BSL-402", "UND-501", "UND-502", "SCK-601", "SCK-602", "BOT-701", "TNT-801", "ACC-901", "ACC-902"]
-
-[returns]
-hit_policy = "first"
-window_from = "delivery"
-refund_basis = "reprice"
-otherwise = { outcome = "review", because = "A team lead decides." }
-
-[[returns.rule]]
-id = "withdrawal"
-when = { channel = ["web"], days = { max = 14 } }
-outcome = "refund"
-refund_shipping = true
-
-[[returns.rule]]
-id = "store-credit"
-when = { days = { max = 60 } }
-outcome = "store_credit"
-
-)" + fineprint::bench::history_promotions(10000, 21);
-}
-
 std::string line(const char* sku, const char* category, int qty, const char* price,
                  const char* paid = nullptr) {
   std::string out = fmt::format(
@@ -191,7 +156,7 @@ std::vector<std::pair<std::string, std::string>> history_claims() {
 
 void history(Digests& out) {
   fineprint::testing::TempDir dir;
-  std::string rules = dir.write("rulebook.toml", history_rulebook()).string();
+  std::string rules = dir.write("rulebook.toml", fineprint::test::history_rulebook(10000)).string();
   std::vector<std::string> claims;
   for (const auto& [name, text] : history_claims())
     claims.push_back(dir.write(name + ".toml", text).string());
