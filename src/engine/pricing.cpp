@@ -69,9 +69,14 @@ class Pricer {
         rules_.lookup == PromotionLookup::every_promotion) {
       for (const model::Promotion* p : in_order) out_.promotions.push_back(consider(*p));
     } else {
-      // The others fail `window` or `channels`: not candidates, no line held.
-      for (std::uint32_t rank : rules_.promotions.open(order_.placed_at, order_.channel))
-        out_.promotions.push_back(consider(*in_order[rank]));
+      // The others fail `window` or `channels`: not candidates, no line
+      // held. Nor does an open one that is not a candidate: its result is
+      // dropped, as nothing reads it.
+      for (std::uint32_t rank : rules_.promotions.open(order_.placed_at, order_.channel)) {
+        PromotionResult result = consider(*in_order[rank]);
+        if (result.status != PromotionStatus::not_candidate)
+          out_.promotions.push_back(std::move(result));
+      }
     }
     totals();
     return std::move(out_);
@@ -84,8 +89,9 @@ class Pricer {
       PricedLine priced;
       priced.sku = line.sku;
       priced.qty = line.qty;
-      priced.list =
-          mul(line.unit_price, line.qty, fmt::format("the list amount of line `{}`", line.sku));
+      auto list = core::checked_mul(line.unit_price, line.qty);
+      if (!list) detail::overflow(fmt::format("the list amount of line `{}`", line.sku));
+      priced.list = *list;  // the message above is written only when it overflows
       out_.goods_list = add(out_.goods_list, priced.list, "the order's list subtotal");
       current_.push_back(priced.list);
       out_.lines.push_back(std::move(priced));

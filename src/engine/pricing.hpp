@@ -83,8 +83,8 @@ struct Pricing {
   std::vector<Allocation> shipping_allocations;
   core::Minor shipping_paid = 0;
   // In the order considered (priority desc, id asc): every promotion, or with
-  // PricingScope::open_promotions only those open when and where the order
-  // was placed (the others are not candidates and change nothing).
+  // PricingScope::open_promotions only the candidates (applied, blocked,
+  // no_discount): the others change nothing.
   std::vector<PromotionResult> promotions;
   core::Minor goods_list = 0;
   core::Minor goods_discount = 0;
@@ -98,8 +98,9 @@ struct Pricing {
 };
 
 // Which promotions a Pricing lists: all of them, as `price` and the trace
-// of a promotion claim print them, or only those open for the order, which
-// is all a return claim reads (the totals and allocations are the same).
+// of a promotion claim print them, or only the candidates, found among the
+// promotions open for the order (the index): all a return claim reads. The
+// lines, allocations and totals are the same.
 enum class PricingScope { every_promotion, open_promotions };
 
 // Prices `order` for `customer` under the rulebook. Errors only on overflow.

@@ -54,13 +54,17 @@ constexpr const char* kSkus[] = {"JKT-101", "JKT-102", "HAT-201", "HAT-202", "HA
 constexpr const char* kSegments[] = {"club", "staff", "student"};
 constexpr std::int64_t kLastDay = 20908;  // 2027-03-31, days since 1970-01-01
 
-// A local midnight in the store's zone (format.md: a date-time without offset).
+// A local midnight in the store's zone (format.md: a date-time without
+// offset). Riga moved its clocks at midnight in some years before 1990 (a
+// local time that does not exist is an error), so the windows of a history
+// that reaches back that far turn at noon before 2000.
 inline std::string local_midnight(std::int64_t day) {
   int y = 0;
   unsigned m = 0, d = 0;
   civil_from_days(day, y, m, d);
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT00:00:00", y, m, d);
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%s", y, m, d,
+                y < 2000 ? "12:00:00" : "00:00:00");
   return buffer;
 }
 

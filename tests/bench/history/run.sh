@@ -9,6 +9,8 @@
 #   tests/bench/history/run.sh BUILD_DIR
 #   BENCH_SIZES="10 1000 10000 50000"  promotions in the rulebook (default)
 #   BENCH_CLAIMS=20000                  claims per kind and size (default)
+#   BENCH_MIXED_CLAIMS=N                mixed claims (default BENCH_CLAIMS): each
+#                                       promotion claim's trace lists every promotion
 #   BENCH_KINDS="returns mixed"         return-only and mixed (85/15) claims
 #   BENCH_EXE=PATH                      the fineprint to time (default BUILD_DIR/fineprint)
 #   BENCH_TMP=/tmp/fineprint-history    where rulebooks and claims go
@@ -26,13 +28,14 @@ tmp=${BENCH_TMP:-/tmp/fineprint-history}
 mkdir -p "$tmp"
 cd "$root"
 
-"$gen" "$claims" --seed 3 >"$tmp/mixed.jsonl"
+"$gen" "${BENCH_MIXED_CLAIMS:-$claims}" --seed 3 >"$tmp/mixed.jsonl"
 "$gen" "$claims" --seed 3 --returns-only >"$tmp/returns.jsonl"
 
 seconds() {  # seconds FILE ARGS...: CPU seconds (user + sys) of fineprint ARGS on FILE
   local input=$1
   shift
-  /usr/bin/time -f "%U %S" -o "$tmp/time.txt" "$exe" "$@" -i "$input" >"$tmp/out.jsonl" 2>"$tmp/stderr.txt" || true
+  { /usr/bin/time -f "%U %S" -o "$tmp/time.txt" "$exe" "$@" -i "$input" 2>"$tmp/stderr.txt" || true; } |
+    wc -c >"$tmp/bytes.txt"
   awk '{ printf "%.3f", $1 + $2 }' "$tmp/time.txt"
 }
 
@@ -46,9 +49,10 @@ for n in ${BENCH_SIZES:-10 1000 10000 50000}; do
   load=$(seconds /dev/null batch --rules "$dir" --threads 1)
   for kind in ${BENCH_KINDS:-returns mixed}; do
     cpu=$(seconds "$tmp/$kind.jsonl" batch --rules "$dir" --threads 1)
+    count=$(wc -l <"$tmp/$kind.jsonl")
     grep -q ' 0 invalid' "$tmp/stderr.txt" || { echo "invalid claims:" >&2; cat "$tmp/stderr.txt" >&2; exit 1; }
-    bytes=$(stat -c %s "$tmp/out.jsonl")
-    awk -v n="$n" -v k="$kind" -v c="$claims" -v l="$load" -v t="$cpu" -v b="$bytes" \
+    bytes=$(cat "$tmp/bytes.txt")
+    awk -v n="$n" -v k="$kind" -v c="$count" -v l="$load" -v t="$cpu" -v b="$bytes" \
       'BEGIN { d = t - l; if (d <= 0) d = 0.001; printf "| %d | %s | %d | %.2f | %.2f | %.0f | %.0f |\n", n, k, c, l, t, c / d, b / c }'
   done
 done

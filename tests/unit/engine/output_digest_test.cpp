@@ -19,6 +19,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/sha256.hpp"
+#include "golden_cases.hpp"
 #include "history_rulebook.hpp"
 #include "run_process.hpp"
 
@@ -27,14 +28,8 @@ using fineprint::testing::run_fineprint;
 
 namespace {
 
-const fs::path kRoot = FINEPRINT_SOURCE_DIR;
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using fineprint::test::kSourceRoot;
+using fineprint::test::read_file;
 
 std::string sha256(const std::string& bytes) {
   fineprint::engine::Sha256 hash;
@@ -71,26 +66,14 @@ void price_and_resolve(Digests& out, const std::string& name, const std::string&
   }
 }
 
-std::string rules_of_golden(const fs::path& dir) {
-  if (fs::exists(dir / "rulebook.toml")) return (dir / "rulebook.toml").string();
-  std::string named = read(dir / "rules");
-  while (!named.empty() && (named.back() == '\n' || named.back() == ' ')) named.pop_back();
-  return (kRoot / named).string();
-}
-
 void golden_cases(Digests& out) {
-  std::vector<fs::path> dirs;
-  for (const auto& entry : fs::directory_iterator(kRoot / "tests" / "claims"))
-    if (entry.is_directory() && fs::exists(entry.path() / "claim.toml"))
-      dirs.push_back(entry.path());
-  std::sort(dirs.begin(), dirs.end());
-  for (const auto& dir : dirs)
-    price_and_resolve(out, "golden/" + dir.filename().string(), rules_of_golden(dir),
+  for (const auto& dir : fineprint::test::golden_cases())
+    price_and_resolve(out, "golden/" + dir.filename().string(), fineprint::test::golden_rules(dir),
                       {(dir / "claim.toml").string()});
 }
 
 void example_claims(Digests& out) {
-  fs::path root = kRoot / "examples" / "claims";
+  fs::path root = kSourceRoot / "examples" / "claims";
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(root))
     if (entry.path().extension() == ".toml" && entry.path().filename() != "rulebook.toml")
@@ -99,7 +82,7 @@ void example_claims(Digests& out) {
   for (const auto& file : files) {
     bool own = fs::exists(file.parent_path() / "rulebook.toml");
     std::string rules =
-        own ? (file.parent_path() / "rulebook.toml").string() : (kRoot / "rules").string();
+        own ? (file.parent_path() / "rulebook.toml").string() : (kSourceRoot / "rules").string();
     price_and_resolve(out, "examples/" + fs::relative(file, root).generic_string(), rules,
                       {file.string()});
   }
@@ -165,7 +148,8 @@ void history(Digests& out) {
 
 Digests recorded() {
   Digests out;
-  std::istringstream in(read(kRoot / "tests" / "unit" / "engine" / "output_digests.txt"));
+  std::istringstream in(
+      read_file(kSourceRoot / "tests" / "unit" / "engine" / "output_digests.txt"));
   std::string line;
   while (std::getline(in, line))
     if (line.size() > 66 && line[0] != '#') out[line.substr(66)] = line.substr(0, 64);
