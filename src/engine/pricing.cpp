@@ -105,7 +105,8 @@ class Pricer {
     PromotionResult result;
     result.promotion = &p;
     result.id = p.id.value;
-    std::vector<std::size_t> scoped;
+    std::vector<std::size_t>& scoped = scoped_;  // reused: one allocation per pricing
+    scoped.clear();
     for (std::size_t i = 0; i < order_.lines.size(); ++i)
       if (model::in_scope(p.products, order_.lines[i].category, order_.lines[i].sku))
         scoped.push_back(i);
@@ -209,7 +210,8 @@ class Pricer {
   CandidateCheck check_;
   std::vector<std::vector<const model::Promotion*>> holders_;
   Pricing out_;
-  std::vector<Minor> current_;  // per line, after the promotions applied so far
+  std::vector<Minor> current_;       // per line, after the promotions applied so far
+  std::vector<std::size_t> scoped_;  // the lines in scope of the promotion considered
   Minor shipping_current_ = 0;
 };
 

@@ -83,15 +83,21 @@ TEST_CASE("the window index finds exactly the windows that hold an instant", "[h
                                        : at(starts + static_cast<std::int64_t>(rng.below(40)));
     windows.push_back({at(starts), ends, i});  // some empty: starts == ends
   }
-  engine::WindowIndex index(windows);
+  // The segment lists, and the tree they fall back to past their budget.
+  const engine::WindowIndex listed(windows), tree(windows, 1);
+  REQUIRE(listed.listed());
+  REQUIRE_FALSE(tree.listed());
   for (std::int64_t t = -5; t < 1100; ++t) {
-    std::vector<std::uint32_t> got, want;
-    index.holding(at(t), got);
+    std::vector<std::uint32_t> want;
     for (const auto& w : windows)
       if (w.starts <= at(t) && at(t) < w.ends) want.push_back(w.rank);
-    std::sort(got.begin(), got.end());
-    INFO("instant " << t);
-    REQUIRE(got == want);
+    for (const engine::WindowIndex* index : {&listed, &tree}) {
+      std::vector<std::uint32_t> got;
+      index->holding(at(t), got);
+      std::sort(got.begin(), got.end());
+      INFO("instant " << t << (index == &tree ? ", tree" : ", lists"));
+      REQUIRE(got == want);
+    }
   }
   std::vector<std::uint32_t> none;
   engine::WindowIndex().holding(at(0), none);
