@@ -64,25 +64,35 @@ class Pricer {
 
   Pricing run(PricingScope scope) {
     list_lines();
-    const auto& in_order = rules_.promotions.in_order();
     if (scope == PricingScope::every_promotion ||
         rules_.lookup == PromotionLookup::every_promotion) {
-      for (const model::Promotion* p : in_order) out_.promotions.push_back(consider(*p));
+      consider_every_promotion();
     } else {
-      // The others fail `window` or `channels`: not candidates, no line
-      // held. Nor does an open one that is not a candidate: its result is
-      // dropped, as nothing reads it.
-      for (std::uint32_t rank : rules_.promotions.open(order_.placed_at, order_.channel)) {
-        PromotionResult result = consider(*in_order[rank]);
-        if (result.status != PromotionStatus::not_candidate)
-          out_.promotions.push_back(std::move(result));
-      }
+      consider_open_promotions();
     }
     totals();
     return std::move(out_);
   }
 
  private:
+  void consider_every_promotion() {
+    out_.promotions.reserve(rules_.promotions.in_order().size());
+    for (const model::Promotion* p : rules_.promotions.in_order())
+      out_.promotions.push_back(consider(*p));
+  }
+
+  // The promotions the index leaves out fail `window` or `channels`: not
+  // candidates, no line held. Neither does an open one that is not a
+  // candidate: its result is dropped, as nothing reads it.
+  void consider_open_promotions() {
+    const auto& in_order = rules_.promotions.in_order();
+    for (std::uint32_t rank : rules_.promotions.open(order_.placed_at, order_.channel)) {
+      PromotionResult result = consider(*in_order[rank]);
+      if (result.status != PromotionStatus::not_candidate)
+        out_.promotions.push_back(std::move(result));
+    }
+  }
+
   // §2.1: each line's list amount, which is its current amount to begin with.
   void list_lines() {
     for (const auto& line : order_.lines) {
