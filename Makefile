@@ -18,7 +18,7 @@ DEB_PACKAGES := g++ cmake ninja-build make tzdata \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test clean format regenerate package bench bench-peers \
+.PHONY: deps build demo test clean format regenerate package bench bench-peers bench-history \
   build-sanitize test-sanitize fuzz-smoke fuzz
 
 # Installs only what is missing, so running it twice does nothing the second time.
@@ -134,3 +134,8 @@ bench-peers: deps $(BENCH_BUILD_DIR)/build.ninja
 	cmake --build $(BENCH_BUILD_DIR) -j $(JOBS) --target fineprint fineprint_claimgen
 	cd tests/bench/peers && npm install --no-audit --no-fund --silent
 	tests/bench/batch/peers.sh $(BENCH_BUILD_DIR)
+
+# Deciding as the rulebook's history grows (issue 21): tests/bench/history/run.sh.
+bench-history: deps $(BENCH_BUILD_DIR)/build.ninja
+	cmake --build $(BENCH_BUILD_DIR) -j $(JOBS) --target fineprint fineprint_claimgen fineprint_history_rules
+	tests/bench/history/run.sh $(BENCH_BUILD_DIR)

@@ -211,12 +211,7 @@ PromoSet promo_set(const model::Rulebook& rulebook) {
     f.never_eligible = quantity_out_of_reach(p);
     if (!f.never_eligible.empty()) f.never_eligible_where = p.min_quantity->where;
   }
-  set.by_rank.resize(set.facts.size());
-  for (std::size_t i = 0; i < set.facts.size(); ++i) set.by_rank[i] = i;
-  const auto& promos = rulebook.promotions;
-  std::sort(set.by_rank.begin(), set.by_rank.end(), [&](std::size_t a, std::size_t b) {
-    return model::considered_before(promos[a], promos[b]);
-  });
+  set.by_rank = model::consideration_order(rulebook.promotions);
   for (std::size_t r = 0; r < set.by_rank.size(); ++r) set.facts[set.by_rank[r]].rank = r;
   return set;
 }

@@ -48,7 +48,7 @@ void BatchDecider::decide_line(std::string_view line, std::uint64_t number, Batc
     return invalid(number, "empty line: every line must hold one JSON claim object", chunk);
   core::Diagnostics errors = reader_.read_padded(line, claim_);
   if (!errors.empty()) return invalid(number, load::json_claim_error_text(errors), chunk);
-  auto decision = engine::decide(rulebook_, claim_, digest_);
+  auto decision = engine::decide(rules_, claim_);
   if (!decision) return invalid(number, decision.error().message, chunk);
   chunk.out += report::decision_json(*decision, false);
   chunk.out += '\n';

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "batch/chunk.hpp"
+#include "engine/compiled_rulebook.hpp"
 #include "load/claim_json.hpp"
 #include "model/claim.hpp"
 #include "model/rulebook.hpp"
@@ -15,8 +16,8 @@ namespace fineprint::batch {
 
 class BatchDecider {
  public:
-  BatchDecider(const model::Rulebook& rulebook, const std::string& digest)
-      : rulebook_(rulebook), digest_(digest), reader_(rulebook) {}
+  explicit BatchDecider(const engine::CompiledRulebook& rules)
+      : rules_(rules), reader_(rules.rulebook) {}
 
   void decide(BatchChunk& chunk);
 
@@ -24,8 +25,7 @@ class BatchDecider {
   void decide_line(std::string_view line, std::uint64_t number, BatchChunk& chunk);
   void invalid(std::uint64_t number, const std::string& message, BatchChunk& chunk);
 
-  const model::Rulebook& rulebook_;
-  const std::string& digest_;
+  const engine::CompiledRulebook& rules_;
   load::JsonClaimReader reader_;
   model::Claim claim_;
 };

@@ -38,10 +38,9 @@ struct Slot {
 // Reader (the calling thread) → workers → writer thread, in order.
 class Parallel {
  public:
-  Parallel(const model::Rulebook& rulebook, const std::string& digest, int out_fd, unsigned threads,
+  Parallel(const engine::CompiledRulebook& rules, int out_fd, unsigned threads,
            std::size_t chunk_bytes, const std::string& output_name)
-      : rulebook_(rulebook),
-        digest_(digest),
+      : rules_(rules),
         out_fd_(out_fd),
         output_name_(output_name),
         capacity_(2 * threads + 2),
@@ -101,7 +100,7 @@ class Parallel {
   }
 
   void work() {
-    BatchDecider decider(rulebook_, digest_);
+    BatchDecider decider(rules_);
     for (;;) {
       std::shared_ptr<Slot> slot;
       {
@@ -152,8 +151,7 @@ class Parallel {
     }
   }
 
-  const model::Rulebook& rulebook_;
-  const std::string& digest_;
+  const engine::CompiledRulebook& rules_;
   int out_fd_;
   const std::string& output_name_;
   std::size_t capacity_;
@@ -177,10 +175,10 @@ class Parallel {
 
 BatchCounts run_batch_pipeline(const model::Rulebook& rulebook, int in_fd, int out_fd,
                                const BatchPipelineOptions& options) {
-  const std::string digest = engine::rulebook_digest(rulebook);
+  const engine::CompiledRulebook rules(rulebook);  // the index and digest, once
   BatchInput input(in_fd, options.chunk_bytes, options.input_name);
   if (options.threads <= 1) {
-    BatchDecider decider(rulebook, digest);
+    BatchDecider decider(rules);
     BatchChunk chunk;
     BatchCounts counts;
     while (input.next(chunk)) {
@@ -190,8 +188,7 @@ BatchCounts run_batch_pipeline(const model::Rulebook& rulebook, int in_fd, int o
     }
     return counts;
   }
-  Parallel parallel(rulebook, digest, out_fd, options.threads, options.chunk_bytes,
-                    options.output_name);
+  Parallel parallel(rules, out_fd, options.threads, options.chunk_bytes, options.output_name);
   return parallel.run(input);
 }
 

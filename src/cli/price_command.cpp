@@ -52,10 +52,10 @@ int run_price(const Args& args) {
     return kExitCannot;
   }
   const model::Order& order = claim.claim.order;
-  auto pricing = engine::price_order(rulebook, order, claim.claim.customer);
+  const engine::CompiledRulebook compiled(rulebook);
+  auto pricing = engine::price_order(compiled, order, claim.claim.customer);
   if (!pricing) return fail(pricing.error().message);
-  report::PriceReport report{rulebook, order, *pricing, engine::rulebook_digest(rulebook),
-                             engine::program_version()};
+  report::PriceReport report{rulebook, order, *pricing, compiled.digest, compiled.version};
   std::cout << (format == "json" ? report::price_json(report) + "\n" : report::price_text(report));
   return kExitOk;
 }

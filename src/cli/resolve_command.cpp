@@ -70,8 +70,9 @@ int run_resolve(const Args& args) {
   if (invalid) return kExitCannot;
 
   std::string out;
+  const engine::CompiledRulebook compiled(rulebook);  // once for every claim
   for (std::size_t i = 0; i < valid.size(); ++i) {
-    auto decision = engine::decide(rulebook, valid[i]);
+    auto decision = engine::decide(compiled, valid[i]);
     if (!decision) return fail(decision.error().message);
     if (format == "json") {
       out += report::decision_json(*decision, valid.size() == 1);

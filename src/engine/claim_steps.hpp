@@ -12,12 +12,11 @@ struct Failed {
   core::Error error;
 };
 
-Pricing must_price(const model::Rulebook& rulebook, const model::Order& order,
-                   const model::Customer& customer);
+Pricing must_price(const CompiledRulebook& rules, const model::Order& order,
+                   const model::Customer& customer, PricingScope scope);
 
-void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, Decision& decision);
-void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim,
-                      Decision& decision);
+void decide_return(const CompiledRulebook& rules, const model::Claim& claim, Decision& decision);
+void decide_promotion(const CompiledRulebook& rules, const model::Claim& claim, Decision& decision);
 
 // "12.00 EUR"
 std::string money_text(const model::Rulebook& rulebook, core::Minor amount);

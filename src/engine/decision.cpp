@@ -10,9 +10,9 @@ namespace fineprint::engine {
 
 namespace detail {
 
-Pricing must_price(const model::Rulebook& rulebook, const model::Order& order,
-                   const model::Customer& customer) {
-  auto priced = price_order(rulebook, order, customer);
+Pricing must_price(const CompiledRulebook& rules, const model::Order& order,
+                   const model::Customer& customer, PricingScope scope) {
+  auto priced = price_order(rules, order, customer, scope);
   if (!priced) throw Failed{priced.error()};
   return std::move(priced.value());
 }
@@ -59,22 +59,21 @@ std::string rulebook_digest(const model::Rulebook& rulebook) {
 }
 
 core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim) {
-  return decide(rulebook, claim, rulebook_digest(rulebook));
+  return decide(CompiledRulebook(rulebook), claim);
 }
 
-core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim,
-                              const std::string& digest) {
+core::Result<Decision> decide(const CompiledRulebook& rules, const model::Claim& claim) {
   Decision decision;
   decision.claim = claim.id;
   decision.kind = claim.kind;
-  decision.currency = rulebook.store.currency;
-  decision.rulebook = digest;
-  decision.fineprint = program_version();
+  decision.currency = rules.rulebook.store.currency;
+  decision.rulebook = rules.digest;
+  decision.fineprint = rules.version;
   try {
     if (claim.kind == model::ClaimKind::return_claim) {
-      detail::decide_return(rulebook, claim, decision);
+      detail::decide_return(rules, claim, decision);
     } else {
-      detail::decide_promotion(rulebook, claim, decision);
+      detail::decide_promotion(rules, claim, decision);
     }
   } catch (const detail::Overflow& error) {
     return core::Error{"engine/overflow", fmt::format("claim {}: {} overflows 64-bit minor units",

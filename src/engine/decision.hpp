@@ -8,6 +8,7 @@
 
 #include "core/money.hpp"
 #include "core/result.hpp"
+#include "engine/compiled_rulebook.hpp"
 #include "engine/pricing.hpp"
 #include "model/claim.hpp"
 #include "model/item_facts.hpp"
@@ -66,12 +67,12 @@ struct Decision {
   std::string fineprint;           // the program's version
 };
 
-// Decides `claim` (already validated) under `rulebook`.
+// Decides `claim` (already validated) under the compiled rulebook: what
+// depends only on the rulebook (digest, promotion index) is computed once
+// for every claim (batch, resolve of several claims, policy tests).
+core::Result<Decision> decide(const CompiledRulebook& rules, const model::Claim& claim);
+// The same, compiling the rulebook first (tests; one claim).
 core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim);
-// The same with the rulebook's digest computed once by the caller (batch:
-// hashing the rulebook per claim would cost more than deciding it).
-core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim,
-                              const std::string& digest);
 
 // "sha256:" + hex SHA-256 of the canonical bytes: for each source file in load
 // order, canonical_name '\n' decimal byte length '\n' content.

@@ -130,8 +130,9 @@ std::vector<std::string> policy_test_files(const std::string& root) {
   return out;
 }
 
-PolicyTestResult run_policy_test(const std::string& path, const model::Rulebook& rulebook,
+PolicyTestResult run_policy_test(const std::string& path, const CompiledRulebook& rules,
                                  Exercised& exercised) {
+  const model::Rulebook& rulebook = rules.rulebook;
   PolicyTestResult result{path, fs::path(path).stem().string(), {}};
   auto cannot_run = [&result](std::string problem) {
     result.problems.push_back(std::move(problem));
@@ -150,7 +151,7 @@ PolicyTestResult run_policy_test(const std::string& path, const model::Rulebook&
   }
   if (!claim.has_claim) return cannot_run("not a claim: the file has no [claim] table");
   if (!claim.expect) return cannot_run("no [expect] table: a policy test says what it expects");
-  auto decision = decide(rulebook, claim.claim);
+  auto decision = decide(rules, claim.claim);
   if (!decision) return cannot_run(decision.error().message);
   exercised.add(*decision);
   for (const auto& m : compare_expectations(*claim.expect, *decision))
@@ -161,8 +162,9 @@ PolicyTestResult run_policy_test(const std::string& path, const model::Rulebook&
 PolicySuiteResult run_policy_suite(const std::string& root, const model::Rulebook& rulebook,
                                    Exercised& exercised) {
   PolicySuiteResult suite{root, {}};
+  const CompiledRulebook rules(rulebook);
   for (const auto& file : policy_test_files(root))
-    suite.tests.push_back(run_policy_test(file, rulebook, exercised));
+    suite.tests.push_back(run_policy_test(file, rules, exercised));
   return suite;
 }
 

@@ -72,10 +72,11 @@ std::vector<std::string> policy_test_files(const std::string& root);
 // Reads, decides and checks one test file; a file that is not a valid claim
 // with an [expect] table is a failed test saying so. Records what the
 // decision exercised.
-PolicyTestResult run_policy_test(const std::string& path, const model::Rulebook& rulebook,
+PolicyTestResult run_policy_test(const std::string& path, const CompiledRulebook& rules,
                                  Exercised& exercised);
 
-// Every test of `root` (policy_test_files), in order.
+// Every test of `root` (policy_test_files), in order, the rulebook compiled
+// once for all of them.
 PolicySuiteResult run_policy_suite(const std::string& root, const model::Rulebook& rulebook,
                                    Exercised& exercised);
 

@@ -5,7 +5,6 @@
 #include <numeric>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "engine/checked.hpp"
 #include "engine/promotion_benefit.hpp"
@@ -20,38 +19,16 @@ using detail::add;
 using detail::mul;
 using detail::sub;
 
-// format_instant with a small per-thread memo: window messages name the same
-// promotion boundaries claim after claim, and the tz lookup plus formatting
-// dominated pricing in the batch profile. Same text, looked up instead.
-std::string instant_text(core::Zone zone, core::Instant instant) {
-  struct Entry {
-    core::Zone zone = nullptr;
-    core::Instant instant{};
-    std::string text;
-  };
-  constexpr std::size_t kSlots = 256;
-  thread_local std::vector<Entry> memo(kSlots);
-  auto key = static_cast<std::uint64_t>(instant.time_since_epoch().count()) ^
-             reinterpret_cast<std::uintptr_t>(zone);
-  Entry& entry = memo[(key * 0x9E3779B97F4A7C15ULL) >> 56];
-  if (entry.zone != zone || entry.instant != instant || entry.text.empty()) {
-    entry.zone = zone;
-    entry.instant = instant;
-    entry.text = core::format_instant(zone, instant);
-  }
-  return entry.text;
-}
-
-// The candidate test (§2.2, model::candidate_failures) with the sentence
-// each failing condition is explained by.
+// The candidate test (§2.2, model::candidate_failures): the conditions a
+// promotion fails and the numbers they were checked on; no words (those are
+// failure_text.cpp's, written when printed).
 class CandidateCheck {
  public:
-  CandidateCheck(const model::Rulebook& rulebook, const model::Order& order,
-                 const model::Customer& customer)
-      : rulebook_(rulebook), order_(order), customer_(customer) {}
+  CandidateCheck(const model::Order& order, const model::Customer& customer)
+      : order_(order), customer_(customer) {}
 
-  std::vector<FailedCondition> failures(const model::Promotion& p,
-                                        const std::vector<std::size_t>& scoped) const {
+  void run(const model::Promotion& p, const std::vector<std::size_t>& scoped,
+           PromotionResult& result) const {
     model::CandidateFacts facts{order_.placed_at, order_.channel, &order_.codes,
                                 &customer_.segments, customer_.orders_before};
     facts.scoped_lines = scoped.size();
@@ -64,67 +41,12 @@ class CandidateCheck {
     }
     if (auto it = customer_.redemptions.find(p.id.value); it != customer_.redemptions.end())
       facts.redemptions = it->second;
-    std::vector<FailedCondition> out;
-    for (model::Condition c : model::candidate_failures(p, facts))
-      out.push_back({std::string(model::condition_key(c)), message(p, c, facts)});
-    return out;
+    result.failed = model::candidate_failures(p, facts);
+    result.numbers = {facts.scoped_subtotal, facts.scoped_units, facts.redemptions,
+                      facts.orders_before};
   }
 
  private:
-  std::string money(Minor m) const {
-    return core::format_money(m, rulebook_.store.currency.minor_digits) + " " +
-           rulebook_.store.currency.code;
-  }
-  std::string when(core::Instant t) const { return instant_text(rulebook_.store.zone, t); }
-
-  std::string message(const model::Promotion& p, model::Condition c,
-                      const model::CandidateFacts& o) const {
-    using model::Condition;
-    switch (c) {
-      case Condition::window:
-        if (o.placed_at < p.starts.instant)
-          return fmt::format("the order was placed at {}, before the promotion starts at {}",
-                             when(o.placed_at), when(p.starts.instant));
-        return fmt::format("the order was placed at {}, after the promotion ended at {}",
-                           when(o.placed_at), when(p.ends->instant));
-      case Condition::channels:
-        return fmt::format("the order's channel `{}` is not one of the promotion's channels ({})",
-                           order_.channel, fmt::join(model::values(*p.channels), ", "));
-      case Condition::code:
-        return fmt::format("the code `{}` was not entered with the order", p.code->value);
-      case Condition::segments:
-        return fmt::format("the customer is in none of the promotion's segments ({})",
-                           fmt::join(model::values(*p.segments), ", "));
-      case Condition::first_order_only:
-        if (!o.orders_before)
-          return "the promotion is for a customer's first order only, and the claim does not say whether this is one";
-        return fmt::format(
-            "the promotion is for a customer's first order only, and the customer had {} order{} before",
-            *o.orders_before, *o.orders_before == 1 ? "" : "s");
-      case Condition::products:
-        return "no line of the order is in the promotion's products";
-      case Condition::min_subtotal:
-        if (p.min_subtotal && o.scoped_subtotal < p.min_subtotal->value)
-          return fmt::format(
-              "the list subtotal of the promotion's lines, {}, is below its minimum {}",
-              money(o.scoped_subtotal), money(p.min_subtotal->value));
-        return fmt::format(
-            "the list subtotal of the promotion's lines, {}, is below its lowest tier {}",
-            money(o.scoped_subtotal), money(p.benefit->tiers.front().min_subtotal));
-      case Condition::min_quantity:
-        return fmt::format("the promotion's lines hold {} unit{}, below its minimum {}",
-                           o.scoped_units, o.scoped_units == 1 ? "" : "s", p.min_quantity->value);
-      case Condition::limit_per_customer:
-        return fmt::format("the customer has redeemed it {} time{} already; the limit is {}",
-                           o.redemptions, o.redemptions == 1 ? "" : "s",
-                           p.limit_per_customer->value);
-      case Condition::benefit:
-        return "the promotion has no single benefit";
-    }
-    return {};
-  }
-
-  const model::Rulebook& rulebook_;
   const model::Order& order_;
   const model::Customer& customer_;
 };
@@ -133,35 +55,53 @@ class CandidateCheck {
 // the promotions are considered one by one.
 class Pricer {
  public:
-  Pricer(const model::Rulebook& rulebook, const model::Order& order,
-         const model::Customer& customer)
-      : rulebook_(rulebook),
+  Pricer(const CompiledRulebook& rules, const model::Order& order, const model::Customer& customer)
+      : rules_(rules),
+        rulebook_(rules.rulebook),
         order_(order),
-        check_(rulebook, order, customer),
+        check_(order, customer),
         holders_(order.lines.size() + 1) {}
 
-  Pricing run() {
+  Pricing run(PricingScope scope) {
     list_lines();
-    std::vector<const model::Promotion*> order_of;
-    for (const auto& p : rulebook_.promotions) order_of.push_back(&p);
-    std::stable_sort(order_of.begin(), order_of.end(),
-                     [](const model::Promotion* a, const model::Promotion* b) {
-                       return model::considered_before(*a, *b);
-                     });
-    for (const model::Promotion* p : order_of) out_.promotions.push_back(consider(*p));
+    if (scope == PricingScope::every_promotion ||
+        rules_.lookup == PromotionLookup::every_promotion) {
+      consider_every_promotion();
+    } else {
+      consider_open_promotions();
+    }
     totals();
     return std::move(out_);
   }
 
  private:
+  void consider_every_promotion() {
+    out_.promotions.reserve(rules_.promotions.in_order().size());
+    for (const model::Promotion* p : rules_.promotions.in_order())
+      out_.promotions.push_back(consider(*p));
+  }
+
+  // The promotions the index leaves out fail `window` or `channels`: not
+  // candidates, no line held. Neither does an open one that is not a
+  // candidate: its result is dropped, as nothing reads it.
+  void consider_open_promotions() {
+    const auto& in_order = rules_.promotions.in_order();
+    for (std::uint32_t rank : rules_.promotions.open(order_.placed_at, order_.channel)) {
+      PromotionResult result = consider(*in_order[rank]);
+      if (result.status != PromotionStatus::not_candidate)
+        out_.promotions.push_back(std::move(result));
+    }
+  }
+
   // §2.1: each line's list amount, which is its current amount to begin with.
   void list_lines() {
     for (const auto& line : order_.lines) {
       PricedLine priced;
       priced.sku = line.sku;
       priced.qty = line.qty;
-      priced.list =
-          mul(line.unit_price, line.qty, fmt::format("the list amount of line `{}`", line.sku));
+      auto list = core::checked_mul(line.unit_price, line.qty);
+      if (!list) detail::overflow(fmt::format("the list amount of line `{}`", line.sku));
+      priced.list = *list;  // the message above is written only when it overflows
       out_.goods_list = add(out_.goods_list, priced.list, "the order's list subtotal");
       current_.push_back(priced.list);
       out_.lines.push_back(std::move(priced));
@@ -175,11 +115,12 @@ class Pricer {
     PromotionResult result;
     result.promotion = &p;
     result.id = p.id.value;
-    std::vector<std::size_t> scoped;
+    std::vector<std::size_t>& scoped = scoped_;  // reused: one allocation per pricing
+    scoped.clear();
     for (std::size_t i = 0; i < order_.lines.size(); ++i)
       if (model::in_scope(p.products, order_.lines[i].category, order_.lines[i].sku))
         scoped.push_back(i);
-    result.failed = check_.failures(p, scoped);
+    check_.run(p, scoped, result);
     if (!result.failed.empty()) return result;
     const bool shipping = p.benefit->kind == model::BenefitKind::free_shipping;
     claim_lines(p, shipping ? std::vector<std::size_t>{kShippingLine} : scoped, result);
@@ -273,19 +214,16 @@ class Pricer {
     return holders_[line == kShippingLine ? order_.lines.size() : line];
   }
 
+  const CompiledRulebook& rules_;
   const model::Rulebook& rulebook_;
   const model::Order& order_;
   CandidateCheck check_;
   std::vector<std::vector<const model::Promotion*>> holders_;
   Pricing out_;
-  std::vector<Minor> current_;  // per line, after the promotions applied so far
+  std::vector<Minor> current_;       // per line, after the promotions applied so far
+  std::vector<std::size_t> scoped_;  // the lines in scope of the promotion considered
   Minor shipping_current_ = 0;
 };
-
-Pricing price(const model::Rulebook& rulebook, const model::Order& order,
-              const model::Customer& customer) {
-  return Pricer(rulebook, order, customer).run();
-}
 
 }  // namespace
 
@@ -342,14 +280,19 @@ std::vector<Minor> allocate(Minor total, const std::vector<Minor>& weights) {
   return out;
 }
 
-core::Result<Pricing> price_order(const model::Rulebook& rulebook, const model::Order& order,
-                                  const model::Customer& customer) {
+core::Result<Pricing> price_order(const CompiledRulebook& rules, const model::Order& order,
+                                  const model::Customer& customer, PricingScope scope) {
   try {
-    return price(rulebook, order, customer);
+    return Pricer(rules, order, customer).run(scope);
   } catch (const detail::Overflow& error) {
     return core::Error{"engine/overflow",
                        fmt::format("{} overflows 64-bit minor units", error.what)};
   }
+}
+
+core::Result<Pricing> price_order(const model::Rulebook& rulebook, const model::Order& order,
+                                  const model::Customer& customer) {
+  return price_order(CompiledRulebook(rulebook), order, customer);
 }
 
 }  // namespace fineprint::engine

@@ -4,12 +4,15 @@
 
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/money.hpp"
 #include "core/result.hpp"
+#include "engine/compiled_rulebook.hpp"
 #include "model/claim.hpp"
+#include "model/promotion_eligibility.hpp"
 #include "model/rulebook.hpp"
 
 namespace fineprint::engine {
@@ -22,12 +25,24 @@ constexpr std::size_t kShippingLine = std::numeric_limits<std::size_t>::max();
 enum class PromotionStatus { applied, blocked, no_discount, not_candidate };
 std::string_view status_name(PromotionStatus status);
 
-// One failing candidate condition (§2.2), in the spec's order. `key` is the
-// promotion key it comes from: window, channels, code, segments,
+// One failing candidate condition (§2.2) told in words (failure_text.hpp).
+// `key` is the promotion key it comes from: window, channels, code, segments,
 // first_order_only, products, min_subtotal, min_quantity, limit_per_customer.
 struct FailedCondition {
   std::string key;
   std::string message;
+
+  bool operator==(const FailedCondition&) const = default;
+};
+
+// What the candidate test compared for one promotion (§2.2), kept as numbers
+// so that the sentence of a failed condition is written only when something
+// prints it.
+struct CandidateNumbers {
+  core::Minor scoped_subtotal = 0;  // list amounts of the lines in scope
+  std::int64_t scoped_units = 0;
+  std::int64_t redemptions = 0;  // of this promotion, by this customer
+  std::optional<std::int64_t> orders_before;
 };
 
 struct Allocation {
@@ -45,7 +60,8 @@ struct PromotionResult {
   const model::Promotion* promotion = nullptr;
   std::string id;
   PromotionStatus status = PromotionStatus::not_candidate;
-  std::vector<FailedCondition> failed;
+  std::vector<model::Condition> failed;  // in the spec's order; words: failed_conditions()
+  CandidateNumbers numbers;
   std::string blocked_by;
   std::string no_discount;  // status no_discount: why it takes nothing off
   core::Minor discount = 0;
@@ -66,7 +82,10 @@ struct Pricing {
   core::Minor shipping = 0;
   std::vector<Allocation> shipping_allocations;
   core::Minor shipping_paid = 0;
-  std::vector<PromotionResult> promotions;  // in the order considered: priority desc, id asc
+  // In the order considered (priority desc, id asc): every promotion, or with
+  // PricingScope::open_promotions only the candidates (applied, blocked,
+  // no_discount): the others change nothing.
+  std::vector<PromotionResult> promotions;
   core::Minor goods_list = 0;
   core::Minor goods_discount = 0;
   core::Minor shipping_discount = 0;
@@ -78,7 +97,17 @@ struct Pricing {
   std::vector<std::string> applied() const;  // ids, in the order applied
 };
 
+// Which promotions a Pricing lists: all of them, as `price` and the trace
+// of a promotion claim print them, or only the candidates, found among the
+// promotions open for the order (the index): all a return claim reads. The
+// lines, allocations and totals are the same.
+enum class PricingScope { every_promotion, open_promotions };
+
 // Prices `order` for `customer` under the rulebook. Errors only on overflow.
+core::Result<Pricing> price_order(const CompiledRulebook& rules, const model::Order& order,
+                                  const model::Customer& customer,
+                                  PricingScope scope = PricingScope::every_promotion);
+// The same, compiling the rulebook first (tests; one-off callers).
 core::Result<Pricing> price_order(const model::Rulebook& rulebook, const model::Order& order,
                                   const model::Customer& customer);
 

@@ -7,30 +7,12 @@
 #include "core/did_you_mean.hpp"
 #include "engine/checked.hpp"
 #include "engine/claim_steps.hpp"
+#include "engine/failure_text.hpp"
 #include "model/promotion_eligibility.hpp"
 
 namespace fineprint::engine::detail {
 
 namespace {
-
-const model::Promotion* by_id(const model::Rulebook& rulebook, std::string_view id) {
-  for (const auto& p : rulebook.promotions)
-    if (p.id.value == id) return &p;
-  return nullptr;
-}
-
-// The promotion a code names. Should two share it (promo/code-collision), the
-// first in the order pricing considers them: priority desc, id asc.
-const model::Promotion* by_code(const model::Rulebook& rulebook, std::string_view code) {
-  const model::Promotion* best = nullptr;
-  for (const auto& p : rulebook.promotions) {
-    if (!p.code || !model::codes_equal(p.code->value, code)) continue;
-    if (!best || p.priority > best->priority ||
-        (p.priority == best->priority && p.id.value < best->id.value))
-      best = &p;
-  }
-  return best;
-}
 
 std::string title_of(const model::Store& store, const model::Promotion& p) {
   return fmt::format("`{}` ({})", p.id.value, store.report_text(p.title));
@@ -81,8 +63,9 @@ void deny(Decision& decision, std::string reason) {
 
 // §3.1: a code named in the claim but not entered at checkout is added to
 // `order` within late_code_days; false when the claim is denied for it.
-bool admit_claimed_code(const model::Rulebook& rulebook, const model::Claim& claim,
+bool admit_claimed_code(const CompiledRulebook& rules, const model::Claim& claim,
                         model::Order& order, PromotionDecision& result, Decision& decision) {
+  const model::Rulebook& rulebook = rules.rulebook;
   if (claim.code) {
     bool entered = std::any_of(order.codes.begin(), order.codes.end(), [&](const std::string& c) {
       return model::codes_equal(c, *claim.code);
@@ -96,7 +79,7 @@ bool admit_claimed_code(const model::Rulebook& rulebook, const model::Claim& cla
             "The code `{}` was not entered at checkout, but the claim was filed {} day{} after the order, within the {} day{} the store allows.",
             *claim.code, days, days == 1 ? "" : "s", allowed, allowed == 1 ? "" : "s"));
       } else {
-        const model::Promotion* coded = by_code(rulebook, *claim.code);
+        const model::Promotion* coded = rules.promotions.by_code(*claim.code);
         result.id = claim.promotion.value_or(coded ? coded->id.value : "");
         decision.promotion = result;
         deny(
@@ -117,11 +100,11 @@ bool admit_claimed_code(const model::Rulebook& rulebook, const model::Claim& cla
 
 // The promotion the claim names, by code or id; null when the claim is
 // denied because it names none.
-const model::Promotion* named_promotion(const model::Rulebook& rulebook, const model::Claim& claim,
+const model::Promotion* named_promotion(const CompiledRulebook& rules, const model::Claim& claim,
                                         PromotionDecision& result, Decision& decision) {
   const model::Promotion* named = nullptr;
   if (claim.code) {
-    const model::Promotion* coded = by_code(rulebook, *claim.code);
+    const model::Promotion* coded = rules.promotions.by_code(*claim.code);
     if (!coded) {
       result.id = claim.promotion.value_or("");
       decision.promotion = result;
@@ -131,12 +114,10 @@ const model::Promotion* named_promotion(const model::Rulebook& rulebook, const m
     named = coded;
   }
   if (claim.promotion) {
-    named = by_id(rulebook, *claim.promotion);
+    named = rules.promotions.by_id(*claim.promotion);
     if (!named) {
-      std::vector<std::string> ids;
-      for (const auto& p : rulebook.promotions) ids.push_back(p.id.value);
       std::string text = fmt::format("There is no promotion `{}`", *claim.promotion);
-      if (auto suggestion = core::did_you_mean(*claim.promotion, ids))
+      if (auto suggestion = core::did_you_mean(*claim.promotion, rules.promotion_ids))
         text += fmt::format("; did you mean `{}`?", *suggestion);
       result.id = *claim.promotion;
       decision.promotion = result;
@@ -193,23 +174,24 @@ void settle(const model::Rulebook& rulebook, const model::Promotion& named,
 
 }  // namespace
 
-void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim,
+void decide_promotion(const CompiledRulebook& rules, const model::Claim& claim,
                       Decision& decision) {
   PromotionDecision result;
   model::Order order = claim.order;
-  if (!admit_claimed_code(rulebook, claim, order, result, decision)) return;
-  const model::Promotion* named = named_promotion(rulebook, claim, result, decision);
+  if (!admit_claimed_code(rules, claim, order, result, decision)) return;
+  const model::Promotion* named = named_promotion(rules, claim, result, decision);
   if (!named) return;
   result.id = named->id.value;
 
-  // §3.2: price the order and find what it received.
-  Pricing pricing = must_price(rulebook, order, claim.customer);
+  // §3.2: price the order and find what it received. Every promotion is
+  // listed: the record's trace names each.
+  Pricing pricing = must_price(rules, order, claim.customer, PricingScope::every_promotion);
   result.entitled = pricing.total_discount;
   std::string unknown_charge;  // why what was received cannot be told
   if (order.discount_received) {
     result.received = *order.discount_received;
   } else {
-    unknown_charge = unknown_charge_of(rulebook, order, pricing);
+    unknown_charge = unknown_charge_of(rules.rulebook, order, pricing);
     if (unknown_charge.empty()) result.received = received_from_charges(order, pricing);
   }
   const PromotionResult* status = pricing.find(named->id.value);
@@ -217,7 +199,7 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
   if (status && status->status == PromotionStatus::blocked) result.blocked_by = status->blocked_by;
   if (status && status->status == PromotionStatus::no_discount)
     result.no_discount = status->no_discount;
-  if (status) result.failed = status->failed;
+  if (status) result.failed = failed_conditions(rules.rulebook, order, *status);
   decision.pricing = std::move(pricing);
 
   if (!result.received) {
@@ -228,7 +210,7 @@ void decide_promotion(const model::Rulebook& rulebook, const model::Claim& claim
     decision.promotion = std::move(result);
     return;
   }
-  settle(rulebook, *named, std::move(result), decision);
+  settle(rules.rulebook, *named, std::move(result), decision);
 }
 
 }  // namespace fineprint::engine::detail

@@ -180,7 +180,7 @@ std::vector<Minor> paid_values(const model::Claim& claim, const Pricing& pricing
 
 // Reprice basis (§4.3): what the customer paid for the goods minus what the
 // kept goods would cost alone, clamped and split by paid-basis value.
-std::vector<Minor> reprice_values(const model::Rulebook& rulebook, const model::Claim& claim,
+std::vector<Minor> reprice_values(const CompiledRulebook& rules, const model::Claim& claim,
                                   const Pricing& pricing, const std::vector<std::size_t>& paying,
                                   const std::vector<Minor>& paid_basis) {
   model::Order kept = claim.order;
@@ -195,7 +195,7 @@ std::vector<Minor> reprice_values(const model::Rulebook& rulebook, const model::
     kept.lines[i].paid.reset();
   }
   std::erase_if(kept.lines, [](const model::OrderLine& line) { return line.qty == 0; });
-  Pricing repriced = must_price(rulebook, kept, claim.customer);
+  Pricing repriced = must_price(rules, kept, claim.customer, PricingScope::open_promotions);
   Minor cap = 0;
   for (Minor v : paid_basis) cap = add(cap, v, "the returned units' paid value");
   Minor refund = sub(paid_total, repriced.goods_paid, "the repriced refund");
@@ -238,15 +238,16 @@ std::vector<const model::OutcomeSpec*> decide_items(const model::Rulebook& ruleb
 }
 
 // §4.3: the amounts of the items that pay money, after their fees.
-void add_amounts(const model::Rulebook& rulebook, const model::Claim& claim, const Pricing& pricing,
+void add_amounts(const CompiledRulebook& rules, const model::Claim& claim, const Pricing& pricing,
                  Decision& decision) {
+  const model::Rulebook& rulebook = rules.rulebook;
   std::vector<std::size_t> paying;
   for (std::size_t i = 0; i < decision.items.size(); ++i)
     if (pays_money(decision.items[i].outcome)) paying.push_back(i);
   std::vector<Minor> values = paid_values(claim, pricing, paying);
   if (rulebook.returns && rulebook.returns->basis() == model::RefundBasis::reprice &&
       !paying.empty())
-    values = reprice_values(rulebook, claim, pricing, paying, values);
+    values = reprice_values(rules, claim, pricing, paying, values);
   for (std::size_t k = 0; k < paying.size(); ++k) {
     ItemDecision& item = decision.items[paying[k]];
     item.amount = values[k];
@@ -293,11 +294,14 @@ Verdict verdict_of(const std::vector<ItemDecision>& items) {
 
 }  // namespace
 
-void decide_return(const model::Rulebook& rulebook, const model::Claim& claim, Decision& decision) {
+// A return decision reads the order's amounts, never the promotions' status:
+// it prices with the open promotions only.
+void decide_return(const CompiledRulebook& rules, const model::Claim& claim, Decision& decision) {
+  const model::Rulebook& rulebook = rules.rulebook;
   require_resolved_items(claim);
-  Pricing pricing = must_price(rulebook, claim.order, claim.customer);
+  Pricing pricing = must_price(rules, claim.order, claim.customer, PricingScope::open_promotions);
   std::vector<const model::OutcomeSpec*> specs = decide_items(rulebook, claim, decision);
-  add_amounts(rulebook, claim, pricing, decision);
+  add_amounts(rules, claim, pricing, decision);
   add_shipping(claim, pricing, specs, decision);
   decision.verdict = verdict_of(decision.items);
   for (const auto& item : decision.items) decision.reasons.push_back(sentence(rulebook, item));

@@ -37,6 +37,23 @@ bool considered_before(const Promotion& a, const Promotion& b) {
   return a.id.value < b.id.value;  // std::string compares bytes as unsigned char
 }
 
+std::vector<std::size_t> consideration_order(const std::vector<Promotion>& promotions) {
+  std::vector<std::size_t> order(promotions.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return considered_before(promotions[a], promotions[b]);
+  });
+  return order;
+}
+
+bool open_at(const Promotion& p, core::Instant placed_at) {
+  return p.starts.instant <= placed_at && (!p.ends || placed_at < p.ends->instant);
+}
+
+bool sold_on(const Promotion& p, std::string_view channel) {
+  return !p.channels || listed(*p.channels, channel);
+}
+
 std::string_view condition_key(Condition condition) {
   switch (condition) {
     case Condition::window:
@@ -73,9 +90,8 @@ const Tier* pick_tier(const Benefit& benefit, core::Minor subtotal) {
 
 std::vector<Condition> candidate_failures(const Promotion& p, const CandidateFacts& o) {
   std::vector<Condition> out;
-  if (o.placed_at < p.starts.instant || (p.ends && o.placed_at >= p.ends->instant))
-    out.push_back(Condition::window);
-  if (p.channels && !listed(*p.channels, o.channel)) out.push_back(Condition::channels);
+  if (!open_at(p, o.placed_at)) out.push_back(Condition::window);
+  if (!sold_on(p, o.channel)) out.push_back(Condition::channels);
   if (p.code && (!o.codes || std::none_of(o.codes->begin(), o.codes->end(), [&](const auto& c) {
         return codes_equal(c, p.code->value);
       })))

@@ -28,6 +28,14 @@ bool combinable(const Promotion& a, const Promotion& b);
 // §2.3: a is considered before b (priority descending, then id byte-wise).
 bool considered_before(const Promotion& a, const Promotion& b);
 
+// The positions of `promotions` in the order they are considered (§2.3).
+std::vector<std::size_t> consideration_order(const std::vector<Promotion>& promotions);
+
+// §2.2 window: starts <= placed_at < ends (absent ends: open-ended).
+bool open_at(const Promotion& p, core::Instant placed_at);
+// §2.2 channels: absent, or `channel` is listed.
+bool sold_on(const Promotion& p, std::string_view channel);
+
 // What the candidate test reads of an order and its customer (§2.2), the
 // scoped lines already summed.
 struct CandidateFacts {

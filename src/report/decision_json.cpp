@@ -95,7 +95,7 @@ void write_trace(JsonWriter& json, const engine::Decision& d) {
       json.key("promotion").value(p.id);
       json.key("result").value(engine::status_name(p.status));
       json.key("failed").begin_array();
-      for (const auto& failed : p.failed) json.value(failed.key);
+      for (model::Condition failed : p.failed) json.value(model::condition_key(failed));
       json.end_array();
       optional_string(
           json, "blocked_by",

@@ -52,7 +52,8 @@ void trace_text(std::string& out, const engine::Decision& d) {
         break;
       case engine::PromotionStatus::not_candidate: {
         std::vector<std::string> keys;
-        for (const auto& failed : p.failed) keys.push_back(failed.key);
+        for (model::Condition failed : p.failed)
+          keys.push_back(std::string(model::condition_key(failed)));
         out += fmt::format("  promotion `{}`: not a candidate ({})\n", p.id, fmt::join(keys, ", "));
         break;
       }

@@ -1,3 +1,4 @@
+#include "engine/failure_text.hpp"
 #include "report/json_writer.hpp"
 #include "report/price_report.hpp"
 
@@ -20,7 +21,7 @@ void write_promotions(JsonWriter& json, const PriceReport& r) {
     json.key("id").value(promo.id);
     json.key("status").value(engine::status_name(promo.status));
     json.key("failed").begin_array();
-    for (const auto& failed : promo.failed) {
+    for (const auto& failed : engine::failed_conditions(r.rulebook, r.order, promo)) {
       json.begin_object()
           .key("condition")
           .value(failed.key)

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "engine/failure_text.hpp"
 #include "report/price_report.hpp"
 
 namespace fineprint::report {
@@ -41,7 +42,7 @@ std::string price_text(const PriceReport& r) {
         break;
       case engine::PromotionStatus::not_candidate:
         out += fmt::format("  {}: not a candidate\n", promo.id);
-        for (const auto& failed : promo.failed)
+        for (const auto& failed : engine::failed_conditions(r.rulebook, r.order, promo))
           out += fmt::format("    - {}: {}\n", failed.key, failed.message);
         break;
     }

@@ -26,7 +26,7 @@ int claim_jsonl(const std::uint8_t* data, std::size_t size) {
   require(::lseek(fd, 0, SEEK_SET) == 0, "lseek");
 
   batch::BatchInput input(fd, 256);
-  batch::BatchDecider decider(bundled_rulebook().rulebook, bundled_digest());
+  batch::BatchDecider decider(bundled_compiled());
   batch::BatchChunk chunk;
   std::uint64_t lines_in = 0;
   std::uint64_t lines_out = 0;

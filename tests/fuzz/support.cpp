@@ -22,9 +22,15 @@ const load::LoadedRulebook& bundled_rulebook() {
   return loaded;
 }
 
-const std::string& bundled_digest() {
-  static const std::string digest = engine::rulebook_digest(bundled_rulebook().rulebook);
-  return digest;
+const engine::CompiledRulebook& bundled_compiled() {
+  static const engine::CompiledRulebook compiled(bundled_rulebook().rulebook);
+  return compiled;
+}
+
+const engine::CompiledRulebook& bundled_reference() {
+  static const engine::CompiledRulebook compiled(bundled_rulebook().rulebook,
+                                                 engine::PromotionLookup::every_promotion);
+  return compiled;
 }
 
 }  // namespace fineprint::fuzz

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "engine/compiled_rulebook.hpp"
 #include "load/rulebook_loader.hpp"
 
 namespace fineprint::fuzz {
@@ -10,6 +11,9 @@ namespace fineprint::fuzz {
 // rules/ of the source tree (FINEPRINT_SOURCE_DIR), loaded on first use; a
 // rulebook that fails to load is a broken build, reported and aborted.
 const load::LoadedRulebook& bundled_rulebook();
-const std::string& bundled_digest();
+// It compiled once, with the promotion index; and with every promotion
+// considered for every order, the reference the index must agree with.
+const engine::CompiledRulebook& bundled_compiled();
+const engine::CompiledRulebook& bundled_reference();
 
 }  // namespace fineprint::fuzz

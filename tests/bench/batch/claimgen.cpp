@@ -11,19 +11,11 @@
 #include <string>
 #include <string_view>
 
+#include "../history/history_promotions.hpp"
+
 namespace {
 
-struct Rng {
-  std::uint64_t state;
-  std::uint64_t next() {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  }
-  std::uint64_t below(std::uint64_t n) { return next() % n; }
-  bool chance(int percent) { return below(100) < static_cast<std::uint64_t>(percent); }
-};
+using Rng = fineprint::bench::Xorshift;
 
 struct Sku {
   const char* sku;
@@ -52,24 +44,11 @@ constexpr const char* kPromotions[] = {"WINTER-SALE", "HATS-3FOR2",   "SPEND-MOR
                                        "LOYALTY-10",  "FREE-SHIP-60", "SKI-SOCKS-12"};
 constexpr const char* kCodes[] = {"WINTER20", "HELLO10"};
 
-// Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-void civil(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int>(yoe) + static_cast<int>(era) * 400 + (m <= 2);
-}
-
 void instant(std::string& out, std::int64_t seconds) {
   int y = 0;
   unsigned m = 0, d = 0;
   std::int64_t days = seconds / 86400, rest = seconds % 86400;
-  civil(days, y, m, d);
+  fineprint::bench::civil_from_days(days, y, m, d);
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "\"%04d-%02u-%02uT%02d:%02d:%02dZ\"", y, m, d,
                 static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),

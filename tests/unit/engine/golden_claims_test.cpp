@@ -11,18 +11,15 @@
 
 #include <catch2/catch.hpp>
 
+#include "golden_cases.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRoot = FINEPRINT_SOURCE_DIR;
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using fineprint::test::golden_cases;
+using fineprint::test::golden_rules;
+using fineprint::test::read_file;
 
 std::string quote(const std::string& text) {
   std::string out = "'";
@@ -68,27 +65,11 @@ std::string diff(const std::string& expected, const std::string& got) {
   }
 }
 
-std::vector<fs::path> cases() {
-  std::vector<fs::path> out;
-  for (const auto& entry : fs::directory_iterator(kRoot / "tests" / "claims"))
-    if (entry.is_directory() && fs::exists(entry.path() / "claim.toml"))
-      out.push_back(entry.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::string rules_of(const fs::path& dir) {
-  if (fs::exists(dir / "rulebook.toml")) return (dir / "rulebook.toml").string();
-  std::string named = read(dir / "rules");
-  while (!named.empty() && (named.back() == '\n' || named.back() == ' ')) named.pop_back();
-  return (kRoot / named).string();
-}
-
 // `format` is text, json, or explain (text with --explain, compared with
 // expected-explain.txt when the case has one).
 std::string resolve_args(const fs::path& dir, const std::string& format) {
   std::string how = format == "explain" ? "--format text --explain" : "--format " + format;
-  return "resolve --rules " + quote(rules_of(dir)) + " " + how + " " +
+  return "resolve --rules " + quote(golden_rules(dir)) + " " + how + " " +
          quote((dir / "claim.toml").string());
 }
 
@@ -101,7 +82,7 @@ std::string expected_name(const std::string& format) {
 }  // namespace
 
 TEST_CASE("golden claim cases: text and JSON, byte for byte", "[golden]") {
-  auto all = cases();
+  auto all = golden_cases();
   REQUIRE_FALSE(all.empty());
   for (const auto& dir : all) {
     for (const std::string format : {"text", "json", "explain"}) {
@@ -111,7 +92,7 @@ TEST_CASE("golden claim cases: text and JSON, byte for byte", "[golden]") {
         REQUIRE(fs::exists(expected_file));
         Run got = run(resolve_args(dir, format));
         CHECK(got.status == 0);
-        std::string expected = read(expected_file);
+        std::string expected = read_file(expected_file);
         if (got.out != expected)
           FAIL(dir.filename().string() << " (" << format << "): " << diff(expected, got.out));
       }
@@ -121,7 +102,7 @@ TEST_CASE("golden claim cases: text and JSON, byte for byte", "[golden]") {
 
 TEST_CASE("resolve prints the same bytes whatever time zone the program runs in",
           "[golden][determinism]") {
-  for (const auto& dir : cases()) {
+  for (const auto& dir : golden_cases()) {
     for (const std::string format : {"text", "json"}) {
       Run utc = run(resolve_args(dir, format), "UTC");
       Run auckland = run(resolve_args(dir, format), "Pacific/Auckland");

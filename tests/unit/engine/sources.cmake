@@ -9,4 +9,6 @@ list(APPEND FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/decision_record_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/policy_runner_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/golden_claims_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/output_digest_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/promotion_index_test.cpp
 )
