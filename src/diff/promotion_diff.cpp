@@ -1,4 +1,5 @@
 #include "diff/promotion_diff.hpp"
+#include "engine/compiled_rulebook.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -124,7 +125,7 @@ constexpr std::size_t kMaxTries = 12;
 
 // The first order priced differently in which the promotion itself fares
 // differently; failing that, the first order priced differently at all.
-OrderWitness find_witness(const model::Rulebook& a, const model::Rulebook& b,
+OrderWitness find_witness(const engine::CompiledRulebook& a, const engine::CompiledRulebook& b,
                           const std::vector<Version>& versions, const std::string& id) {
   OrderWitness out;
   std::size_t tries = 0;
@@ -235,8 +236,9 @@ void diff_promotions(const model::Rulebook& a, const model::Rulebook& b, unsigne
           {change.id, std::move(hybrid), {h, {&b, y}, {&a, x}}, &change.aspects[k].order});
     }
   }
+  const engine::CompiledRulebook old_rules(a), new_rules(b);
   parallel_for(searches.size(), threads, [&](std::size_t i, unsigned) {
-    *searches[i].slot = find_witness(a, b, searches[i].versions, searches[i].id);
+    *searches[i].slot = find_witness(old_rules, new_rules, searches[i].versions, searches[i].id);
   });
 }
 

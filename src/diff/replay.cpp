@@ -1,4 +1,5 @@
 #include "diff/replay.hpp"
+#include "engine/compiled_rulebook.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -23,29 +24,29 @@ namespace fineprint::diff {
 
 namespace {
 
+// Both rulebooks, compiled once for every claim replayed (issue 21).
 struct Sides {
-  const model::Rulebook& a;
-  const model::Rulebook& b;
-  std::string digest_a, digest_b;
+  engine::CompiledRulebook a;
+  engine::CompiledRulebook b;
 };
 
 // Both sides' JSON readers and claims, one set per thread.
 struct JsonWorker {
-  explicit JsonWorker(const Sides& s) : reader_a(s.a), reader_b(s.b) {}
+  explicit JsonWorker(const Sides& s) : reader_a(s.a.rulebook), reader_b(s.b.rulebook) {}
   load::JsonClaimReader reader_a, reader_b;
   model::Claim claim;
 };
 
 // One side: read with that side's reader, decided under its rulebook.
-void decide_side(load::JsonClaimReader& reader, const model::Rulebook& rulebook,
-                 const std::string& digest, std::string_view line, model::Claim& claim,
-                 std::optional<engine::Decision>& out, std::string& refused) {
+void decide_side(load::JsonClaimReader& reader, const engine::CompiledRulebook& rules,
+                 std::string_view line, model::Claim& claim, std::optional<engine::Decision>& out,
+                 std::string& refused) {
   core::Diagnostics errors = reader.read_padded(line, claim);
   if (!errors.empty()) {
     refused = load::json_claim_error_text(errors);
     return;
   }
-  auto d = engine::decide(rulebook, claim, digest);
+  auto d = engine::decide(rules, claim);
   if (d)
     out = std::move(d.value());
   else
@@ -53,8 +54,8 @@ void decide_side(load::JsonClaimReader& reader, const model::Rulebook& rulebook,
 }
 
 void decide_json(const Sides& s, JsonWorker& w, std::string_view line, ClaimPair& pair) {
-  decide_side(w.reader_a, s.a, s.digest_a, line, w.claim, pair.old_decision, pair.old_refused);
-  decide_side(w.reader_b, s.b, s.digest_b, line, w.claim, pair.new_decision, pair.new_refused);
+  decide_side(w.reader_a, s.a, line, w.claim, pair.old_decision, pair.old_refused);
+  decide_side(w.reader_b, s.b, line, w.claim, pair.new_decision, pair.new_refused);
   std::string id = pair.old_decision   ? pair.old_decision->claim
                    : pair.new_decision ? pair.new_decision->claim
                                        : "";
@@ -104,9 +105,9 @@ ReplaySummary replay_jsonl(const Sides& s, const std::string& path, const Replay
   return total;
 }
 
-void decide_file(const model::Rulebook& r, const std::string& digest, const std::string& file,
+void decide_file(const engine::CompiledRulebook& rules, const std::string& file,
                  std::optional<engine::Decision>& out, std::string& refused) {
-  load::LoadedClaim loaded = load::load_claim_file(file, r, {.allow_expect = true});
+  load::LoadedClaim loaded = load::load_claim_file(file, rules.rulebook, {.allow_expect = true});
   if (!loaded.ok()) {
     for (const auto& d : loaded.diagnostics)
       if (d.severity == core::Severity::error) {
@@ -115,7 +116,7 @@ void decide_file(const model::Rulebook& r, const std::string& digest, const std:
       }
     return;
   }
-  auto d = engine::decide(r, loaded.claim, digest);
+  auto d = engine::decide(rules, loaded.claim);
   if (d)
     out = std::move(d.value());
   else
@@ -134,8 +135,8 @@ ReplaySummary replay_folder(const Sides& s, const std::string& path, const Repla
   std::vector<ClaimPair> pairs(files.size());
   parallel_for(files.size(), o.threads, [&](std::size_t i, unsigned) {
     pairs[i].label = files[i];
-    decide_file(s.a, s.digest_a, files[i], pairs[i].old_decision, pairs[i].old_refused);
-    decide_file(s.b, s.digest_b, files[i], pairs[i].new_decision, pairs[i].new_refused);
+    decide_file(s.a, files[i], pairs[i].old_decision, pairs[i].old_refused);
+    decide_file(s.b, files[i], pairs[i].new_decision, pairs[i].new_refused);
   });
   ReplaySummary total;
   for (const auto& p : pairs) tally(p, o.examples, total);
@@ -146,7 +147,7 @@ ReplaySummary replay_folder(const Sides& s, const std::string& path, const Repla
 
 ReplaySummary replay_claims(const model::Rulebook& a, const model::Rulebook& b,
                             const std::string& path, const ReplayOptions& options) {
-  Sides sides{a, b, engine::rulebook_digest(a), engine::rulebook_digest(b)};
+  Sides sides{engine::CompiledRulebook(a), engine::CompiledRulebook(b)};
   ReplayOptions o = options;
   o.threads = std::max(1U, o.threads);
   std::error_code ec;

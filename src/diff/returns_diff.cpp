@@ -1,4 +1,5 @@
 #include "diff/returns_diff.hpp"
+#include "engine/compiled_rulebook.hpp"
 
 #include <algorithm>
 #include <map>
@@ -196,6 +197,7 @@ void diff_returns(const model::Rulebook& a, const model::Rulebook& b, analysis::
     return;
   }
   const analysis::ReturnsDomain& domain = *tables.domain;
+  const engine::CompiledRulebook old_rules(a), new_rules(b);
   for (const auto& region : *regions)
     for (const Box& box : region.boxes) {
       analysis::ReturnTiming timing;
@@ -205,7 +207,7 @@ void diff_returns(const model::Rulebook& a, const model::Rulebook& b, analysis::
       model::ItemFacts facts = analysis::facts_of(domain, analysis::pick_point(domain, box));
       report.returns.push_back(
           {analysis::describe_box(domain, box), key_words(region.was), key_words(region.now),
-           check_return_witness(a, b, analysis::return_witness(b, facts, timing))});
+           check_return_witness(old_rules, new_rules, analysis::return_witness(b, facts, timing))});
     }
 }
 

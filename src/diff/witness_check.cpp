@@ -14,14 +14,13 @@ struct Decided {
   std::string words;
 };
 
-Decided decide_text(const model::Rulebook& rulebook, const std::string& text) {
-  load::LoadedClaim loaded = load::load_claim_text(text, "witness.toml", rulebook);
+Decided decide_text(const engine::CompiledRulebook& rules, const std::string& text) {
+  load::LoadedClaim loaded = load::load_claim_text(text, "witness.toml", rules.rulebook);
   if (!loaded.ok()) {
     std::string why = loaded.diagnostics.empty() ? "" : loaded.diagnostics.front().message;
     return {std::nullopt, "the claim is refused: " + why};
   }
-  // The record's digest is not shown: skip hashing the rulebook per witness.
-  auto decision = engine::decide(rulebook, loaded.claim, std::string());
+  auto decision = engine::decide(rules, loaded.claim);
   if (!decision) return {std::nullopt, "not decided: " + decision.error().message};
   Decided out{*decision, ""};
   out.words = decision_words(*out.decision);
@@ -53,17 +52,17 @@ struct Priced {
 };
 
 // The witness's order and customer priced by the engine (its [claim] is not read).
-Priced price_text(const model::Rulebook& rulebook, const std::string& text) {
+Priced price_text(const engine::CompiledRulebook& rules, const std::string& text) {
   load::LoadedClaim loaded =
-      load::load_claim_text(text, "witness.toml", rulebook, {.order_only = true});
+      load::load_claim_text(text, "witness.toml", rules.rulebook, {.order_only = true});
   if (!loaded.ok()) {
     std::string why = loaded.diagnostics.empty() ? "" : loaded.diagnostics.front().message;
     return {std::nullopt, "the order is refused: " + why};
   }
-  auto pricing = engine::price_order(rulebook, loaded.claim.order, loaded.claim.customer);
+  auto pricing = engine::price_order(rules, loaded.claim.order, loaded.claim.customer);
   if (!pricing) return {std::nullopt, "not priced: " + pricing.error().message};
   Priced out{*pricing, ""};
-  out.words = pricing_words(*out.pricing, rulebook.store.currency.minor_digits);
+  out.words = pricing_words(*out.pricing, rules.rulebook.store.currency.minor_digits);
   return out;
 }
 
@@ -95,8 +94,9 @@ bool same_decision(const engine::Decision& a, const engine::Decision& b) {
   return true;
 }
 
-CheckedWitness check_return_witness(const model::Rulebook& old_rules,
-                                    const model::Rulebook& new_rules, core::Witness claim) {
+CheckedWitness check_return_witness(const engine::CompiledRulebook& old_rules,
+                                    const engine::CompiledRulebook& new_rules,
+                                    core::Witness claim) {
   Decided a = decide_text(old_rules, claim.claim_toml);
   Decided b = decide_text(new_rules, claim.claim_toml);
   bool differs =
@@ -104,8 +104,8 @@ CheckedWitness check_return_witness(const model::Rulebook& old_rules,
   return {std::move(claim), std::move(a.words), std::move(b.words), differs};
 }
 
-CheckedWitness check_order_witness(const model::Rulebook& old_rules,
-                                   const model::Rulebook& new_rules, core::Witness claim,
+CheckedWitness check_order_witness(const engine::CompiledRulebook& old_rules,
+                                   const engine::CompiledRulebook& new_rules, core::Witness claim,
                                    const std::string& focus, bool* focus_differs) {
   Priced a = price_text(old_rules, claim.claim_toml);
   Priced b = price_text(new_rules, claim.claim_toml);

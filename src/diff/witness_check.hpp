@@ -5,6 +5,7 @@
 
 #include "core/diagnostic.hpp"
 #include "diff/diff.hpp"
+#include "engine/compiled_rulebook.hpp"
 #include "engine/decision.hpp"
 #include "model/rulebook.hpp"
 
@@ -12,14 +13,14 @@ namespace fineprint::diff {
 
 // A return claim: differs when the verdict, an amount, a fee, an item's
 // outcome or deciding rule, or the reasons differ.
-CheckedWitness check_return_witness(const model::Rulebook& old_rules,
-                                    const model::Rulebook& new_rules, core::Witness claim);
+CheckedWitness check_return_witness(const engine::CompiledRulebook& old_rules,
+                                    const engine::CompiledRulebook& new_rules, core::Witness claim);
 
 // A promotion claim, read as an order to price: differs when what the
 // customer pays or the promotions applied differ. With `focus_differs`, also
 // whether promotion `focus` itself fares differently (status or discount).
-CheckedWitness check_order_witness(const model::Rulebook& old_rules,
-                                   const model::Rulebook& new_rules, core::Witness claim,
+CheckedWitness check_order_witness(const engine::CompiledRulebook& old_rules,
+                                   const engine::CompiledRulebook& new_rules, core::Witness claim,
                                    const std::string& focus = {}, bool* focus_differs = nullptr);
 
 // The parts of two decisions a customer sees: verdict, amounts, each item's
