@@ -1,0 +1,5 @@
+# letters/: what `reply` and `terms` write for the customer — the letter built
+# from a decision, the published terms built from a rulebook, as a document
+# rendered to text, Markdown or HTML. Only this folder's files.
+list(APPEND FINEPRINT_CORE_SOURCES
+)
