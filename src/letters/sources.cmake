@@ -2,4 +2,5 @@
 # from a decision, the published terms built from a rulebook, as a document
 # rendered to text, Markdown or HTML. Only this folder's files.
 list(APPEND FINEPRINT_CORE_SOURCES
+  src/letters/render.cpp
 )
