@@ -42,6 +42,8 @@ NAMED = {
     "count": "integer ≥ 0",
     "allow": "table: lint rule → reason",
     "optionalString": "string or null",
+    "text": "text",
+    "language": "language",
 }
 
 

@@ -323,22 +323,23 @@ void check_lv_notification_period(const lint::LintContext& context, core::Diagno
   if (!law || !law->notification_months || !context.rulebook.returns) return;
   const model::Returns& returns = *context.rulebook.returns;
   const std::vector<std::string> defects = model::defect_reasons(returns);
-  auto check = [&](const std::optional<core::Located<std::string>>& because,
-                   const std::string& owner) {
-    if (!because) return;
-    auto period = short_notice(because->value, *law->notification_months);
-    if (!period) return;
-    out.push_back(lint::finding(
-        kLawLvNotificationPeriod,
-        fmt::format(
-            "`because` of {} asks for notice within \"{}\": in {} a consumer has {} months from discovering a lack of conformity to notify it ({})",
-            owner, period->text, law->country, *law->notification_months,
-            law->notification_statute),
-        because->where,
-        fmt::format(
-            "give at least {} months from the discovery of the fault, or state no notice period",
-            *law->notification_months),
-        "returns"));
+  // Every language of the text: a short period in any of them misleads its readers.
+  auto check = [&](const model::Text& because, const std::string& owner) {
+    for (const auto& [language, text] : because.by_language) {
+      auto period = short_notice(text, *law->notification_months);
+      if (!period) continue;
+      out.push_back(lint::finding(
+          kLawLvNotificationPeriod,
+          fmt::format(
+              "`because` of {} asks for notice within \"{}\": in {} a consumer has {} months from discovering a lack of conformity to notify it ({})",
+              owner, period->text, law->country, *law->notification_months,
+              law->notification_statute),
+          because.where,
+          fmt::format(
+              "give at least {} months from the discovery of the fault, or state no notice period",
+              *law->notification_months),
+          "returns"));
+    }
   };
   for (const auto& rule : returns.rules)
     if (may_decide_defects(rule.when.reason, defects))

@@ -214,7 +214,9 @@ void check_assert_failed(const lint::LintContext& context, core::Diagnostics& ou
           a.where,
           "change the rules so that the property holds, or the assert if the property is wrong",
           "returns");
-      if (a.because) finding.notes.push_back("the assert says: " + a.because->value);
+      if (!a.because.empty())
+        finding.notes.push_back("the assert says: " +
+                                context.rulebook.store.default_text(a.because));
       finding.witness = item_witness(context.rulebook, d, bad);
       out.push_back(std::move(finding));
       break;

@@ -32,8 +32,8 @@ const model::Promotion* by_code(const model::Rulebook& rulebook, std::string_vie
   return best;
 }
 
-std::string title_of(const model::Promotion& p) {
-  return fmt::format("`{}` ({})", p.id.value, p.title.value);
+std::string title_of(const model::Store& store, const model::Promotion& p) {
+  return fmt::format("`{}` ({})", p.id.value, store.default_text(p.title));
 }
 
 std::string join_failures(const std::vector<FailedCondition>& failed) {
@@ -157,16 +157,16 @@ void settle(const model::Rulebook& rulebook, const model::Promotion& named,
       deny(decision,
            fmt::format(
                "Promotion {} does not apply to this order: it would take nothing off, as {}.",
-               title_of(named), *result.no_discount));
+               title_of(rulebook.store, named), *result.no_discount));
     } else if (result.blocked_by) {
       deny(
           decision,
           fmt::format(
               "Promotion {} does not apply to this order: it was blocked by promotion `{}`, which cannot be combined with it.",
-              title_of(named), *result.blocked_by));
+              title_of(rulebook.store, named), *result.blocked_by));
     } else {
-      deny(decision, fmt::format("Promotion {} does not apply to this order: {}.", title_of(named),
-                                 join_failures(result.failed)));
+      deny(decision, fmt::format("Promotion {} does not apply to this order: {}.",
+                                 title_of(rulebook.store, named), join_failures(result.failed)));
     }
     decision.promotion = std::move(result);
     return;
@@ -180,13 +180,13 @@ void settle(const model::Rulebook& rulebook, const model::Promotion& named,
     decision.amount = owed;
     decision.reasons.push_back(fmt::format(
         "Promotion {} applies: the order is entitled to {} off in total and received {}, so {} is refunded.",
-        title_of(named), entitled, received, money_text(rulebook, owed)));
+        title_of(rulebook.store, named), entitled, received, money_text(rulebook, owed)));
   } else {
     deny(
         decision,
         fmt::format(
             "Promotion {} applies: the order is entitled to {} off in total and received {}; the order already received its full entitlement.",
-            title_of(named), entitled, received));
+            title_of(rulebook.store, named), entitled, received));
   }
   decision.promotion = std::move(result);
 }

@@ -62,10 +62,11 @@ std::string missing_fact(const model::Rulebook& rulebook, std::string_view key) 
   return "the order has no purchase date";
 }
 
-void apply_spec(ItemDecision& item, const model::OutcomeSpec& spec) {
+// The record shows the texts in the store's default language.
+void apply_spec(ItemDecision& item, const model::OutcomeSpec& spec, const model::Store& store) {
   item.outcome = spec.outcome;
-  if (spec.because) item.because = spec.because->value;
-  if (spec.cite) item.cite = spec.cite->value;
+  if (!spec.because.empty()) item.because = store.default_text(spec.because);
+  if (!spec.cite.empty()) item.cite = store.default_text(spec.cite);
   if (spec.fee_percent) item.fee_percent = spec.fee_percent->value;
 }
 
@@ -108,12 +109,12 @@ const model::OutcomeSpec* run_table(const model::Rulebook& rulebook, const model
   }
   if (matched.size() == 1) {
     item.rule = matched.front()->id.value;
-    apply_spec(item, matched.front()->outcome);
+    apply_spec(item, matched.front()->outcome, rulebook.store);
     return &matched.front()->outcome;
   }
   if (returns.otherwise) {
     item.rule = "otherwise";
-    apply_spec(item, *returns.otherwise);
+    apply_spec(item, *returns.otherwise, rulebook.store);
     return &*returns.otherwise;
   }
   return review("", "no rule covers this case");

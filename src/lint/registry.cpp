@@ -45,6 +45,7 @@ const RuleList& registry() {
       &load::kPromoBenefitCount,
       &kPromoCodeCollision,
       &load::kReturnsMissingWindowAnchor,
+      &load::kTextUnknownLanguage,
       &kTextVagueTerms,
       // The semantic rules (analysis/).
       &analysis::kPromoAmbiguousOverlap,

@@ -102,6 +102,7 @@ class ClaimFileReader {
       }
       case Object::customer:
         read_fields(r, path, claim_schema::kCustomer, out_.claim.customer);
+        places_.language = place(r, "language");
         break;
       case Object::document:
       case Object::none:

@@ -41,6 +41,7 @@ struct ClaimLoadOptions {
 struct ClaimPlaces {
   core::SourceRange file;  // line 0: just the file name
   core::SourceRange filed_at, placed_at, delivered_at, channel;
+  core::SourceRange language;              // `customer.language`
   core::SourceRange items_key, lines_key;  // `claim.items`, `order.lines`
   struct Item {
     core::SourceRange sku, qty, condition, reason;

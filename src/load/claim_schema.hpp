@@ -141,12 +141,13 @@ inline constexpr std::array<Field<OrderLine>, 6> kLine{{
 }};
 
 // [customer]
-inline constexpr std::array<Field<Customer>, 5> kCustomer{{
+inline constexpr std::array<Field<Customer>, 6> kCustomer{{
     {"id", Type::string, Required::never, &Customer::id},
     {"segments", Type::strings, Required::never, &Customer::segments},
     {"orders_before", Type::count, Required::never, &Customer::orders_before},
     {"returns_90d", Type::count, Required::never, &Customer::returns_90d},
     {"redemptions", Type::counts, Required::never, &Customer::redemptions},
+    {"language", Type::string, Required::never, &Customer::language},
 }};
 
 // May a claim of `kind` carry the key?

@@ -242,6 +242,15 @@ void check_item(core::Diagnostics& out, ItemContext& context, model::ClaimItem& 
   check_item_qty(out, context, item, line->second, place(&ClaimPlaces::Item::qty, "qty"));
 }
 
+// customer.language: one of the languages fineprint speaks (model/text.hpp);
+// the store need not declare it (docs/decisions.md).
+void check_language(core::Diagnostics& out, const model::Customer& customer,
+                    const ClaimPlaces& places) {
+  if (!customer.language || model::is_supported_language(*customer.language)) return;
+  unknown_name(out, "claim/unknown-language", "language", *customer.language,
+               model::supported_languages(), at(places.language, places, "customer.language"));
+}
+
 }  // namespace
 
 core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rulebook,
@@ -252,6 +261,7 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
       check_order(out, claim.order, rulebook.store, places);
   if (!has_claim) return out;
   check_filing_dates(out, claim, rulebook.store, places);
+  check_language(out, claim.customer, places);
   if (claim.kind != model::ClaimKind::return_claim) return out;
 
   ItemContext context{

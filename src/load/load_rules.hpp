@@ -294,9 +294,23 @@ inline constexpr Rule kReturnsMissingWindowAnchor{
     .fix = "Set `window_from = \"delivery\"` (or \"purchase\").",
 };
 
+inline constexpr Rule kTextUnknownLanguage{
+    .name = "text/unknown-language",
+    .severity = core::Severity::error,
+    .summary = "a language code fineprint does not speak, or the store does not declare",
+    .doc =
+        "A language code other than en, lv, lt, pl and ru in `languages` or `locale` of [store], or as a key of a text table (`because = { de = \"…\" }`); and a text table naming a supported language that `languages` of [store] does not declare. Points at the code.",
+    .why =
+        "A text in a language the store does not answer in is never shown: it is a typo, or a language someone forgot to declare, and its customers would get the wrong text or none.",
+    .example =
+        "[store]\nlanguages = [\"lv\", \"en\"]\n[[returns.rule]]\nid = \"USED\"\noutcome = \"deny\"\nbecause = { lv = \"Lietotas preces netiek pieņemtas.\", de = \"Gebrauchte Ware wird nicht angenommen.\" }",
+    .fix =
+        "Use the two-letter code (en, lv, lt, pl, ru), add the language to `languages`, or remove the text.",
+};
+
 // Every rule the loader reports, for add_error to find its severity by
 // name: the severity a user sees is the registry's, loader rules included.
-inline constexpr std::array<const Rule*, 25> kLoaderRules{
+inline constexpr std::array<const Rule*, 26> kLoaderRules{
     &kSchemaParseError,
     &kSchemaUnknownKey,
     &kSchemaWrongType,
@@ -322,6 +336,7 @@ inline constexpr std::array<const Rule*, 25> kLoaderRules{
     &kTimeEmptyWindow,
     &kPromoBenefitCount,
     &kReturnsMissingWindowAnchor,
+    &kTextUnknownLanguage,
 };
 
 inline const Rule* loader_rule(std::string_view name) {

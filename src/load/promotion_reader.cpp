@@ -9,6 +9,7 @@
 #include "load/allow_reader.hpp"
 #include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
+#include "load/text_reader.hpp"
 #include "load/toml_document.hpp"
 
 namespace fineprint::load {
@@ -240,7 +241,7 @@ void read_promotion(const toml::table& table, const model::Store& store,
     promotion.id = *id;
     check_id(*id, "promotion id", out);
   }
-  if (auto title = reader.string("title", Need::required)) promotion.title = *title;
+  promotion.title = read_text(reader, "title", store, Need::required);
   if (auto starts = reader.instant("starts", store.zone, DateMeaning::start_of_day, Need::required))
     promotion.starts = *starts;
   promotion.ends = reader.instant("ends", store.zone, DateMeaning::start_of_next_day);
@@ -275,7 +276,7 @@ void read_promotion(const toml::table& table, const model::Store& store,
     promotion.limit_per_customer =
         core::Located<std::int64_t>{*limit, reader.where("limit_per_customer")};
   promotion.max_discount = reader.money("max_discount", digits);
-  promotion.terms = reader.string("terms");
+  promotion.terms = read_text(reader, "terms", store);
   read_allow(reader, promotion.allow);
   read_benefit(reader, store, promotion);
   reader.finish();

@@ -8,6 +8,7 @@
 #include "load/allow_reader.hpp"
 #include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
+#include "load/text_reader.hpp"
 
 namespace fineprint::load {
 
@@ -75,20 +76,20 @@ model::When read_when(TableReader& parent, const model::Store& store) {
 }
 
 // The outcome keys shared by rules and `otherwise`.
-std::optional<model::OutcomeSpec> read_outcome(TableReader& reader) {
+std::optional<model::OutcomeSpec> read_outcome(TableReader& reader, const model::Store& store) {
   model::OutcomeSpec spec;
   spec.where = reader.where("outcome");
   auto text = reader.string("outcome", Need::required);
-  spec.because = reader.string("because");
+  spec.because = read_text(reader, "because", store);
   spec.fee_percent = reader.percent("fee_percent");
   if (auto flag = reader.boolean("refund_shipping")) spec.refund_shipping = flag->value;
-  spec.cite = reader.string("cite");
+  spec.cite = read_text(reader, "cite", store);
   if (!text) return std::nullopt;
   auto outcome = outcome_value(reader, *text);
   if (!outcome) return std::nullopt;
   spec.outcome = *outcome;
   if ((spec.outcome == model::Outcome::deny || spec.outcome == model::Outcome::review) &&
-      !spec.because) {
+      spec.because.empty()) {
     add_error(reader.out(), "schema/missing-key",
               fmt::format("{} decides `{}` and needs `because`: the reason given to the customer",
                           reader.context(), text->value),
@@ -120,7 +121,7 @@ void read_returns(const toml::table& table, const model::Store& store, model::Re
   returns.defect_reasons = reader.strings("defect_reasons");
   if (const toml::table* otherwise = reader.table("otherwise")) {
     TableReader inner(*otherwise, "`otherwise` of [returns]", out);
-    returns.otherwise = read_outcome(inner);
+    returns.otherwise = read_outcome(inner, store);
     if (returns.otherwise) returns.otherwise->where = reader.where("otherwise");
     inner.finish();
   }
@@ -137,7 +138,7 @@ void read_returns(const toml::table& table, const model::Store& store, model::Re
       check_id(*id, "rule id", out);
     }
     rule.when = read_when(inner, store);
-    if (auto outcome = read_outcome(inner)) rule.outcome = *outcome;
+    if (auto outcome = read_outcome(inner, store)) rule.outcome = *outcome;
     inner.finish();
     returns.rules.push_back(std::move(rule));
   }
@@ -150,7 +151,7 @@ void read_returns(const toml::table& table, const model::Store& store, model::Re
     exemption.where = inner.table_where();
     if (auto names = inner.strings("categories", Need::required)) exemption.categories = *names;
     if (auto names = inner.strings("conditions", Need::required)) exemption.conditions = *names;
-    exemption.basis = inner.string("basis", Need::required);
+    exemption.basis = read_text(inner, "basis", store, Need::required);
     inner.finish();
     returns.exemptions.push_back(std::move(exemption));
   }
@@ -184,7 +185,7 @@ void read_assert(const toml::table& table, const model::Store& store, model::Ass
     if (auto outcome = outcome_value(reader, text))
       assertion.outcomes.push_back({*outcome, text.where});
   }
-  assertion.because = reader.string("because");
+  assertion.because = read_text(reader, "because", store);
   reader.finish();
 }
 

@@ -2,6 +2,7 @@
 list(APPEND FINEPRINT_CORE_SOURCES
   src/load/toml_document.cpp
   src/load/table_reader.cpp
+  src/load/text_reader.cpp
   src/load/store_reader.cpp
   src/load/promotion_reader.cpp
   src/load/returns_reader.cpp

@@ -6,6 +6,7 @@
 #include "core/limits.hpp"
 #include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
+#include "load/text_reader.hpp"
 #include "model/law_pack.hpp"
 
 namespace fineprint::load {
@@ -27,12 +28,70 @@ std::optional<core::Located<std::string>> one_of(TableReader& reader, std::strin
   return std::nullopt;
 }
 
+// `languages`, or `locale` as its one-language shorthand (never both). Only
+// codes of model::supported_languages(), each once; the store keeps its
+// default ("en") when none loads.
+void read_languages(TableReader& reader, model::Store& store) {
+  bool has_locale = reader.table().get("locale") != nullptr;
+  bool has_languages = reader.table().get("languages") != nullptr;
+  if (has_locale && has_languages)
+    add_error(
+        reader.out(), "schema/unknown-key",
+        "[store] has both `languages` and `locale`; `locale` is the one-language shorthand of `languages`: keep `languages`",
+        reader.key_where("locale"));
+  std::vector<std::string> declared;
+  if (auto locale = reader.string("locale")) {
+    if (check_language(*locale, "`locale` of [store]", reader.out()))
+      declared.push_back(locale->value);
+  }
+  if (auto languages = reader.strings("languages")) {
+    declared.clear();
+    if (languages->empty())
+      add_error(reader.out(), "schema/wrong-type",
+                "`languages` in [store] must name at least one language",
+                reader.where("languages"));
+    for (const auto& code : *languages) {
+      if (!check_language(code, "`languages` of [store]", reader.out())) continue;
+      if (std::find(declared.begin(), declared.end(), code.value) != declared.end()) {
+        add_error(reader.out(), "schema/wrong-type",
+                  fmt::format("`languages` in [store] names \"{}\" twice", code.value), code.where);
+        continue;
+      }
+      declared.push_back(code.value);
+    }
+  }
+  if (!declared.empty()) store.languages = std::move(declared);
+}
+
+// The store's name: a plain string is a proper name, the same in every
+// declared language (docs/decisions.md); a table gives it per language.
+void read_name(TableReader& reader, model::Store& store) {
+  const toml::node* node = reader.table().get("name");
+  store.name = read_text(reader, "name", store, Need::required);
+  if (node && node->is_string() && !store.name.empty()) {
+    std::string name = store.name.by_language.begin()->second;
+    for (const auto& language : store.languages) store.name.by_language.emplace(language, name);
+  }
+}
+
+// [store.letter]: how the store's letters to customers end (docs/format.md §1.1).
+void read_letter(TableReader& reader, model::Store& store) {
+  const toml::table* table = reader.table("letter");
+  if (!table) return;
+  TableReader letter(*table, "[store.letter]", reader.out());
+  store.letter.signature = read_text(letter, "signature", store, Need::required);
+  store.letter.contact = read_text(letter, "contact", store, Need::required);
+  store.letter.appeal = read_text(letter, "appeal", store);
+  letter.finish();
+}
+
 }  // namespace
 
 void read_store(const toml::table& table, model::Store& store, core::Diagnostics& out) {
   TableReader reader(table, "[store]", out);
   store.where = reader.table_where();
-  if (auto name = reader.string("name", Need::required)) store.name = *name;
+  read_languages(reader, store);
+  read_name(reader, store);
   if (auto currency = reader.string("currency", Need::required)) {
     if (auto known = core::find_currency(currency->value)) {
       store.currency = *known;
@@ -74,8 +133,6 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
   if (auto distance = reader.strings("distance_channels")) store.distance_channels = *distance;
   if (auto jurisdiction = one_of(reader, "jurisdiction", {"EU", "LV", "LT", "PL", "EE", "none"}))
     store.jurisdiction = *model::parse_jurisdiction(jurisdiction->value);
-  if (auto locale = one_of(reader, "locale", {"en", "lv", "lt", "pl", "ru"}))
-    store.locale = locale->value;
   if (auto rounding = one_of(reader, "rounding", {"half_up", "half_even", "down"}))
     store.rounding = *core::parse_rounding(rounding->value);
   if (auto days = reader.integer("late_code_days")) {
@@ -87,6 +144,7 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
       store.late_code_days = days->value;
     }
   }
+  read_letter(reader, store);
   reader.finish();
 }
 

@@ -55,6 +55,9 @@ struct Customer {
   std::optional<std::int64_t> orders_before;  // absent: unknown (first-order-only cannot be shown)
   std::optional<std::int64_t> returns_90d;    // absent: unknown (a rule testing it is `review`)
   std::map<std::string, std::int64_t> redemptions;
+  // The language the customer wrote in (en, lv, lt, pl, ru): the letter's
+  // language unless the agent picks another. Absent: not known.
+  std::optional<std::string> language;
 };
 
 struct Claim {

@@ -18,6 +18,10 @@ constexpr std::array<std::pair<Outcome, std::string_view>, 8> kOutcomes{{
 }};
 }  // namespace
 
+const std::string& Store::default_text(const Text& text) const {
+  return text_in(text, default_language(), languages);
+}
+
 bool Combinable::admits(const std::string& other_id) const {
   switch (kind) {
     case Kind::none:

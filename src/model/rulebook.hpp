@@ -11,6 +11,7 @@
 #include "core/instant.hpp"
 #include "core/money.hpp"
 #include "core/source_range.hpp"
+#include "model/text.hpp"
 
 namespace fineprint::model {
 
@@ -21,8 +22,15 @@ using Names = std::vector<Located<std::string>>;
 // `none`, the EU floors only, or a member state's law on top of them (law_pack.hpp).
 enum class Jurisdiction { none, eu, lv, lt, pl, ee };
 
+// What the store's letters to customers end with (`[store.letter]`).
+struct Letter {
+  Text signature;  // "Grāmatu Nams klientu apkalpošana"
+  Text contact;    // how to reach the store: e-mail, phone, address
+  Text appeal;     // how to appeal or complain, e.g. the national consumer authority
+};
+
 struct Store {
-  Located<std::string> name;
+  Text name;  // a plain string is the name in every declared language
   core::Currency currency{"EUR", 2};
   Located<std::string> timezone;
   core::Zone zone = nullptr;  // resolved from `timezone`; never null in a loaded rulebook
@@ -30,10 +38,17 @@ struct Store {
   bool channels_loaded = false;  // false: `channels` is missing, wrong or empty; names go unchecked
   Names distance_channels;
   Jurisdiction jurisdiction = Jurisdiction::none;
-  std::string locale = "en";
+  // The languages the store answers in, the default first (`languages`, or
+  // `locale` as a one-language shorthand); never empty after load.
+  std::vector<std::string> languages{"en"};
   core::Rounding rounding = core::Rounding::half_up;
   std::int64_t late_code_days = 0;
+  Letter letter;
   SourceRange where;  // the [store] header
+
+  std::string default_language() const { return languages.empty() ? "en" : languages.front(); }
+  // `text` in the default language (text_in with the other declared languages as fallbacks).
+  const std::string& default_text(const Text& text) const;
 };
 
 struct Catalog {
@@ -97,7 +112,7 @@ struct Allow {
 
 struct Promotion {
   Located<std::string> id;
-  Located<std::string> title;
+  Text title;
   WrittenInstant starts;
   std::optional<WrittenInstant>
       ends;                   // exclusive; absent = open-ended (or unreadable, see ends_written)
@@ -113,7 +128,7 @@ struct Promotion {
   Combinable combinable;
   std::optional<Located<std::int64_t>> limit_per_customer;
   std::optional<Located<core::Minor>> max_discount;
-  std::optional<Located<std::string>> terms;
+  Text terms;
   Allow allow;
   std::optional<Benefit> benefit;  // absent only when promo/benefit-count fired
   SourceRange where;               // the [[promotion]] header
@@ -158,10 +173,10 @@ enum class Outcome {
 
 struct OutcomeSpec {
   Outcome outcome = Outcome::review;
-  std::optional<Located<std::string>> because;
+  Text because;
   std::optional<Located<core::BasisPoints>> fee_percent;
   bool refund_shipping = false;
-  std::optional<Located<std::string>> cite;
+  Text cite;
   SourceRange where;  // the `outcome` key
 };
 
@@ -175,7 +190,7 @@ struct ReturnsRule {
 struct Exemption {
   Names categories;
   Names conditions;
-  std::optional<Located<std::string>> basis;
+  Text basis;
   SourceRange where;
 };
 
@@ -206,7 +221,7 @@ struct Assert {
   When when;
   bool outcome_in = true;  // outcome_in (true) or outcome_not_in (false)
   std::vector<Located<Outcome>> outcomes;
-  std::optional<Located<std::string>> because;
+  Text because;
   SourceRange where;
 };
 

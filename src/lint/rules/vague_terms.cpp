@@ -81,26 +81,30 @@ std::optional<std::string_view> find_vague(const std::u32string& text, std::stri
   return std::nullopt;
 }
 
-void check_text(const std::optional<core::Located<std::string>>& text, std::string_view key,
-                std::string_view owner, const std::string& subject, core::Diagnostics& out) {
-  if (!text) return;
+void check_one(const std::string& text, const core::SourceRange& where, std::string_view key,
+               std::string_view owner, const std::string& subject, core::Diagnostics& out) {
   std::string_view locale;
-  auto phrase = find_vague(fold(text->value), locale);
+  auto phrase = find_vague(fold(text), locale);
   if (!phrase) return;
   std::string shown(*phrase);
   if (!shown.empty() && shown.back() == '*') shown.pop_back();
   out.push_back(finding(
       kTextVagueTerms,
       fmt::format("`{}` of {} says \"{}\" ({}), which invites argument", key, owner, shown, locale),
-      text->where, "say exactly which products, how much and until when", subject));
+      where, "say exactly which products, how much and until when", subject));
+}
+
+void check_text(const model::Text& text, std::string_view key, std::string_view owner,
+                const std::string& subject, core::Diagnostics& out) {
+  for (const auto& [language, value] : text.by_language)
+    check_one(value, text.where, key, owner, subject, out);
 }
 
 void check_vague_terms(const LintContext& context, core::Diagnostics& out) {
   const model::Rulebook& rulebook = context.rulebook;
   for (const auto& promotion : rulebook.promotions) {
     std::string owner = fmt::format("promotion {}", promotion.id.value);
-    if (promotion.title.where.known())
-      check_text(promotion.title, "title", owner, promotion.id.value, out);
+    check_text(promotion.title, "title", owner, promotion.id.value, out);
     check_text(promotion.terms, "terms", owner, promotion.id.value, out);
   }
   if (rulebook.returns) {

@@ -21,7 +21,7 @@ inline core::SourceRange at_line(std::uint32_t line) {
 
 inline model::Store store(bool eu = false) {
   model::Store s;
-  s.name = {"Shop", {}};
+  s.name.by_language = {{"en", "Shop"}};
   s.currency = {"EUR", 2};
   s.timezone = {"Europe/Riga", {}};
   s.zone = core::find_zone("Europe/Riga");
