@@ -11,4 +11,6 @@ list(APPEND FINEPRINT_CLI_SOURCES
   src/cli/price_command.cpp
   src/cli/test_command.cpp
   src/cli/batch_command.cpp
+  src/cli/reply_command.cpp
+  src/cli/terms_command.cpp
 )
