@@ -46,6 +46,7 @@ const RuleList& registry() {
       &kPromoCodeCollision,
       &load::kReturnsMissingWindowAnchor,
       &load::kTextUnknownLanguage,
+      &kTextMissingTranslation,
       &kTextVagueTerms,
       // The semantic rules (analysis/).
       &analysis::kPromoAmbiguousOverlap,

@@ -4,6 +4,9 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/lint/registry.cpp
   src/lint/rules/promotion_rules.cpp
   src/lint/rules/time_rules.cpp
+  src/lint/rules/folded_text.cpp
+  src/lint/rules/rulebook_texts.cpp
+  src/lint/rules/missing_translation.cpp
   src/lint/rules/vague_phrases.cpp
   src/lint/rules/vague_terms.cpp
 )

@@ -11,6 +11,7 @@
 #include "core/limits.hpp"
 #include "load/claim_loader.hpp"
 #include "load/table_reader.hpp"
+#include "load/text_reader.hpp"
 
 namespace fineprint::load {
 
@@ -247,8 +248,13 @@ void check_item(core::Diagnostics& out, ItemContext& context, model::ClaimItem& 
 void check_language(core::Diagnostics& out, const model::Customer& customer,
                     const ClaimPlaces& places) {
   if (!customer.language || model::is_supported_language(*customer.language)) return;
-  unknown_name(out, "claim/unknown-language", "language", *customer.language,
-               model::supported_languages(), at(places.language, places, "customer.language"));
+  std::string message = fmt::format("unknown language `{}`", *customer.language);
+  auto suggestion = suggest_language(*customer.language);
+  if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
+  flag(out, "claim/unknown-language", std::move(message),
+       at(places.language, places, "customer.language"),
+       suggestion ? std::string{}
+                  : fmt::format("known: {}", fmt::join(model::supported_languages(), ", ")));
 }
 
 }  // namespace

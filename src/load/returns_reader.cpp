@@ -89,7 +89,7 @@ std::optional<model::OutcomeSpec> read_outcome(TableReader& reader, const model:
   if (!outcome) return std::nullopt;
   spec.outcome = *outcome;
   if ((spec.outcome == model::Outcome::deny || spec.outcome == model::Outcome::review) &&
-      spec.because.empty()) {
+      !reader.table().get("because")) {
     add_error(reader.out(), "schema/missing-key",
               fmt::format("{} decides `{}` and needs `because`: the reason given to the customer",
                           reader.context(), text->value),

@@ -8,13 +8,21 @@
 
 namespace fineprint::load {
 
+std::optional<std::string> suggest_language(std::string_view code) {
+  std::string lower(code);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (model::is_supported_language(lower)) return lower;
+  return core::did_you_mean(code, model::supported_languages());
+}
+
 bool check_language(const core::Located<std::string>& code, std::string_view what,
                     core::Diagnostics& out) {
   if (model::is_supported_language(code.value)) return true;
   std::string message =
       fmt::format("\"{}\" in {} is not a language fineprint speaks ({})", code.value, what,
                   fmt::join(model::supported_languages(), ", "));
-  if (auto suggestion = core::did_you_mean(code.value, model::supported_languages()))
+  if (auto suggestion = suggest_language(code.value))
     message += fmt::format("; did you mean \"{}\"?", *suggestion);
   add_error(out, "text/unknown-language", std::move(message), code.where,
             "write a language as its two-letter code: en, lv, lt, pl or ru");

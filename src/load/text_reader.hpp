@@ -2,6 +2,8 @@
 // language, or a table of languages, `because = { lv = "…", en = "…" }`.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "load/table_reader.hpp"
@@ -17,6 +19,9 @@ model::Text read_text(TableReader& reader, std::string_view key, const model::St
 
 // Reports text/unknown-language for `code` unless it is one of the supported
 // languages (model/text.hpp); `what` names where it was written.
+// The supported language `code` was most likely meant to be ("LV" → "lv").
+std::optional<std::string> suggest_language(std::string_view code);
+
 bool check_language(const core::Located<std::string>& code, std::string_view what,
                     core::Diagnostics& out);
 

@@ -16,6 +16,8 @@ extern const Rule kTimeStartsBeforeLaunch;
 // promotion_rules.cpp
 extern const Rule kMoneyFreeOrder;
 extern const Rule kPromoCodeCollision;
+// missing_translation.cpp
+extern const Rule kTextMissingTranslation;
 // vague_terms.cpp
 extern const Rule kTextVagueTerms;
 

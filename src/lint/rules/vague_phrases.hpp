@@ -9,8 +9,10 @@ namespace fineprint::lint {
 
 struct VaguePhrase {
   std::string_view locale;  // en, lv, lt, pl, ru
-  // Lower case. A trailing '*' matches any word that starts so
-  // ("reasonabl*" matches "reasonable" and "reasonably").
+  // Lower case, matched as whole words. '*' is the rest of a word
+  // ("reasonabl*" matches "reasonable" and "reasonably"), '#' a number
+  // ("nawet #" matches "nawet 30"), a space one or more spaces; a '%' may
+  // stand a space apart from its number ("do #%" matches "do 50 %").
   std::string_view phrase;
 };
 

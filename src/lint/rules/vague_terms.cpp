@@ -1,122 +1,113 @@
-// text/vague-terms: customer-facing texts that invite argument.
+// text/vague-terms: customer-facing texts that invite argument. Every text in
+// every language is read against the phrase lists of all five languages (a
+// text's language is what its table says, but a plain string may be in any),
+// and every phrase found is reported, once per text.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "lint/rules/checks.hpp"
+#include "lint/rules/folded_text.hpp"
+#include "lint/rules/rulebook_texts.hpp"
 #include "lint/rules/vague_phrases.hpp"
 
 namespace fineprint::lint {
 
 namespace {
 
-// Lower-cases ASCII, Latin-1/Latin Extended-A (the Baltic and Polish letters)
-// and Cyrillic, the scripts of the supported locales.
-std::u32string fold(std::string_view text) {
-  std::u32string out;
-  for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    char32_t code = c;
-    std::size_t length = 1;
-    if (c >= 0xF0 && i + 3 < text.size()) {
-      code = ((c & 0x07u) << 18) | ((text[i + 1] & 0x3Fu) << 12) | ((text[i + 2] & 0x3Fu) << 6) |
-             (text[i + 3] & 0x3Fu);
-      length = 4;
-    } else if (c >= 0xE0 && i + 2 < text.size()) {
-      code = ((c & 0x0Fu) << 12) | ((text[i + 1] & 0x3Fu) << 6) | (text[i + 2] & 0x3Fu);
-      length = 3;
-    } else if (c >= 0xC0 && i + 1 < text.size()) {
-      code = ((c & 0x1Fu) << 6) | (text[i + 1] & 0x3Fu);
-      length = 2;
-    }
-    i += length;
-    if (code >= U'A' && code <= U'Z')
-      code += 32;
-    else if (code >= 0xC0 && code <= 0xDE && code != 0xD7)
-      code += 32;
-    else if (code >= 0x100 && code <= 0x17F && code != 0x130 && code != 0x131 && code != 0x138 &&
-             code != 0x149 && code != 0x17F) {
-      // Latin Extended-A pairs: even upper/odd lower, except 0x139–0x148 and 0x179–0x17E (odd
-      // upper).
-      bool odd_upper = (code >= 0x139 && code <= 0x148) || (code >= 0x179 && code <= 0x17E);
-      if (odd_upper ? code % 2 == 1 : code % 2 == 0) code += 1;
-    } else if (code >= 0x410 && code <= 0x42F)
-      code += 32;
-    else if (code >= 0x400 && code <= 0x40F)
-      code += 80;
-    out.push_back(code);
-  }
-  return out;
-}
-
-bool is_word(char32_t c) {
-  return (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9') || c >= 0xC0;
-}
-
-// Does `pattern` (folded; '*' = the rest of a word) match `text` at `at`?
-// Returns the end of the match or npos.
-std::size_t match_at(const std::u32string& text, std::size_t at, const std::u32string& pattern) {
+// A number: digits, with a decimal comma or point between digits. Returns its end.
+std::size_t number_end(const std::u32string& text, std::size_t at) {
   std::size_t t = at;
-  for (std::size_t p = 0; p < pattern.size(); ++p) {
-    if (pattern[p] == U'*') {
-      while (t < text.size() && is_word(text[t])) ++t;
-      continue;
-    }
-    if (t >= text.size() || text[t] != pattern[p]) return std::u32string::npos;
+  while (t < text.size() && is_digit(text[t])) ++t;
+  if (t == at) return std::u32string::npos;
+  while (t + 1 < text.size() && (text[t] == U',' || text[t] == U'.') && is_digit(text[t + 1])) {
     ++t;
+    while (t < text.size() && is_digit(text[t])) ++t;
   }
   return t;
 }
 
-std::optional<std::string_view> find_vague(const std::u32string& text, std::string_view& locale) {
+// Does `pattern` (folded) match `text` at `at`? '*' is the rest of a word, '#'
+// a number, a space one or more spaces, and a '%' may stand a space apart from
+// its number. Returns the end of the match or npos.
+std::size_t match_at(const std::u32string& text, std::size_t at, const std::u32string& pattern) {
+  std::size_t t = at;
+  for (char32_t p : pattern) {
+    if (p == U'*') {
+      while (t < text.size() && is_word(text[t])) ++t;
+    } else if (p == U'#') {
+      t = number_end(text, t);
+      if (t == std::u32string::npos) return t;
+    } else if (p == U' ') {
+      if (t >= text.size() || !is_space(text[t])) return std::u32string::npos;
+      while (t < text.size() && is_space(text[t])) ++t;
+    } else {
+      if (p == U'%')
+        while (t < text.size() && is_space(text[t])) ++t;
+      if (t >= text.size() || text[t] != p) return std::u32string::npos;
+      ++t;
+    }
+  }
+  return t;
+}
+
+bool wordlike(char32_t p) {
+  return is_word(p) || p == U'*' || p == U'#';
+}
+
+struct Found {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  const VaguePhrase* phrase = nullptr;
+};
+
+// The first place each phrase stands as whole words in `text`.
+std::vector<Found> find_all(const std::u32string& text) {
+  std::vector<Found> found;
   for (const auto& entry : vague_phrases()) {
     std::u32string pattern = fold(entry.phrase);
     for (std::size_t at = 0; at < text.size(); ++at) {
-      if (at > 0 && is_word(text[at - 1]) && is_word(pattern[0])) continue;
+      if (at > 0 && is_word(text[at - 1]) && wordlike(pattern.front())) continue;
       std::size_t end = match_at(text, at, pattern);
       if (end == std::u32string::npos) continue;
-      if (end < text.size() && is_word(text[end]) && is_word(pattern.back())) continue;
-      locale = entry.locale;
-      return entry.phrase;
+      if (end < text.size() && is_word(text[end]) && wordlike(pattern.back())) continue;
+      found.push_back({at, end, &entry});
+      break;
     }
   }
-  return std::nullopt;
+  return found;
 }
 
-void check_one(const std::string& text, const core::SourceRange& where, std::string_view key,
-               std::string_view owner, const std::string& subject, core::Diagnostics& out) {
-  std::string_view locale;
-  auto phrase = find_vague(fold(text), locale);
-  if (!phrase) return;
-  std::string shown(*phrase);
-  if (!shown.empty() && shown.back() == '*') shown.pop_back();
-  out.push_back(finding(
-      kTextVagueTerms,
-      fmt::format("`{}` of {} says \"{}\" ({}), which invites argument", key, owner, shown, locale),
-      where, "say exactly which products, how much and until when", subject));
+// Overlapping finds are one phrase ("nawet do 50%" is "nawet do" and "do
+// 50%"): the earliest, then the longest, is kept.
+std::vector<Found> without_overlaps(std::vector<Found> found) {
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  std::vector<Found> kept;
+  for (const auto& f : found)
+    if (kept.empty() || f.start >= kept.back().end) kept.push_back(f);
+  return kept;
 }
 
-void check_text(const model::Text& text, std::string_view key, std::string_view owner,
-                const std::string& subject, core::Diagnostics& out) {
-  for (const auto& [language, value] : text.by_language)
-    check_one(value, text.where, key, owner, subject, out);
+void check_site(const TextSite& site, core::Diagnostics& out) {
+  for (const auto& [language, value] : site.text->by_language) {
+    FoldedText text = fold_text(value);
+    for (const Found& f : without_overlaps(find_all(text.folded))) {
+      std::string shown =
+          to_utf8(std::u32string_view(text.original).substr(f.start, f.end - f.start));
+      out.push_back(finding(kTextVagueTerms,
+                            fmt::format("`{}` of {} says \"{}\" ({}), which invites argument",
+                                        site.key, site.owner, shown, f.phrase->locale),
+                            site.text->where, "say exactly which products, how much and until when",
+                            site.subject));
+    }
+  }
 }
 
 void check_vague_terms(const LintContext& context, core::Diagnostics& out) {
-  const model::Rulebook& rulebook = context.rulebook;
-  for (const auto& promotion : rulebook.promotions) {
-    std::string owner = fmt::format("promotion {}", promotion.id.value);
-    check_text(promotion.title, "title", owner, promotion.id.value, out);
-    check_text(promotion.terms, "terms", owner, promotion.id.value, out);
-  }
-  if (rulebook.returns) {
-    for (const auto& rule : rulebook.returns->rules)
-      check_text(rule.outcome.because, "because", fmt::format("returns rule {}", rule.id.value),
-                 "returns", out);
-    if (rulebook.returns->otherwise)
-      check_text(rulebook.returns->otherwise->because, "because", "`otherwise`", "returns", out);
-  }
-  for (const auto& assertion : rulebook.asserts)
-    check_text(assertion.because, "because", fmt::format("assert {}", assertion.id.value),
-               "returns", out);
+  for (const TextSite& site : rulebook_texts(context.rulebook))
+    if (site.prose) check_site(site, out);
 }
 
 }  // namespace
@@ -126,9 +117,7 @@ const Rule kTextVagueTerms{
     .severity = core::Severity::warning,
     .summary = "title, terms or because uses phrases that invite argument",
     .doc =
-        "A `title`, `terms` or `because` text with phrases that invite argument (\"while stocks "
-        "last\", \"selected items\", \"up to\", \"etc.\", \"and more\", \"subject to "
-        "availability\", \"reasonable\"), in English, Latvian, Lithuanian, Polish or Russian.",
+        "A `title`, `terms` or `because` text with phrases that invite argument (\"while stocks last\", \"selected items\", \"up to\", \"etc.\", \"and more\", \"subject to availability\", \"reasonable\", \"at our discretion\", and their Latvian, Lithuanian, Polish and Russian equivalents, such as \"līdz pat\", \"kol turime prekių\", \"nawet 30%\", \"wybrane książki\", \"до 50%\", \"пока товар есть в наличии\"). Every language of a text is read against the phrase lists of all five languages (src/lint/rules/vague_phrases.cpp), and every phrase found is a finding of its own, pointing at the text. \"Up to\" is a phrase only where it is one: a bare Russian \"до\" or Lithuanian \"iki\" (\"until\") is not vague, \"до 50%\" and \"iki 50 %\" are.",
     .why = "The customer reads the text, not the TOML; vague text is where disputes start.",
     .example = "terms = \"Up to 50% off selected items while stocks last\"",
     .fix = "Say exactly what the rule says: which products, how much, until when.",

@@ -1,0 +1,96 @@
+// The text/ lint rules on texts in several languages: how many findings, and
+// which phrases (the fixtures under tests/lint/text/ check where they point).
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "lint/linter.hpp"
+#include "load/rulebook_loader.hpp"
+
+using namespace fineprint;
+
+namespace {
+
+const std::string kStore =
+    "[store]\nname = \"Księgarnia\"\ncurrency = \"PLN\"\ntimezone = \"Europe/Warsaw\"\n"
+    "channels = [\"web\"]\nlocale = \"pl\"\n";
+
+std::string promotion(const std::string& title) {
+  return "[[promotion]]\nid = \"P\"\ntitle = \"" + title +
+         "\"\nstarts = 2026-12-01T00:00:00+01:00\nends = 2026-12-08T00:00:00+01:00\n"
+         "percent_off = 50\n";
+}
+
+std::vector<core::Diagnostic> findings(const std::string& toml, const std::string& rule) {
+  auto loaded = load::load_rulebook_text(toml, "r.toml");
+  REQUIRE(loaded.ok());
+  std::vector<core::Diagnostic> out;
+  for (auto& d : lint::lint_rulebook(loaded, lint::LintOptions{}))
+    if (d.rule == rule) out.push_back(std::move(d));
+  return out;
+}
+
+std::vector<std::string> vague_phrases_in(const std::string& title) {
+  std::vector<std::string> out;
+  for (const auto& d : findings(kStore + promotion(title), "text/vague-terms")) {
+    auto open = d.message.find("says \"") + 6;
+    out.push_back(d.message.substr(open, d.message.find('"', open) - open));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("text/vague-terms reports every vague phrase of a text", "[texts][lint]") {
+  CHECK(vague_phrases_in("Rabat do 50% na wybrane tytuły, do wyczerpania zapasów") ==
+        std::vector<std::string>{"do 50%", "do wyczerpania zapasów", "wybrane tytuły"});
+  CHECK(vague_phrases_in("Promocja na wybrane książki. Rabat nawet 30%.") ==
+        std::vector<std::string>{"nawet 30", "wybrane książki"});
+  // Overlapping phrases are one: "nawet do 50%" is not also "do 50%".
+  CHECK(vague_phrases_in("Rabat nawet do 50%") == std::vector<std::string>{"nawet do"});
+  // "do" and "nawet" alone are "until" and "even".
+  CHECK(vague_phrases_in("Rabat 50% do 7 grudnia, nawet w niedzielę") ==
+        std::vector<std::string>{});
+}
+
+TEST_CASE("text/vague-terms reads every language of a text table", "[texts][lint]") {
+  std::string store =
+      "[store]\nname = \"Grāmatu Nams\"\ncurrency = \"EUR\"\ntimezone = \"Europe/Riga\"\n"
+      "channels = [\"web\"]\nlanguages = [\"lv\", \"lt\", \"ru\", \"en\", \"pl\"]\n";
+  std::string title =
+      "title = { lv = \"Atlaide līdz pat 50%\", lt = \"Nuolaida kol turime prekių\", "
+      "ru = \"Скидка до 50% на избранные книги\", en = \"Up to 50% off\", pl = \"Rabat 50%\" }\n";
+  auto found = findings(store + "[[promotion]]\nid = \"P\"\n" + title +
+                            "starts = 2026-12-01T00:00:00+02:00\nends = 2026-12-08T00:00:00+02:00\n"
+                            "percent_off = 50\n",
+                        "text/vague-terms");
+  CHECK(found.size() == 5);
+}
+
+TEST_CASE("text/missing-translation names every missing language", "[texts][lint]") {
+  std::string store =
+      "[store]\nname = \"Grāmatu Nams\"\ncurrency = \"EUR\"\ntimezone = \"Europe/Riga\"\n"
+      "channels = [\"web\"]\nlanguages = [\"lv\", \"en\", \"ru\"]\n";
+  std::string rule =
+      "[returns]\nhit_policy = \"first\"\n[[returns.rule]]\nid = \"USED\"\noutcome = \"deny\"\n";
+  SECTION("a plain string when three languages are declared") {
+    auto found = findings(store + rule + "because = \"Lietotas preces netiek pieņemtas.\"\n",
+                          "text/missing-translation");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == core::Severity::error);
+    CHECK_THAT(found[0].message, Catch::Contains("has no text in en, ru"));
+    CHECK(found[0].where.line == 12);
+  }
+  SECTION("a table without the default language") {
+    auto found = findings(store + rule + "because = { en = \"No.\", ru = \"Нет.\" }\n",
+                          "text/missing-translation");
+    REQUIRE(found.size() == 1);
+    CHECK_THAT(found[0].message, Catch::Contains("has no text in lv "));
+  }
+  SECTION("every language given") {
+    CHECK(findings(store + rule + "because = { lv = \"Nē.\", en = \"No.\", ru = \"Нет.\" }\n",
+                   "text/missing-translation")
+              .empty());
+  }
+}
