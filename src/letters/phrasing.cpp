@@ -74,6 +74,12 @@ std::string Phrasing::store_name() const {
   return text(rulebook_.store.name, "the store's `name`");
 }
 
+const model::Promotion* promotion_named(const model::Rulebook& rulebook, std::string_view id) {
+  for (const auto& promotion : rulebook.promotions)
+    if (promotion.id.value == id) return &promotion;
+  return nullptr;
+}
+
 core::Result<const i18n::Catalog*> catalog_for(const model::Rulebook& rulebook,
                                                std::string_view language) {
   const std::vector<std::string>& declared = rulebook.store.languages;

@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "i18n/catalog.hpp"
 #include "i18n/formats.hpp"
+#include "letters/document.hpp"
 #include "model/rulebook.hpp"
 
 namespace fineprint::letters {
@@ -55,5 +56,26 @@ class Phrasing {
 // (`[store] languages`). Errors name the language and what there is.
 core::Result<const i18n::Catalog*> catalog_for(const model::Rulebook& rulebook,
                                                std::string_view language);
+
+// A document in `language` written by `write(phrasing, document)`; a Failure
+// thrown while writing comes back as the error value.
+template <class Write>
+core::Result<Document> write_document(const model::Rulebook& rulebook, std::string_view language,
+                                      Write write) {
+  auto catalog = catalog_for(rulebook, language);
+  if (!catalog) return catalog.error();
+  const Phrasing p(**catalog, rulebook);
+  Document document;
+  document.language = std::string(language);
+  try {
+    write(p, document);
+  } catch (const Failure& failure) {
+    return failure.error;
+  }
+  return document;
+}
+
+// The promotion with this id, or nullptr.
+const model::Promotion* promotion_named(const model::Rulebook& rulebook, std::string_view id);
 
 }  // namespace fineprint::letters

@@ -52,12 +52,7 @@ std::string reply_language(const model::Rulebook& rulebook, const model::Claim& 
 
 core::Result<Document> reply_letter(const model::Rulebook& rulebook, const model::Claim& claim,
                                     const engine::Decision& decision, std::string_view language) {
-  auto catalog = catalog_for(rulebook, language);
-  if (!catalog) return catalog.error();
-  const Phrasing p(**catalog, rulebook);
-  Document document;
-  document.language = std::string(language);
-  try {
+  return write_document(rulebook, language, [&](const Phrasing& p, Document& document) {
     write_opening(p, claim, document);
     if (is_return(claim))
       detail::write_return(p, claim, decision, document);
@@ -65,10 +60,7 @@ core::Result<Document> reply_letter(const model::Rulebook& rulebook, const model
       detail::write_promotion(p, claim, decision, document);
     write_appeal(p, decision, document);
     write_closing(p, document);
-  } catch (const Failure& failure) {
-    return failure.error;
-  }
-  return document;
+  });
 }
 
 }  // namespace fineprint::letters

@@ -12,12 +12,6 @@ namespace fineprint::letters::detail {
 
 namespace {
 
-const model::Promotion* promotion_named(const model::Rulebook& rulebook, std::string_view id) {
-  for (const auto& promotion : rulebook.promotions)
-    if (promotion.id.value == id) return &promotion;
-  return nullptr;
-}
-
 std::string title_of(const Phrasing& p, const model::Promotion& promotion) {
   return p.text(promotion.title, "the `title` of promotion `" + promotion.id.value + "`");
 }

@@ -135,12 +135,6 @@ void write_day_count(const Phrasing& p, const model::Claim& claim, Document& doc
                       {"event_date", p.date(*event)}}));
 }
 
-const model::Promotion* promotion_named(const model::Rulebook& rulebook, std::string_view id) {
-  for (const auto& promotion : rulebook.promotions)
-    if (promotion.id.value == id) return &promotion;
-  return nullptr;
-}
-
 // Reprice basis: which promotion's benefit the return takes back, and the sum.
 void write_reprice(const Phrasing& p, const model::Claim& claim, const engine::Decision& decision,
                    Document& document) {

@@ -5,19 +5,11 @@
 namespace fineprint::letters {
 
 core::Result<Document> published_terms(const model::Rulebook& rulebook, std::string_view language) {
-  auto catalog = catalog_for(rulebook, language);
-  if (!catalog) return catalog.error();
-  const Phrasing p(**catalog, rulebook);
-  Document document;
-  document.language = std::string(language);
-  try {
+  return write_document(rulebook, language, [](const Phrasing& p, Document& document) {
     document.title = p.say("terms.title", {{"store", p.store_name()}});
     detail::write_promotions(p, document);
     detail::write_returns(p, document);
-  } catch (const Failure& failure) {
-    return failure.error;
-  }
-  return document;
+  });
 }
 
 }  // namespace fineprint::letters

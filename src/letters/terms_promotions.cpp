@@ -105,8 +105,8 @@ std::string combinability(const Phrasing& p, const model::Promotion& promotion) 
   }
   std::vector<std::string> titles;
   for (const auto& id : promotion.combinable.ids)
-    for (const auto& other : p.rulebook().promotions)
-      if (other.id.value == id.value) titles.push_back(p.quoted(title_of(p, other)));
+    if (const model::Promotion* other = promotion_named(p.rulebook(), id.value))
+      titles.push_back(p.quoted(title_of(p, *other)));
   if (titles.empty()) return p.say("terms.combinable_none");
   return p.say("terms.combinable_list", {{"list", p.list(titles)}});
 }
