@@ -216,7 +216,7 @@ void check_assert_failed(const lint::LintContext& context, core::Diagnostics& ou
           "returns");
       if (!a.because.empty())
         finding.notes.push_back("the assert says: " +
-                                context.rulebook.store.default_text(a.because));
+                                context.rulebook.store.report_text(a.because));
       finding.witness = item_witness(context.rulebook, d, bad);
       out.push_back(std::move(finding));
       break;

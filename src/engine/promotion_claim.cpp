@@ -33,7 +33,7 @@ const model::Promotion* by_code(const model::Rulebook& rulebook, std::string_vie
 }
 
 std::string title_of(const model::Store& store, const model::Promotion& p) {
-  return fmt::format("`{}` ({})", p.id.value, store.default_text(p.title));
+  return fmt::format("`{}` ({})", p.id.value, store.report_text(p.title));
 }
 
 std::string join_failures(const std::vector<FailedCondition>& failed) {

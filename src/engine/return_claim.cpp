@@ -65,8 +65,8 @@ std::string missing_fact(const model::Rulebook& rulebook, std::string_view key) 
 // The record shows the texts in the store's default language.
 void apply_spec(ItemDecision& item, const model::OutcomeSpec& spec, const model::Store& store) {
   item.outcome = spec.outcome;
-  if (!spec.because.empty()) item.because = store.default_text(spec.because);
-  if (!spec.cite.empty()) item.cite = store.default_text(spec.cite);
+  if (!spec.because.empty()) item.because = store.report_text(spec.because);
+  if (!spec.cite.empty()) item.cite = store.report_text(spec.cite);
   if (spec.fee_percent) item.fee_percent = spec.fee_percent->value;
 }
 

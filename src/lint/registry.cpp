@@ -48,6 +48,7 @@ const RuleList& registry() {
       &load::kTextUnknownLanguage,
       &kTextMissingTranslation,
       &kTextVagueTerms,
+      &kTextTermsContradict,
       // The semantic rules (analysis/).
       &analysis::kPromoAmbiguousOverlap,
       &analysis::kPromoAsymmetricCombinable,

@@ -7,6 +7,8 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/lint/rules/folded_text.cpp
   src/lint/rules/rulebook_texts.cpp
   src/lint/rules/missing_translation.cpp
+  src/lint/rules/text_numbers.cpp
+  src/lint/rules/terms_contradict.cpp
   src/lint/rules/vague_phrases.cpp
   src/lint/rules/vague_terms.cpp
 )

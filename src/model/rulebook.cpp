@@ -22,6 +22,11 @@ const std::string& Store::default_text(const Text& text) const {
   return text_in(text, default_language(), languages);
 }
 
+const std::string& Store::report_text(const Text& text) const {
+  if (const std::string* english = text.in("en")) return *english;
+  return default_text(text);
+}
+
 bool Combinable::admits(const std::string& other_id) const {
   switch (kind) {
     case Kind::none:

@@ -49,6 +49,11 @@ struct Store {
   std::string default_language() const { return languages.empty() ? "en" : languages.front(); }
   // `text` in the default language (text_in with the other declared languages as fallbacks).
   const std::string& default_text(const Text& text) const;
+  // `text` as fineprint's own English outputs (resolve, price, lint, the
+  // decision record) quote it: in English when the store gives it, else in the
+  // default language (docs/decisions.md), so an English report quotes no
+  // other language that the store has an English text for.
+  const std::string& report_text(const Text& text) const;
 };
 
 struct Catalog {

@@ -18,6 +18,8 @@ extern const Rule kMoneyFreeOrder;
 extern const Rule kPromoCodeCollision;
 // missing_translation.cpp
 extern const Rule kTextMissingTranslation;
+// terms_contradict.cpp
+extern const Rule kTextTermsContradict;
 // vague_terms.cpp
 extern const Rule kTextVagueTerms;
 

@@ -4,7 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "lint/linter.hpp"
+#include "lint/rules/text_numbers.hpp"
 #include "load/rulebook_loader.hpp"
 
 using namespace fineprint;
@@ -93,4 +96,57 @@ TEST_CASE("text/missing-translation names every missing language", "[texts][lint
                    "text/missing-translation")
               .empty());
   }
+}
+
+TEST_CASE("the numbers a text states, in every language", "[texts][lint]") {
+  core::Currency eur{"EUR", 2};
+  auto dates = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& d : lint::stated_numbers(text, eur).dates)
+      out.push_back(fmt::format("{}-{:02}-{:02}", d.year ? *d.year : 0, d.month, d.day));
+    return out;
+  };
+  CHECK(dates("no 2026. gada 1. novembra līdz 30. novembrim") ==
+        std::vector<std::string>{"2026-11-01", "0-11-30"});
+  CHECK(dates("nuo 2026 m. lapkričio 1 d. iki gruodžio 24 d.") ==
+        std::vector<std::string>{"2026-11-01", "0-12-24"});
+  CHECK(dates("od 18 stycznia 2027 r. do 30 listopada") ==
+        std::vector<std::string>{"2027-01-18", "0-11-30"});
+  CHECK(dates("с 00:00 18 января 2027 года до 1 мая") ==
+        std::vector<std::string>{"2027-01-18", "0-05-01"});
+  CHECK(dates("from 1 November 2026 to December 24, 2026; you may return it") ==
+        std::vector<std::string>{"2026-11-01", "2026-12-24"});
+  CHECK(dates("12.00 EUR, 3 for 2, 20% off, order 30").empty());
+
+  auto numbers = lint::stated_numbers("Atlaide 12,5% un 10 %; 12,00 EUR, €5, 7.50 EUR, 3 zł", eur);
+  REQUIRE(numbers.percents.size() == 2);
+  CHECK(numbers.percents[0].value == 1250);
+  CHECK(numbers.percents[1].value == 1000);
+  REQUIRE(numbers.amounts.size() == 3);
+  CHECK(numbers.amounts[0].value == 1200);
+  CHECK(numbers.amounts[1].value == 500);
+  CHECK(numbers.amounts[1].shown == "€5");
+  CHECK(numbers.amounts[2].value == 750);
+}
+
+TEST_CASE("text/terms-contradict: percentages, amounts and dates against the data",
+          "[texts][lint]") {
+  std::string store =
+      "[store]\nname = \"S\"\ncurrency = \"EUR\"\ntimezone = \"Europe/Riga\"\n"
+      "channels = [\"web\"]\nlanguages = [\"pl\"]\n";
+  auto promo = [&](const std::string& title, const std::string& terms) {
+    return store + "[[promotion]]\nid = \"P\"\ntitle = \"" + title + "\"\nterms = \"" + terms +
+           "\"\nstarts = 2026-11-01T00:00:00\nends = 2026-12-01T00:00:00\npercent_off = 20\n"
+           "min_subtotal = \"50.00\"\n";
+  };
+  CHECK(findings(promo("Rabat 20%", "Od 1 do 30 listopada, od 50,00 EUR."), "text/terms-contradict")
+            .empty());
+  CHECK(findings(promo("Rabat 25%", "Od 1 do 30 listopada, od 50,00 EUR."), "text/terms-contradict")
+            .size() == 1);
+  CHECK(findings(promo("Rabat 20%", "Od 1 do 29 listopada, od 40,00 EUR."), "text/terms-contradict")
+            .size() == 2);
+  // 1 December is the day the window's exclusive end falls on: stated, not a contradiction.
+  CHECK(findings(promo("Rabat 20%", "Od 1 listopada do 1 grudnia 2026, godz. 00:00."),
+                 "text/terms-contradict")
+            .empty());
 }
