@@ -1,5 +1,7 @@
 #include "letters/reply.hpp"
 
+#include <algorithm>
+
 #include "letters/phrasing.hpp"
 #include "letters/reply_parts.hpp"
 
@@ -30,14 +32,22 @@ void write_appeal(const Phrasing& p, const engine::Decision& decision, Document&
   if (!appeal.empty()) document.add(BlockKind::paragraph, appeal);
 }
 
-// "Kind regards," and the store's signature and contact (`[store.letter]`);
-// without a signature the letter is signed with the store's name.
+// The store's sign-off (`[store.letter] signature`, closing words included,
+// one block per line) and contact; without a signature the catalog's
+// "Kind regards," and the store's name.
 void write_closing(const Phrasing& p, Document& document) {
   const model::Letter& letter = p.rulebook().store.letter;
-  document.add(BlockKind::closing, p.say("letter.closing"));
-  std::string signature = p.text(letter.signature, "the `signature` of [store.letter]");
-  document.add(BlockKind::closing, signature.empty() ? p.store_name() : signature);
-  std::string contact = p.text(letter.contact, "the `contact` of [store.letter]");
+  const std::string signature = p.text(letter.signature, "the `signature` of [store.letter]");
+  if (signature.empty()) {
+    document.add(BlockKind::closing, p.say("letter.closing"));
+    document.add(BlockKind::closing, p.store_name());
+  }
+  for (std::size_t start = 0; start < signature.size();) {
+    std::size_t end = std::min(signature.find('\n', start), signature.size());
+    document.add(BlockKind::closing, signature.substr(start, end - start));
+    start = end + 1;
+  }
+  const std::string contact = p.text(letter.contact, "the `contact` of [store.letter]");
   if (!contact.empty()) document.add(BlockKind::closing, contact);
 }
 

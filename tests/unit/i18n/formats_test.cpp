@@ -51,9 +51,9 @@ TEST_CASE("dates are written as a native writer of each language would", "[i18n]
   const core::LocalTime when = local(2026, 12, 19);
   CHECK(day("en", when) == "19 December 2026");
   CHECK(day("lv", when) == "2026. gada 19. decembrī");  // locative: "on"
-  CHECK(day("lt", when) == "2026 m. gruodžio 19 d.");
-  CHECK(day("pl", when) == "19 grudnia 2026 r.");
-  CHECK(day("ru", when) == "19 декабря 2026 г.");
+  CHECK(day("lt", when) == "2026 m. gruodžio 19 dieną");
+  CHECK(day("pl", when) == "19 grudnia 2026 roku");
+  CHECK(day("ru", when) == "19 декабря 2026 года");
   const core::LocalTime last = local(2026, 12, 31, 23, 59, 59);
   CHECK(day("en", last, i18n::DateForm::date_time_seconds) == "31 December 2026, 23:59:59");
   CHECK(day("lv", last, i18n::DateForm::date_time_seconds) ==
