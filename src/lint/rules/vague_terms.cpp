@@ -61,17 +61,35 @@ struct Found {
   const VaguePhrase* phrase = nullptr;
 };
 
+// The phrase lists folded once: the patterns every text is matched against.
+struct Pattern {
+  std::u32string folded;
+  const VaguePhrase* phrase;
+};
+
+const std::vector<Pattern>& patterns() {
+  static const std::vector<Pattern> all = [] {
+    std::vector<Pattern> out;
+    for (const auto& entry : vague_phrases()) out.push_back({fold(entry.phrase), &entry});
+    return out;
+  }();
+  return all;
+}
+
 // The first place each phrase stands as whole words in `text`.
 std::vector<Found> find_all(const std::u32string& text) {
   std::vector<Found> found;
-  for (const auto& entry : vague_phrases()) {
-    std::u32string pattern = fold(entry.phrase);
+  for (const Pattern& p : patterns()) {
+    const std::u32string& pattern = p.folded;
+    char32_t first = pattern.front();
+    bool literal_first = first != U'*' && first != U'#' && first != U' ';
     for (std::size_t at = 0; at < text.size(); ++at) {
-      if (at > 0 && is_word(text[at - 1]) && wordlike(pattern.front())) continue;
+      if (literal_first && text[at] != first) continue;
+      if (at > 0 && is_word(text[at - 1]) && wordlike(first)) continue;
       std::size_t end = match_at(text, at, pattern);
       if (end == std::u32string::npos) continue;
       if (end < text.size() && is_word(text[end]) && wordlike(pattern.back())) continue;
-      found.push_back({at, end, &entry});
+      found.push_back({at, end, p.phrase});
       break;
     }
   }
