@@ -63,6 +63,10 @@ demo: build
 	    $(FINEPRINT) resolve --rules "$${d}rulebook.toml" "$$f" || exit $$?; echo; \
 	  done; \
 	done
+	@echo "== fineprint reply: the letter to the customer, in Latvian and in English"
+	$(FINEPRINT) reply --rules rules --lang lv examples/claims/washed-wool-hat.toml
+	@echo
+	$(FINEPRINT) reply --rules rules --lang en examples/claims/hats-3for2-return-one-reprice.toml
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

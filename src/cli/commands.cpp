@@ -7,6 +7,8 @@ const std::vector<Command>& commands() {
       {"lint", "check rulebooks for mistakes and ambiguity", run_lint},
       {"resolve", "decide claims by the rules", run_resolve},
       {"batch", "decide a stream of JSON claims, one per line", run_batch},
+      {"reply", "write the letter to the customer about a claim's decision", run_reply},
+      {"terms", "print the published terms generated from the rulebook", run_terms},
       {"price", "price an order: which promotions apply and why", run_price},
       {"test", "run a rulebook's policy tests", run_test},
       {"diff", "show what a rulebook change decides differently", run_diff},

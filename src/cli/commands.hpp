@@ -28,5 +28,7 @@ int run_test(const Args& args);
 int run_diff(const Args& args);
 int run_schema(const Args& args);
 int run_completion(const Args& args);
+int run_reply(const Args& args);
+int run_terms(const Args& args);
 
 }  // namespace fineprint::cli

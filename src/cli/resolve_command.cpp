@@ -10,6 +10,8 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "engine/decision.hpp"
+#include "letters/render.hpp"
+#include "letters/reply.hpp"
 #include "report/decision_json.hpp"
 #include "report/decision_text.hpp"
 
@@ -27,6 +29,8 @@ int run_resolve(const Args& args) {
       "lint-rules",
       "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)")(
       "locale", po::value(&locale), "language of the explanations (only en so far)")(
+      "reply", po::value<std::string>(),
+      "json: add the letter to the customer in this language as `reply` (see fineprint reply)")(
       "claim", po::value(&claims), "claim files (TOML; - reads standard input)");
   po::positional_options_description positional;
   positional.add("claim", -1);
@@ -43,6 +47,8 @@ int run_resolve(const Args& args) {
   std::vector<std::string> inputs = claims;
   inputs.push_back(rules);
   if (auto done = stdin_at_most_once(inputs)) return *done;
+  if (vm.count("reply") && format != "json")
+    return fail("--reply adds a field to the JSON record: use it with --format json");
   const bool explain = vm.count("explain") > 0;
 
   if (!vm.count("rules")) {
@@ -75,7 +81,14 @@ int run_resolve(const Args& args) {
     auto decision = engine::decide(compiled, valid[i]);
     if (!decision) return fail(decision.error().message);
     if (format == "json") {
-      out += report::decision_json(*decision, valid.size() == 1);
+      std::optional<report::ReplyField> reply;
+      if (vm.count("reply")) {
+        const std::string language = vm["reply"].as<std::string>();
+        auto letter = letters::reply_letter(rulebook, valid[i], *decision, language);
+        if (!letter) return fail(letter.error().message);
+        reply = report::ReplyField{language, letters::render(*letter, letters::Format::text)};
+      }
+      out += report::decision_json(*decision, valid.size() == 1, reply ? &*reply : nullptr);
       out += '\n';
     } else {
       if (i > 0) out += '\n';

@@ -15,4 +15,6 @@ list(APPEND FINEPRINT_CLI_SOURCES
   src/cli/test_command.cpp
   src/cli/batch_command.cpp
   src/cli/diff_command.cpp
+  src/cli/reply_command.cpp
+  src/cli/terms_command.cpp
 )

@@ -80,4 +80,32 @@ std::string rulebook_digest(const model::Rulebook& rulebook);
 
 std::string program_version();
 
+// The facts of a claimed item as the returns table sees them (semantics §4.1):
+// what `reply` states (the day count) is what decided.
+model::ItemFacts item_facts(const model::Rulebook& rulebook, const model::Claim& claim,
+                            const model::ClaimItem& item);
+
+// A promotion's discount on the goods before and after the return (reprice).
+struct PromotionChange {
+  std::string id;
+  core::Minor before = 0;  // on the whole order as bought
+  core::Minor after = 0;   // on the kept goods priced alone
+};
+
+// Why a refund on the reprice basis (semantics §4.3) is what it is: what the
+// goods cost as charged, what the kept goods cost alone, the cap (what the
+// returned units were worth on the paid basis), the refund before fees, and
+// the promotions whose discount shrinks. Nothing for a paid-basis table or a
+// claim that pays no money.
+struct RepriceBreakdown {
+  core::Minor paid_total = 0;
+  core::Minor kept_cost = 0;
+  core::Minor cap = 0;
+  core::Minor refund = 0;
+  std::vector<PromotionChange> changes;
+};
+core::Result<std::optional<RepriceBreakdown>> reprice_breakdown(const model::Rulebook& rulebook,
+                                                                const model::Claim& claim,
+                                                                const Decision& decision);
+
 }  // namespace fineprint::engine

@@ -179,28 +179,50 @@ std::vector<Minor> paid_values(const model::Claim& claim, const Pricing& pricing
 }
 
 // Reprice basis (§4.3): what the customer paid for the goods minus what the
-// kept goods would cost alone, clamped and split by paid-basis value.
-std::vector<Minor> reprice_values(const CompiledRulebook& rules, const model::Claim& claim,
-                                  const Pricing& pricing, const std::vector<std::size_t>& paying,
-                                  const std::vector<Minor>& paid_basis) {
+// kept goods would cost alone, clamped to what the returned units were worth.
+struct Reprice {
+  Minor paid_total = 0;  // the goods as charged
+  Pricing kept;          // the kept goods priced alone
+  Minor cap = 0;         // the returned units' paid-basis value
+  Minor refund = 0;
+};
+
+Reprice reprice_of(const CompiledRulebook& rules, const model::Claim& claim,
+                   const Pricing& pricing, const std::vector<std::size_t>& paying,
+                   const std::vector<Minor>& paid_basis) {
+  Reprice out;
   model::Order kept = claim.order;
   std::vector<std::int64_t> returned(kept.lines.size(), 0);
   for (std::size_t idx : paying) returned[claim.items[idx].line_index] += claim.items[idx].qty;
-  Minor paid_total = 0;
   for (std::size_t i = 0; i < kept.lines.size(); ++i) {
     const auto& line = claim.order.lines[i];
-    paid_total = add(paid_total, line.paid ? *line.paid : pricing.lines[i].entitled_paid,
-                     "the order's paid total");
+    out.paid_total = add(out.paid_total, line.paid ? *line.paid : pricing.lines[i].entitled_paid,
+                         "the order's paid total");
     kept.lines[i].qty -= returned[i];
     kept.lines[i].paid.reset();
   }
   std::erase_if(kept.lines, [](const model::OrderLine& line) { return line.qty == 0; });
-  Pricing repriced = must_price(rules, kept, claim.customer, PricingScope::open_promotions);
-  Minor cap = 0;
-  for (Minor v : paid_basis) cap = add(cap, v, "the returned units' paid value");
-  Minor refund = sub(paid_total, repriced.goods_paid, "the repriced refund");
-  refund = std::clamp<Minor>(refund, 0, cap);
-  return allocate(refund, paid_basis);
+  out.kept = must_price(rules, kept, claim.customer, PricingScope::open_promotions);
+  for (Minor v : paid_basis) out.cap = add(out.cap, v, "the returned units' paid value");
+  out.refund = sub(out.paid_total, out.kept.goods_paid, "the repriced refund");
+  out.refund = std::clamp<Minor>(out.refund, 0, out.cap);
+  return out;
+}
+
+// The refund split over the paying items by their paid-basis value.
+std::vector<Minor> reprice_values(const CompiledRulebook& rules, const model::Claim& claim,
+                                  const Pricing& pricing, const std::vector<std::size_t>& paying,
+                                  const std::vector<Minor>& paid_basis) {
+  return allocate(reprice_of(rules, claim, pricing, paying, paid_basis).refund, paid_basis);
+}
+
+// Each promotion's discount on the goods (shipping left out), by id.
+std::map<std::string, Minor> goods_discounts(const Pricing& pricing) {
+  std::map<std::string, Minor> out;
+  for (const PricedLine& line : pricing.lines)
+    for (const Allocation& a : line.allocations)
+      out[a.promotion] = add(out[a.promotion], a.amount, "a promotion's goods discount");
+  return out;
 }
 
 // decide() expects a validated claim (load::validate_claim resolves each
@@ -318,3 +340,38 @@ void decide_return(const CompiledRulebook& rules, const model::Claim& claim, Dec
 }
 
 }  // namespace fineprint::engine::detail
+
+namespace fineprint::engine {
+
+model::ItemFacts item_facts(const model::Rulebook& rulebook, const model::Claim& claim,
+                            const model::ClaimItem& item) {
+  return detail::facts_of(rulebook, claim, item);
+}
+
+core::Result<std::optional<RepriceBreakdown>> reprice_breakdown(const model::Rulebook& rulebook,
+                                                                const model::Claim& claim,
+                                                                const Decision& decision) {
+  if (!rulebook.returns || rulebook.returns->basis() != model::RefundBasis::reprice ||
+      !decision.pricing || decision.items.size() != claim.items.size())
+    return std::optional<RepriceBreakdown>{};
+  std::vector<std::size_t> paying;
+  for (std::size_t i = 0; i < decision.items.size(); ++i)
+    if (detail::pays_money(decision.items[i].outcome)) paying.push_back(i);
+  if (paying.empty()) return std::optional<RepriceBreakdown>{};
+  try {
+    const Pricing& pricing = *decision.pricing;
+    std::vector<core::Minor> basis = detail::paid_values(claim, pricing, paying);
+    detail::Reprice reprice =
+        detail::reprice_of(CompiledRulebook(rulebook), claim, pricing, paying, basis);
+    RepriceBreakdown out{
+        reprice.paid_total, reprice.kept.goods_paid, reprice.cap, reprice.refund, {}};
+    std::map<std::string, core::Minor> after = detail::goods_discounts(reprice.kept);
+    for (const auto& [id, before] : detail::goods_discounts(pricing))
+      if (after[id] < before) out.changes.push_back({id, before, after[id]});
+    return std::optional<RepriceBreakdown>(std::move(out));
+  } catch (const detail::Failed& failed) {
+    return failed.error;
+  }
+}
+
+}  // namespace fineprint::engine

@@ -109,7 +109,7 @@ void write_trace(JsonWriter& json, const engine::Decision& d) {
 
 }  // namespace
 
-std::string decision_json(const engine::Decision& d, bool pretty) {
+std::string decision_json(const engine::Decision& d, bool pretty, const ReplyField* reply) {
   JsonWriter json(pretty);
   json.begin_object();
   json.key("claim").value(d.claim);
@@ -125,6 +125,12 @@ std::string decision_json(const engine::Decision& d, bool pretty) {
   write_trace(json, d);
   json.key("rulebook").value(d.rulebook);
   json.key("fineprint").value(d.fineprint);
+  if (reply) {
+    json.key("reply").begin_object();
+    json.key("language").value(reply->language);
+    json.key("text").value(reply->text);
+    json.end_object();
+  }
   json.end_object();
   return json.str();
 }

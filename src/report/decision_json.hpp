@@ -9,7 +9,15 @@
 
 namespace fineprint::report {
 
+// The customer letter `resolve --reply L` adds as the record's last key.
+struct ReplyField {
+  std::string language;
+  std::string text;  // the letter as plain text
+};
+
 // `pretty` indents (one claim); compact is one line (JSON Lines). No newline at the end.
-std::string decision_json(const engine::Decision& decision, bool pretty);
+// Without `reply` the record is exactly what it always was.
+std::string decision_json(const engine::Decision& decision, bool pretty,
+                          const ReplyField* reply = nullptr);
 
 }  // namespace fineprint::report

@@ -1,0 +1,57 @@
+// `fineprint reply [--rules PATH] [--lang L] [--format text|markdown|html] CLAIM`:
+// decide the claim as `resolve` does and print the letter to the customer.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/decision_support.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/options.hpp"
+#include "engine/decision.hpp"
+#include "letters/render.hpp"
+#include "letters/reply.hpp"
+
+namespace fineprint::cli {
+
+int run_reply(const Args& args) {
+  po::options_description options("reply options");
+  std::string rules = "rules", format = "text", claim_path;
+  std::optional<std::string> lang;
+  options.add_options()("rules", po::value(&rules),
+                        "the rulebook file or directory (default ./rules)")(
+      "lang", po::value<std::string>(),
+      "the letter's language (default: the claim's customer.language, else the store's first language)")(
+      "format", po::value(&format), "text, markdown or html (default text)")(
+      "claim", po::value(&claim_path), "the claim file (TOML)");
+  po::positional_options_description positional;
+  positional.add("claim", 1);
+  po::variables_map vm;
+  if (auto done = parse_options(
+          args, "fineprint reply [--rules PATH] [--lang L] [--format text|markdown|html] CLAIM",
+          options, positional, vm))
+    return *done;
+  auto parsed_format = letters::parse_format(format);
+  if (!parsed_format)
+    return fail(fmt::format("--format must be text, markdown or html, not \"{}\"", format));
+  if (claim_path.empty()) return fail("reply needs a claim file (see --help)");
+  if (vm.count("lang")) lang = vm["lang"].as<std::string>();
+
+  auto loaded = load_rules_for_claims(rules, false);
+  if (!loaded) return kExitCannot;
+  const model::Rulebook& rulebook = loaded->rulebook;
+  load::LoadedClaim claim = load::load_claim_file(claim_path, rulebook, {});
+  if (!claim.ok()) {
+    print_claim_errors(claim.diagnostics);
+    return kExitCannot;
+  }
+  auto decision = engine::decide(rulebook, claim.claim);
+  if (!decision) return fail(decision.error().message);
+  auto letter = letters::reply_letter(rulebook, claim.claim, *decision,
+                                      letters::reply_language(rulebook, claim.claim, lang));
+  if (!letter) return fail(letter.error().message);
+  std::cout << letters::render(*letter, *parsed_format);
+  return kExitOk;
+}
+
+}  // namespace fineprint::cli

@@ -1,0 +1,110 @@
+#include "i18n/formats.hpp"
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/numberformatter.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+namespace fineprint::i18n {
+
+namespace {
+
+core::Error format_error(std::string_view what, const Catalog& catalog, UErrorCode status) {
+  return core::Error{"i18n/format", fmt::format("could not write {} in {}: {}", what,
+                                                catalog.language(), u_errorName(status))};
+}
+
+icu::UnicodeString unicode(std::string_view utf8) {
+  return icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+}
+
+std::string utf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+const std::string& pattern_of(const Catalog& catalog, DateForm form) {
+  switch (form) {
+    case DateForm::date_time:
+      return catalog.dates().date_time;
+    case DateForm::date_time_seconds:
+      return catalog.dates().date_time_seconds;
+    case DateForm::date:
+      break;
+  }
+  return catalog.dates().date;
+}
+
+// The catalog's month names in place of ICU's format-wide ones (Latvian
+// running text writes the locative, "decembrī", where CLDR has "decembris").
+void use_months(const Catalog& catalog, icu::SimpleDateFormat& format, UErrorCode& status) {
+  const std::vector<std::string>& months = catalog.dates().months;
+  if (months.empty()) return;
+  icu::DateFormatSymbols symbols(icu::Locale(catalog.language().c_str()), status);
+  if (U_FAILURE(status)) return;
+  std::vector<icu::UnicodeString> names;
+  for (const auto& month : months) names.push_back(unicode(month));
+  symbols.setMonths(names.data(), static_cast<std::int32_t>(names.size()),
+                    icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE);
+  format.setDateFormatSymbols(symbols);
+}
+
+}  // namespace
+
+core::Result<std::string> money(const Catalog& catalog, core::Minor amount,
+                                const core::Currency& currency) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::CurrencyUnit unit(icu::StringPiece(currency.code.c_str()), status);
+  if (U_FAILURE(status)) return format_error("an amount", catalog, status);
+  // The exact decimal, never a double: "7.98" from 798 minor units.
+  const std::string decimal = core::format_money(amount, currency.minor_digits);
+  icu::number::LocalizedNumberFormatter formatter =
+      icu::number::NumberFormatter::withLocale(icu::Locale(catalog.language().c_str()))
+          .unit(unit)
+          .precision(icu::number::Precision::fixedFraction(currency.minor_digits));
+  icu::UnicodeString text =
+      formatter.formatDecimal(icu::StringPiece(decimal.c_str()), status).toString(status);
+  if (U_FAILURE(status)) return format_error("an amount", catalog, status);
+  return utf8(text);
+}
+
+core::Result<std::string> percent(const Catalog& catalog, core::BasisPoints percent) {
+  UErrorCode status = U_ZERO_ERROR;
+  const std::string decimal = core::format_percent(percent);
+  icu::number::LocalizedNumberFormatter formatter =
+      icu::number::NumberFormatter::withLocale(icu::Locale(catalog.language().c_str()))
+          .unit(icu::NoUnit::percent())
+          .precision(icu::number::Precision::maxFraction(2));
+  icu::UnicodeString text =
+      formatter.formatDecimal(icu::StringPiece(decimal.c_str()), status).toString(status);
+  if (U_FAILURE(status)) return format_error("a percentage", catalog, status);
+  return utf8(text);
+}
+
+core::Result<std::string> local_date(const Catalog& catalog, core::LocalTime local, DateForm form) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::SimpleDateFormat format(unicode(pattern_of(catalog, form)),
+                               icu::Locale(catalog.language().c_str()), status);
+  use_months(catalog, format, status);
+  if (U_FAILURE(status)) return format_error("a date", catalog, status);
+  // The local date and time counted as if it were UTC, and written in UTC:
+  // the zone was applied by `date` already.
+  format.adoptTimeZone(icu::TimeZone::getGMT()->clone());
+  const auto seconds = local.time_since_epoch().count();
+  icu::UnicodeString text;
+  format.format(static_cast<UDate>(seconds) * 1000.0, text);
+  return utf8(text);
+}
+
+core::Result<std::string> date_in_zone(const Catalog& catalog, core::Zone zone,
+                                       core::Instant instant, DateForm form) {
+  return local_date(catalog, zone->to_local(instant), form);
+}
+
+}  // namespace fineprint::i18n

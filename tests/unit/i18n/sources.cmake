@@ -1,0 +1,5 @@
+# Message catalogs, ICU formatting, letters and terms (issue 14).
+list(APPEND FINEPRINT_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/catalog_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/formats_test.cpp
+)
