@@ -7,7 +7,7 @@ FINEPRINT := $(BUILD_DIR)/fineprint
 # Debian packages: the toolchain and the libraries fineprint builds against.
 DEB_PACKAGES := g++ cmake ninja-build make tzdata \
   libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
-  libfmt-dev catch2 libsimdjson-dev libicu-dev \
+  libfmt-dev catch2 libsimdjson-dev libicu-dev libcsv-dev \
   python3 python3-jsonschema python3-yaml \
   clang-14 libclang-rt-14-dev
 

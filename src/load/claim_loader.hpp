@@ -47,7 +47,7 @@ struct ClaimPlaces {
   };
   std::vector<Item> items;
   struct Line {
-    core::SourceRange sku, qty;
+    core::SourceRange sku, qty, paid;
   };
   std::vector<Line> lines;
 };

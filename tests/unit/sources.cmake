@@ -20,3 +20,4 @@ list(APPEND FINEPRINT_TEST_SOURCES
 include(${CMAKE_CURRENT_LIST_DIR}/engine/sources.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/analysis/sources.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/batch/sources.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/load/sources.cmake)
