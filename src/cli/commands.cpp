@@ -7,6 +7,7 @@ const std::vector<Command>& commands() {
       {"lint", "check rulebooks for mistakes and ambiguity", run_lint},
       {"resolve", "decide claims by the rules", run_resolve},
       {"batch", "decide a stream of JSON claims, one per line", run_batch},
+      {"claim", "write a claim from an order export: claim new --order FILE --from shopify|woocommerce", run_claim},
       {"price", "price an order: which promotions apply and why", run_price},
       {"test", "run a rulebook's policy tests", run_test},
       {"rules", "list every lint rule", run_rules},

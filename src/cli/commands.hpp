@@ -26,5 +26,6 @@ int run_batch(const Args& args);
 int run_price(const Args& args);
 int run_test(const Args& args);
 int run_schema(const Args& args);
+int run_claim(const Args& args);
 
 }  // namespace fineprint::cli

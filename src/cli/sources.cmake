@@ -11,4 +11,5 @@ list(APPEND FINEPRINT_CLI_SOURCES
   src/cli/price_command.cpp
   src/cli/test_command.cpp
   src/cli/batch_command.cpp
+  src/cli/claim_command.cpp
 )
