@@ -16,10 +16,13 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "core/limits.hpp"
+#include "engine/decision.hpp"
 #include "intake/claim_form.hpp"
 #include "intake/claim_writer.hpp"
+#include "intake/guided_intake.hpp"
 #include "intake/order_import.hpp"
 #include "load/toml_document.hpp"
+#include "report/decision_text.hpp"
 
 namespace fineprint::cli {
 
@@ -31,6 +34,7 @@ struct NewOptions {
   std::vector<std::string> items;
   std::optional<bool> receipt;
   bool force = false;
+  bool guided = false;  // ask the agent (issue 16, item 3)
 };
 
 // The order file → the claim's order and customer; nullopt after printing the error.
@@ -116,6 +120,15 @@ int write_out(const NewOptions& o, const std::string& text) {
   return kExitOk;
 }
 
+// Guided intake ends with the decision and the command that gives it again.
+void show_decision(const NewOptions& o, const model::Rulebook& rulebook,
+                   const model::Claim& claim) {
+  auto decision = engine::decide(rulebook, claim);
+  if (!decision) return;
+  std::cerr << "\n" << report::decision_text(*decision, false);
+  if (!o.output.empty()) std::cerr << "\nDecide it again: fineprint resolve " << o.output << "\n";
+}
+
 int claim_new(NewOptions& o) {
   if (o.order.empty() || o.from.empty())
     return fail("claim new needs --order FILE and --from shopify|woocommerce (see --help)");
@@ -130,10 +143,21 @@ int claim_new(NewOptions& o) {
   model::Claim claim;
   claim.order = imported->order;
   if (imported->customer_id) claim.customer.id = *imported->customer_id;
-  const bool has_claim = !o.items.empty();
+  const bool has_claim = !o.items.empty() || o.guided;
+  if (o.guided && (!o.items.empty() || o.filed || o.receipt))
+    return fail("give --item, --filed and --receipt, or answer the questions, not both");
   if (!has_claim && (o.filed || o.receipt || o.id))
     return fail("--filed, --receipt, --no-receipt and --id describe returned items: give --item");
-  if (has_claim && !add_claim_facts(o, rulebook.store, claim)) return kExitCannot;
+  if (o.guided) {
+    auto guided = intake::guided_intake(rulebook, std::move(claim), std::cin, std::cerr,
+                                        ::isatty(STDIN_FILENO) != 1);
+    if (!guided) return fail(guided.error().message);
+    claim = std::move(guided.value().claim);
+    claim.id = o.id ? *o.id : claim.order.id + "-return";
+    imported->notes.insert(imported->notes.end(), guided->notes.begin(), guided->notes.end());
+  } else if (has_claim && !add_claim_facts(o, rulebook.store, claim)) {
+    return kExitCannot;
+  }
 
   intake::ClaimText text{
       claim, has_claim, imported->notes,
@@ -144,8 +168,10 @@ int claim_new(NewOptions& o) {
   check.order_only = !has_claim;
   auto reread = load::load_claim_text(toml, "<written claim>", rulebook, check);
   if (print_claim_diagnostics(reread.diagnostics)) return kExitCannot;
-  if (o.format == "json") return write_out(o, intake::claim_json(text, rulebook.store) + "\n");
-  return write_out(o, toml);
+  int written = o.format == "json" ? write_out(o, intake::claim_json(text, rulebook.store) + "\n")
+                                   : write_out(o, toml);
+  if (written == kExitOk && o.guided) show_decision(o, rulebook, reread.claim);
+  return written;
 }
 
 }  // namespace
@@ -177,7 +203,9 @@ int run_claim(const Args& args) {
       "id", po::value<std::string>(), "the claim's id (default: the order id and \"-return\")")(
       "format", po::value(&o.format), "toml or json (default toml)")(
       "output,o", po::value(&o.output), "write to FILE instead of standard output")(
-      "force", "replace an existing -o FILE");
+      "force", "replace an existing -o FILE")(
+      "guided",
+      "ask for the claim's facts line by line (the default in a terminal without --item)");
   po::variables_map vm;
   if (auto done = parse_options(
           Args(args.begin() + 1, args.end()),
@@ -195,6 +223,9 @@ int run_claim(const Args& args) {
   if (vm.count("receipt")) o.receipt = true;
   if (vm.count("no-receipt")) o.receipt = false;
   o.force = vm.count("force") > 0;
+  // In a terminal without --item the agent is asked; a script is not.
+  o.guided = vm.count("guided") > 0 ||
+             (o.items.empty() && !o.filed && !o.receipt && ::isatty(STDIN_FILENO) == 1);
   return claim_new(o);
 }
 

@@ -8,4 +8,6 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/intake/woocommerce_order.cpp
   src/intake/claim_writer.cpp
   src/intake/claim_form.cpp
+  src/intake/item_questions.cpp
+  src/intake/guided_intake.cpp
 )
