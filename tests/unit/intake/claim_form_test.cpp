@@ -6,7 +6,7 @@
 
 using namespace fineprint;
 
-TEST_CASE("--item is SKU:QTY:CONDITION:REASON, read from the right", "[intake]") {
+TEST_CASE("an --item is SKU:QTY:CONDITION:REASON, read from the right", "[intake]") {
   auto item = intake::parse_item("HAT-201:1:washed:defective");
   REQUIRE(item.ok());
   CHECK(item->sku == "HAT-201");
@@ -29,7 +29,7 @@ TEST_CASE("--item is SKU:QTY:CONDITION:REASON, read from the right", "[intake]")
   }
 }
 
-TEST_CASE("--filed is RFC 3339, or a date read as its last second in the store's zone",
+TEST_CASE("a --filed value is RFC 3339, or a date read as its last second in the store's zone",
           "[intake]") {
   core::Zone riga = core::find_zone("Europe/Riga");
   REQUIRE(riga);
