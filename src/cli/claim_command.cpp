@@ -76,15 +76,20 @@ std::optional<intake::ImportedOrder> import(const NewOptions& o, const model::Ru
 
 // --item, --filed, --receipt and --id onto the claim; false after printing the error.
 bool add_claim_facts(const NewOptions& o, const model::Store& store, model::Claim& claim) {
-  if (!o.filed) return fail("--item needs --filed: when the customer made the claim") && false;
+  // fail() prints and returns exit code 2; this function answers "done or not".
+  auto refuse = [](const std::string& message) {
+    fail(message);
+    return false;
+  };
+  if (!o.filed) return refuse("--item needs --filed: when the customer made the claim");
   auto filed = intake::parse_filed(*o.filed, store.zone);
-  if (!filed) return fail(filed.error().message) && false;
+  if (!filed) return refuse(filed.error().message);
   claim.filed_at = *filed;
   claim.has_receipt = o.receipt;
   claim.id = o.id ? *o.id : claim.order.id + "-return";
   for (const auto& spec : o.items) {
     auto item = intake::parse_item(spec);
-    if (!item) return fail(item.error().message) && false;
+    if (!item) return refuse(item.error().message);
     claim.items.push_back(std::move(item.value()));
   }
   return true;
