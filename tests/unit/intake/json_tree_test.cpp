@@ -35,6 +35,11 @@ TEST_CASE("a malformed JSON document is an error with its line and column", "[in
   REQUIRE_FALSE(bad_number.ok());
   CHECK(bad_number.error().message.find("`01` is not a JSON number") != std::string::npos);
 
+  auto not_utf8 = intake::parse_json("{\"a\": \"\xFF\"}");
+  REQUIRE_FALSE(not_utf8.ok());
+  CHECK(not_utf8.error().rule == "import/malformed-json");
+  CHECK(not_utf8.error().message.find("UTF-8") != std::string::npos);
+
   CHECK_FALSE(intake::parse_json("[1, 2]").ok());
   CHECK_FALSE(intake::parse_json("").ok());
 }
