@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -139,6 +140,10 @@ int claim_new(NewOptions& o) {
     return fail("claim new needs --order FILE and --from shopify|woocommerce (see --help)");
   if (o.format != "toml" && o.format != "json")
     return fail(fmt::format("--format must be toml or json, not \"{}\"", o.format));
+  // Before any question is asked (write_out checks again, atomically).
+  std::error_code ignored;
+  if (!o.output.empty() && !o.force && std::filesystem::exists(o.output, ignored))
+    return fail(fmt::format("{} exists; give --force to replace it", o.output));
   auto loaded = load_rules_for_claims(o.rules, false);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;

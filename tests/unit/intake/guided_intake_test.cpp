@@ -171,4 +171,12 @@ TEST_CASE("guided intake over a pipe: the washed hat, from the order export to t
   INFO(describe(resolved));
   CHECK(resolved.exit_code == 0);
   CHECK(contains(resolved.out, "Claim #1001-return: denied"));
+
+  // An -o file that would not be replaced is refused before the first question.
+  auto again = run_fineprint({"claim", "new", "--order", "tests/import/shopify-washed-hat.json",
+                              "--from", "shopify", "--guided", "-o", out.string()},
+                             "2027-01-05\n");
+  CHECK(again.exit_code == 2);
+  CHECK(contains(again.err, "exists; give --force to replace it"));
+  CHECK_FALSE(contains(again.err, "When did the customer"));
 }
