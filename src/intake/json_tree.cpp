@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "core/limits.hpp"
+
 namespace fineprint::intake {
 
 namespace {
@@ -48,20 +50,25 @@ bool is_json_number(std::string_view text) {
   return i == text.size();
 }
 
-JsonValue read_value(od::value value);
+JsonValue read_value(od::value value, std::size_t depth);
 
-JsonValue read_object(od::object object) {
+// `depth`: the levels of objects and arrays around this one. The tree is built
+// by recursion, so the depth is bounded (docs/limits.md) before the stack is.
+JsonValue read_object(od::object object, std::size_t depth) {
+  if (depth >= core::limits::kMaxJsonNesting)
+    throw Malformed{fmt::format("more than {} levels of nested objects and arrays (docs/limits.md)",
+                                core::limits::kMaxJsonNesting)};
   JsonValue out;
   out.kind = JsonValue::Kind::object;
   for (auto field : object) {
     std::string_view key;
     check(field.unescaped_key().get(key));
-    out.members.emplace_back(std::string(key), read_value(field.value()));
+    out.members.emplace_back(std::string(key), read_value(field.value(), depth + 1));
   }
   return out;
 }
 
-JsonValue read_value(od::value value) {
+JsonValue read_value(od::value value, std::size_t depth) {
   od::json_type type{};
   check(value.type().get(type));
   JsonValue out;
@@ -69,16 +76,20 @@ JsonValue read_value(od::value value) {
     case od::json_type::object: {
       od::object object;
       check(value.get_object().get(object));
-      return read_object(object);
+      return read_object(object, depth);
     }
     case od::json_type::array: {
       out.kind = JsonValue::Kind::array;
+      if (depth >= core::limits::kMaxJsonNesting)
+        throw Malformed{
+            fmt::format("more than {} levels of nested objects and arrays (docs/limits.md)",
+                        core::limits::kMaxJsonNesting)};
       od::array array;
       check(value.get_array().get(array));
       for (auto element : array) {
         od::value item;
         check(element.get(item));
-        out.elements.push_back(read_value(item));
+        out.elements.push_back(read_value(item, depth + 1));
       }
       return out;
     }
@@ -163,7 +174,7 @@ core::Result<JsonValue> parse_json(std::string_view text) {
     doc.rewind();
     od::object root;
     check(doc.get_object().get(root));
-    return read_object(root);
+    return read_object(root, 0);
   } catch (const Malformed& malformed) {
     return fail(malformed.message);
   }

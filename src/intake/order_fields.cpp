@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.hpp"
+
 namespace fineprint::intake::detail {
 
 namespace {
@@ -105,6 +107,13 @@ core::Instant as_instant(const JsonValue& value, std::string_view path, bool ass
   std::string text = as_string(value, path);
   if (assume_utc && text.size() == 19) text += 'Z';
   auto instant = core::parse_rfc3339(text);
+  if (instant) {
+    int year = core::rfc3339_written_year(text);
+    if (year < core::limits::kMinYear || year > core::limits::kMaxYear)
+      fail("import/wrong-type",
+           fmt::format("`{}` is \"{}\": years {} to {} only (docs/limits.md)", path, value.text,
+                       core::limits::kMinYear, core::limits::kMaxYear));
+  }
   if (!instant)
     fail("import/wrong-type",
          fmt::format("`{}` is \"{}\", not a date-time such as 2027-01-05T14:30:00+02:00", path,

@@ -43,3 +43,15 @@ TEST_CASE("a malformed JSON document is an error with its line and column", "[in
   CHECK_FALSE(intake::parse_json("[1, 2]").ok());
   CHECK_FALSE(intake::parse_json("").ok());
 }
+
+TEST_CASE("an export nested deeper than the JSON limit is refused, not a stack overflow",
+          "[intake]") {
+  auto nested = [](std::size_t levels) {
+    return "{\"a\": " + std::string(levels, '[') + std::string(levels, ']') + "}";
+  };
+  CHECK(intake::parse_json(nested(62)).ok());  // 63 levels with the top object
+  auto deep = intake::parse_json(nested(64));
+  REQUIRE_FALSE(deep.ok());
+  CHECK(deep.error().message.find("more than 64 levels") != std::string::npos);
+  CHECK_FALSE(intake::parse_json(nested(2'000'000)).ok());
+}

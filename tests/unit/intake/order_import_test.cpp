@@ -161,6 +161,10 @@ TEST_CASE("exported money is read exactly from its decimal text, never as a floa
   require_error(run("\"abc\""), "import/money", "`order.line_items[0].price`");
   require_error(run("\"1.00\"", "0"), "import/wrong-type", "at least 1");
   require_error(run("true"), "import/wrong-type", "must be an amount");
+  std::string far_future = order("\"1.00\"");
+  far_future.replace(far_future.find("2027-01-05T10:00:00Z"), 20, "9999-12-31T23:59:59Z");
+  require_error(intake::import_order(far_future, OrderSource::shopify, bundled(), {}),
+                "import/wrong-type", "years 1900 to 2999 only");
 }
 
 TEST_CASE("WooCommerce: a subtotal that is not qty equal unit prices is refused", "[intake]") {
