@@ -126,6 +126,17 @@ int write_out(const NewOptions& o, const std::string& text) {
   return kExitOk;
 }
 
+// The claim as written, read back by the real claim reader against the
+// rulebook: what is written will load. Its errors are printed.
+std::optional<load::LoadedClaim> read_back(const std::string& toml, bool has_claim,
+                                           const model::Rulebook& rulebook) {
+  load::ClaimLoadOptions check;
+  check.order_only = !has_claim;
+  auto reread = load::load_claim_text(toml, "<written claim>", rulebook, check);
+  if (print_claim_diagnostics(reread.diagnostics)) return std::nullopt;
+  return reread;
+}
+
 // Guided intake ends with the decision and the command that gives it again.
 void show_decision(const NewOptions& o, const model::Rulebook& rulebook,
                    const model::Claim& claim) {
@@ -159,6 +170,10 @@ int claim_new(NewOptions& o) {
   if (!has_claim && (o.filed || o.receipt || o.id))
     return fail("--filed, --receipt, --no-receipt and --id describe returned items: give --item");
   if (o.guided) {
+    // The order must load before anyone is asked about it.
+    intake::ClaimText order_only{claim, false, {}, {}};
+    if (!read_back(intake::claim_toml(order_only, rulebook.store), false, rulebook))
+      return kExitCannot;
     auto guided = intake::guided_intake(rulebook, std::move(claim), std::cin, std::cerr,
                                         ::isatty(STDIN_FILENO) != 1);
     if (!guided) return fail(guided.error().message);
@@ -173,14 +188,11 @@ int claim_new(NewOptions& o) {
       claim, has_claim, imported->notes,
       fmt::format("Written by `fineprint claim new --from {}` from {}.", o.from, o.order)};
   std::string toml = intake::claim_toml(text, rulebook.store);
-  // The real claim reader, against the rulebook: what is written will load.
-  load::ClaimLoadOptions check;
-  check.order_only = !has_claim;
-  auto reread = load::load_claim_text(toml, "<written claim>", rulebook, check);
-  if (print_claim_diagnostics(reread.diagnostics)) return kExitCannot;
+  auto reread = read_back(toml, has_claim, rulebook);
+  if (!reread) return kExitCannot;
   int written = o.format == "json" ? write_out(o, intake::claim_json(text, rulebook.store) + "\n")
                                    : write_out(o, toml);
-  if (written == kExitOk && o.guided) show_decision(o, rulebook, reread.claim);
+  if (written == kExitOk && o.guided) show_decision(o, rulebook, reread->claim);
   return written;
 }
 

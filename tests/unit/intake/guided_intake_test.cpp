@@ -3,6 +3,7 @@
 // vocabulary, answers that do not fit are asked again.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <sstream>
 
 #include "../engine/engine_fixture.hpp"
@@ -179,4 +180,21 @@ TEST_CASE("guided intake over a pipe: the washed hat, from the order export to t
   CHECK(again.exit_code == 2);
   CHECK(contains(again.err, "exists; give --force to replace it"));
   CHECK_FALSE(contains(again.err, "When did the customer"));
+}
+
+TEST_CASE("guided intake refuses an order the claim reader refuses, before any question",
+          "[intake][cli]") {
+  testing::TempDir dir;
+  std::ifstream in("tests/import/shopify-washed-hat.json", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string order = text.str();
+  order.replace(order.find("\"HAT-202\""), 9, "\"HAT-201\"");
+  auto path = dir.write("dup.json", order);
+  auto run = run_fineprint(
+      {"claim", "new", "--order", path.string(), "--from", "shopify", "--guided"}, "2027-01-05\n");
+  INFO(describe(run));
+  CHECK(run.exit_code == 2);
+  CHECK(contains(run.err, "sku `HAT-201` is on order lines #1 and #2"));
+  CHECK_FALSE(contains(run.err, "When did the customer"));
 }
