@@ -63,7 +63,8 @@ JsonValue read_object(od::object object, std::size_t depth) {
   for (auto field : object) {
     std::string_view key;
     check(field.unescaped_key().get(key));
-    out.members.emplace_back(std::string(key), read_value(field.value(), depth + 1));
+    out.keys.emplace_back(key);
+    out.values.push_back(read_value(field.value(), depth + 1));
   }
   return out;
 }
@@ -142,8 +143,8 @@ std::string position(std::string_view text, std::size_t offset) {
 }  // namespace
 
 const JsonValue* JsonValue::find(std::string_view key) const {
-  for (const auto& [name, value] : members)
-    if (name == key) return &value;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return &values[i];
   return nullptr;
 }
 

@@ -5,7 +5,6 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -17,8 +16,12 @@ struct JsonValue {
   Kind kind = Kind::null;
   // A string's value (unescaped), a number's literal text, "true" or "false".
   std::string text;
-  std::vector<std::pair<std::string, JsonValue>> members;  // an object's, in document order
-  std::vector<JsonValue> elements;                         // an array's
+  // An object's members in document order: keys[i] names values[i]. (Two
+  // vectors, not pairs: a pair needs JsonValue complete, which it is not yet
+  // here, and clang's library checks it.)
+  std::vector<std::string> keys;
+  std::vector<JsonValue> values;
+  std::vector<JsonValue> elements;  // an array's
 
   // The member named `key` (the first, should a document repeat it), or null.
   const JsonValue* find(std::string_view key) const;
