@@ -165,6 +165,18 @@ void ask_item_facts(Prompter& prompt, const model::Rulebook& rulebook, const mod
   }
 }
 
+// The item's decision as soon as its facts are in (the whole claim's follows
+// at the end: a refund of several items may share out the order's discounts).
+void show_item_decision(Prompter& prompt, const model::Rulebook& rulebook,
+                        const model::Claim& claim, const model::ClaimItem& item) {
+  auto decided = decide_alone(rulebook, engine::rulebook_digest(rulebook), claim, item);
+  if (!decided) return;
+  prompt.say(fmt::format("→ {} × {}: {} {} {} under rule `{}`", item.sku, item.qty,
+                         model::outcome_name(decided->outcome),
+                         core::format_money(decided->amount, rulebook.store.currency.minor_digits),
+                         rulebook.store.currency.code, decided->rule));
+}
+
 }  // namespace
 
 core::Result<GuidedClaim> guided_intake(const model::Rulebook& rulebook, model::Claim claim,
@@ -186,6 +198,7 @@ core::Result<GuidedClaim> guided_intake(const model::Rulebook& rulebook, model::
       item.sku = claim.order.lines[*index].sku;
       item.qty = ask_qty(prompt, claim.order.lines[*index]);
       ask_item_facts(prompt, rulebook, claim, item, guided.notes);
+      show_item_decision(prompt, rulebook, claim, item);
       claim.items.push_back(std::move(item));
     }
   } catch (const AnswersEnded& ended) {

@@ -12,19 +12,26 @@ namespace fineprint::intake {
 
 namespace {
 
-// The item alone in a copy of the claim, decided: what a menu answer leads to.
+// What a menu answer leads to, as text that two answers compare by.
 std::string decide_item(const model::Rulebook& rulebook, const std::string& digest,
-                        model::Claim claim, model::ClaimItem item) {
-  claim.items = {std::move(item)};
-  if (core::has_errors(load::validate_claim(claim, rulebook, load::ClaimPlaces{}, true)))
-    return "invalid";
-  auto decision = engine::decide(rulebook, claim, digest);
-  if (!decision || decision->items.empty()) return "undecided";
-  const engine::ItemDecision& decided = decision->items.front();
-  return fmt::format("{} {}", model::outcome_name(decided.outcome), decided.amount);
+                        const model::Claim& claim, const model::ClaimItem& item) {
+  auto decided = decide_alone(rulebook, digest, claim, item);
+  if (!decided) return "invalid";
+  return fmt::format("{} {}", model::outcome_name(decided->outcome), decided->amount);
 }
 
 }  // namespace
+
+std::optional<engine::ItemDecision> decide_alone(const model::Rulebook& rulebook,
+                                                 const std::string& digest, model::Claim claim,
+                                                 model::ClaimItem item) {
+  claim.items = {std::move(item)};
+  if (core::has_errors(load::validate_claim(claim, rulebook, load::ClaimPlaces{}, true)))
+    return std::nullopt;
+  auto decision = engine::decide(rulebook, claim, digest);
+  if (!decision || decision->items.empty()) return std::nullopt;
+  return decision->items.front();
+}
 
 ItemQuestions::ItemQuestions(const model::Rulebook& rulebook, const model::Claim& claim,
                              const model::ClaimItem& item) {

@@ -4,8 +4,11 @@
 // its answer makes a difference to the item's outcome or amount.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "engine/decision.hpp"
 
 #include "model/claim.hpp"
 #include "model/rulebook.hpp"
@@ -30,6 +33,12 @@ class ItemQuestions {
   // outcome_[r][c]: the item's decision as text (outcome, amount, or the claim error).
   std::vector<std::vector<std::string>> outcome_;
 };
+
+// `item` alone on a copy of `claim`, decided (`digest`: the rulebook's);
+// nullopt when the claim reader refuses it.
+std::optional<engine::ItemDecision> decide_alone(const model::Rulebook& rulebook,
+                                                 const std::string& digest, model::Claim claim,
+                                                 model::ClaimItem item);
 
 // One line to show beside a condition or reason in a menu: the built-in ones
 // explained, a rulebook's own one marked as such.

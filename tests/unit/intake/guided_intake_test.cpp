@@ -165,6 +165,7 @@ TEST_CASE("guided intake over a pipe: the washed hat, from the order export to t
   INFO(describe(run));
   REQUIRE(run.exit_code == 0);
   CHECK(contains(run.err, "In what condition is HAT-201?"));
+  CHECK(contains(run.err, "→ HAT-201 × 1: deny 0.00 EUR under rule `care-label-washed`\n"));
   CHECK(contains(run.err, "Claim #1001-return: denied"));
   CHECK(contains(run.err, "care-label-washed"));
   CHECK(contains(run.err, "Decide it again: fineprint resolve " + out.string()));
