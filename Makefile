@@ -11,7 +11,7 @@ FINEPRINT := $(BUILD_DIR)/fineprint
 # of issue 18.
 DEB_PACKAGES := g++ cmake ninja-build make tzdata \
   libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
-  libfmt-dev catch2 libsimdjson-dev libicu-dev \
+  libfmt-dev catch2 libsimdjson-dev libicu-dev libcsv-dev \
   python3 python3-jsonschema python3-yaml \
   nodejs libxml2-utils tmux lintian pre-commit \
   clang-14 libclang-rt-14-dev

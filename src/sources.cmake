@@ -2,7 +2,7 @@
 # sources.cmake of its own folder, which lists that folder's files only.
 # Everything but main.cpp and cli/ goes into the library fineprint_core.
 set(FINEPRINT_CORE_SOURCES)
-foreach(folder core model load engine analysis lint report batch diff i18n letters)
+foreach(folder core model load engine analysis lint report batch diff i18n letters intake)
   include(${CMAKE_CURRENT_LIST_DIR}/${folder}/sources.cmake)
 endforeach()
 

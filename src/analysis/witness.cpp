@@ -33,6 +33,12 @@ std::string toml_string(const std::string& text) {
       out += "\\n";
       continue;
     }
+    // Other control characters are not allowed raw in a TOML basic string
+    // (order imports copy text from shop exports, issue 16).
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f) {
+      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(c));
+      continue;
+    }
     out += c;
   }
   return out + "\"";

@@ -9,6 +9,7 @@ const std::vector<Command>& commands() {
       {"batch", "decide a stream of JSON claims, one per line", run_batch},
       {"reply", "write the letter to the customer about a claim's decision", run_reply},
       {"terms", "print the published terms generated from the rulebook", run_terms},
+      {"claim", "write a claim from an order export: claim new --order FILE --from shopify|woocommerce", run_claim},
       {"price", "price an order: which promotions apply and why", run_price},
       {"test", "run a rulebook's policy tests", run_test},
       {"diff", "show what a rulebook change decides differently", run_diff},

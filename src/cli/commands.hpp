@@ -30,5 +30,6 @@ int run_schema(const Args& args);
 int run_completion(const Args& args);
 int run_reply(const Args& args);
 int run_terms(const Args& args);
+int run_claim(const Args& args);
 
 }  // namespace fineprint::cli

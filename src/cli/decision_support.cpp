@@ -44,9 +44,18 @@ std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& pat
   return loaded;
 }
 
-void print_claim_errors(const core::Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics)
-    if (d.severity == core::Severity::error) fail(load::claim_error_text(d));
+bool print_claim_diagnostics(const core::Diagnostics& diagnostics) {
+  bool errors = false;
+  for (const auto& d : diagnostics) {
+    if (d.severity == core::Severity::error) {
+      fail(load::claim_error_text(d));
+      errors = true;
+    } else if (!d.suppressed) {
+      std::cerr << "fineprint: " << core::severity_name(d.severity) << ": "
+                << load::claim_error_text(d) << "\n";
+    }
+  }
+  return errors;
 }
 
 }  // namespace fineprint::cli

@@ -18,7 +18,8 @@ namespace fineprint::cli {
 // rule; they never block. Without it nothing but the load-time checks runs.
 std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& path, bool warn);
 
-// Prints each error of an invalid claim as `fineprint: error: file:line:col: message`.
-void print_claim_errors(const core::Diagnostics& diagnostics);
+// Prints each error of a claim as `fineprint: error: file:line:col: message`
+// and each warning as `fineprint: warning: …`. True when there were errors.
+bool print_claim_diagnostics(const core::Diagnostics& diagnostics);
 
 }  // namespace fineprint::cli

@@ -47,10 +47,7 @@ int run_price(const Args& args) {
   load::ClaimLoadOptions claim_options;
   claim_options.order_only = true;
   load::LoadedClaim claim = load::load_claim_file(file, rulebook, claim_options);
-  if (!claim.ok()) {
-    print_claim_errors(claim.diagnostics);
-    return kExitCannot;
-  }
+  if (print_claim_diagnostics(claim.diagnostics)) return kExitCannot;
   const model::Order& order = claim.claim.order;
   const engine::CompiledRulebook compiled(rulebook);
   auto pricing = engine::price_order(compiled, order, claim.claim.customer);

@@ -66,8 +66,7 @@ int run_resolve(const Args& args) {
   bool invalid = false;
   for (const auto& path : claims) {
     load::LoadedClaim claim = load::load_claim_file(path, rulebook, {});
-    if (!claim.ok()) {
-      print_claim_errors(claim.diagnostics);
+    if (print_claim_diagnostics(claim.diagnostics)) {
       invalid = true;
       continue;
     }

@@ -17,4 +17,5 @@ list(APPEND FINEPRINT_CLI_SOURCES
   src/cli/diff_command.cpp
   src/cli/reply_command.cpp
   src/cli/terms_command.cpp
+  src/cli/claim_command.cpp
 )

@@ -205,6 +205,7 @@ class Reader {
     }
     for (std::size_t i = 0; i < N; ++i)
       if (table[i].required == Required::always && !found.seen[i]) missing(parent, table[i].key);
+    claim_schema::mark_absent(table, model, [&](std::size_t i) { return found.seen[i]; });
     return found;
   }
 

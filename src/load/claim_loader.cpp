@@ -97,7 +97,7 @@ class ClaimFileReader {
         line.where = r.table_where();
         read_fields(r, path, claim_schema::kLine, line);
         out_.claim.order.lines.push_back(std::move(line));
-        places_.lines.push_back({place(r, "sku"), place(r, "qty")});
+        places_.lines.push_back({place(r, "sku"), place(r, "qty"), place(r, "paid")});
         break;
       }
       case Object::customer:
@@ -148,6 +148,8 @@ class ClaimFileReader {
           (field.required == Required::in_return && kind == model::ClaimKind::return_claim);
       read_value(r, path, field, required ? Need::required : Need::optional, model, kind);
     }
+    claim_schema::mark_absent(fields, model,
+                              [&](std::size_t i) { return r.table().contains(fields[i].key); });
     if (one_of && !one_of_written && kind == model::ClaimKind::promotion_claim)
       add_error(out_.diagnostics, "schema/missing-key",
                 claim_fields::needs_promotion_or_code(r.context()), r.table_where());

@@ -48,7 +48,7 @@ struct ClaimPlaces {
   };
   std::vector<Item> items;
   struct Line {
-    core::SourceRange sku, qty;
+    core::SourceRange sku, qty, paid;
   };
   std::vector<Line> lines;
 };

@@ -72,6 +72,9 @@ struct Field {
   Kinds kinds = Kinds::any;
   std::string_view why_not = {};  // why a claim of the other kind must not carry the key
   std::string_view element = {};  // objects: one element, in messages ("item", "line")
+  // Set to true when the key is absent: a value the catalog's product may
+  // supply (validate_claim), so the reader does not require it.
+  bool M::*absent = nullptr;
 };
 
 using model::Claim;
@@ -130,14 +133,24 @@ inline constexpr std::array<Field<Order>, 9> kOrder{{
     {"lines", Type::objects, Required::always, {}, Object::line, Kinds::any, {}, "line"},
 }};
 
-// [[order.lines]]
+// [[order.lines]]: category, unit_price and final_sale may be left to the
+// catalog's product of the line's sku (issue 16).
 inline constexpr std::array<Field<OrderLine>, 6> kLine{{
     {"sku", Type::string, Required::always, &OrderLine::sku},
-    {"category", Type::string, Required::always, &OrderLine::category},
+    {.key = "category",
+     .type = Type::string,
+     .target = &OrderLine::category,
+     .absent = &OrderLine::category_from_catalog},
     {"qty", Type::integer, Required::always, &OrderLine::qty},
-    {"unit_price", Type::money, Required::always, &OrderLine::unit_price},
+    {.key = "unit_price",
+     .type = Type::money,
+     .target = &OrderLine::unit_price,
+     .absent = &OrderLine::unit_price_from_catalog},
     {"paid", Type::money, Required::never, &OrderLine::paid},
-    {"final_sale", Type::boolean, Required::never, &OrderLine::final_sale},
+    {.key = "final_sale",
+     .type = Type::boolean,
+     .target = &OrderLine::final_sale,
+     .absent = &OrderLine::final_sale_from_catalog},
 }};
 
 // [customer]
@@ -227,6 +240,14 @@ constexpr bool consistent(const std::array<Field<M>, N>& table) {
 static_assert(detail::consistent(kDocument) && detail::consistent(kClaim) &&
               detail::consistent(kItem) && detail::consistent(kOrder) &&
               detail::consistent(kLine) && detail::consistent(kCustomer));
+
+// Marks the keys of `table` that `written` says are absent, where a row
+// asks for it (Field::absent).
+template <class M, std::size_t N, class Written>
+void mark_absent(const std::array<Field<M>, N>& table, M& model, Written written) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (table[i].absent && !written(i)) model.*table[i].absent = true;
+}
 
 // Stores `value` where `field` says; the reader has checked that the value
 // is of the field's type.

@@ -132,6 +132,69 @@ std::map<std::string, std::size_t> check_order(core::Diagnostics& out, const mod
   return line_of_sku;
 }
 
+// What a line left out (category, unit_price, final_sale), taken from the
+// catalog's product of its sku (issue 16); the line's own values win. A line
+// that needs the catalog and whose sku has no product is an error naming the
+// nearest product's sku. A complete line needs no product: the order is the
+// fact of the sale.
+void complete_from_catalog(core::Diagnostics& out, model::Order& order,
+                           const model::Rulebook& rulebook, const ClaimPlaces& places) {
+  std::optional<core::Suggester> skus;
+  for (std::size_t i = 0; i < order.lines.size(); ++i) {
+    model::OrderLine& line = order.lines[i];
+    if (!line.category_from_catalog && !line.unit_price_from_catalog &&
+        !line.final_sale_from_catalog)
+      continue;
+    const model::Product* product =
+        rulebook.catalog ? rulebook.catalog->product(line.sku) : nullptr;
+    if (product) {
+      if (line.category_from_catalog) line.category = product->category;
+      if (line.unit_price_from_catalog) line.unit_price = product->unit_price;
+      if (line.final_sale_from_catalog) line.final_sale = product->final_sale;
+      continue;
+    }
+    line.final_sale_from_catalog = false;  // absent and no product: not a final sale
+    if (!line.category_from_catalog && !line.unit_price_from_catalog) continue;
+    std::string missing = line.category_from_catalog && line.unit_price_from_catalog
+                              ? "`category` and `unit_price`"
+                              : (line.category_from_catalog ? "`category`" : "`unit_price`");
+    std::string message = fmt::format(
+        "order line `{}` has no {}, and the catalog has no product `{}` to take it from", line.sku,
+        missing, line.sku);
+    if (!skus && rulebook.catalog) {
+      std::vector<std::string> known;
+      for (const auto& known_product : rulebook.catalog->products)
+        known.push_back(known_product.sku.value);
+      skus.emplace(std::move(known));
+    }
+    if (auto near = skus ? skus->suggest(line.sku) : std::nullopt)
+      message += fmt::format("; did you mean `{}`?", *near);
+    flag(out, "claim/unknown-product", std::move(message),
+         nth(places.lines, i, &ClaimPlaces::Line::sku, places, line_path(i, "sku")),
+         fmt::format("write the line's {}, or add the product to the rulebook's [catalog]",
+                     missing));
+    line.category_from_catalog = line.unit_price_from_catalog = false;
+  }
+}
+
+// `paid` is what the whole line cost. A line of several units whose `paid` is
+// its unit price was most likely written per unit: a warning, which changes
+// neither the decision nor the exit code (issue 16).
+void warn_unit_paid(core::Diagnostics& out, const model::Order& order, const ClaimPlaces& places) {
+  for (std::size_t i = 0; i < order.lines.size(); ++i) {
+    const model::OrderLine& line = order.lines[i];
+    if (!line.paid || line.qty < 2 || *line.paid != line.unit_price) continue;
+    flag(
+        out, "claim/paid-per-unit",
+        fmt::format(
+            "`paid` of order line `{}` equals its unit price for {} units: `paid` looks like a unit price; it is what the whole line cost",
+            line.sku, line.qty),
+        nth(places.lines, i, &ClaimPlaces::Line::paid, places, line_path(i, "paid")),
+        "if the customer paid that much for all the units, nothing is wrong");
+    out.back().severity = core::Severity::warning;
+  }
+}
+
 // When the claim was filed, against when the order was placed and, for a
 // return, delivered.
 void check_filing_dates(core::Diagnostics& out, const model::Claim& claim,
@@ -263,6 +326,8 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
                                  const ClaimPlaces& places, bool has_claim) {
   core::Diagnostics out;
   if (flag_oversize(out, claim, places, has_claim)) return out;
+  complete_from_catalog(out, claim.order, rulebook, places);
+  warn_unit_paid(out, claim.order, places);
   std::map<std::string, std::size_t> line_of_sku =
       check_order(out, claim.order, rulebook.store, places);
   if (!has_claim) return out;

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "load/product_reader.hpp"
 #include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
 #include "load/toml_document.hpp"
@@ -130,7 +131,9 @@ void read_files(LoadedRulebook& loaded, std::vector<ParsedFile>& parsed) {
     if (const toml::table* catalog = top.table("catalog")) {
       if (first_definition(seen, "catalog", top.key_where("catalog"), out)) {
         rulebook.catalog.emplace();
-        read_catalog(*catalog, *rulebook.catalog, out);
+        read_catalog(*catalog, rulebook.store, *rulebook.catalog, out);
+        read_products_file(rulebook, file.index, out);
+        check_products(*rulebook.catalog, out);
       }
     }
     for (const toml::table* table : top.tables("promotion")) {

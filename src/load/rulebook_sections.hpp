@@ -13,7 +13,8 @@
 namespace fineprint::load {
 
 void read_store(const toml::table& table, model::Store& store, core::Diagnostics& out);
-void read_catalog(const toml::table& table, model::Catalog& catalog, core::Diagnostics& out);
+void read_catalog(const toml::table& table, const model::Store& store, model::Catalog& catalog,
+                  core::Diagnostics& out);
 void read_promotion(const toml::table& table, const model::Store& store,
                     model::Promotion& promotion, core::Diagnostics& out);
 void read_returns(const toml::table& table, const model::Store& store, model::Returns& returns,

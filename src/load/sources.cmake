@@ -5,6 +5,8 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/load/load_rules.cpp
   src/load/text_reader.cpp
   src/load/store_reader.cpp
+  src/load/csv_reader.cpp
+  src/load/product_reader.cpp
   src/load/promotion_reader.cpp
   src/load/returns_reader.cpp
   src/load/allow_reader.cpp

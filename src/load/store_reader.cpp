@@ -5,6 +5,7 @@
 #include "core/did_you_mean.hpp"
 #include "core/limits.hpp"
 #include "load/rulebook_sections.hpp"
+#include "load/product_reader.hpp"
 #include "load/table_reader.hpp"
 #include "load/text_reader.hpp"
 #include "model/law_pack.hpp"
@@ -148,11 +149,13 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
   reader.finish();
 }
 
-void read_catalog(const toml::table& table, model::Catalog& catalog, core::Diagnostics& out) {
+void read_catalog(const toml::table& table, const model::Store& store, model::Catalog& catalog,
+                  core::Diagnostics& out) {
   TableReader reader(table, "[catalog]", out);
   catalog.where = reader.table_where();
   catalog.categories = reader.strings("categories");
   catalog.skus = reader.strings("skus");
+  read_product_tables(reader, store, catalog);
   reader.finish();
 }
 

@@ -32,6 +32,11 @@ struct OrderLine {
   core::Minor unit_price = 0;       // list price per unit
   std::optional<core::Minor> paid;  // charged for the whole line, after discounts
   bool final_sale = false;
+  // Left out by the claim: the catalog's product of `sku` supplied the value
+  // (load::validate_claim; issue 16).
+  bool category_from_catalog = false;
+  bool unit_price_from_catalog = false;
+  bool final_sale_from_catalog = false;
   core::SourceRange where;
 };
 

@@ -123,3 +123,18 @@ bool is_distance_channel(const Store& store, const std::string& channel) {
 }
 
 }  // namespace fineprint::model
+
+namespace fineprint::model {
+
+const Product* Catalog::product(std::string_view sku) const {
+  auto found = by_sku_.find(sku);
+  return found == by_sku_.end() ? nullptr : &products[found->second];
+}
+
+void Catalog::index_products() {
+  by_sku_.clear();
+  // The first product of a sku wins; a second is a load error (the loader's).
+  for (std::size_t i = 0; i < products.size(); ++i) by_sku_.emplace(products[i].sku.value, i);
+}
+
+}  // namespace fineprint::model

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/instant.hpp"
@@ -56,10 +57,33 @@ struct Store {
   const std::string& report_text(const Text& text) const;
 };
 
+// A product the store sells (issue 16): an order line naming its sku may
+// leave out the category, list price and final-sale flag; the order's own
+// values win where given (prices change; the order is the fact of the sale).
+struct Product {
+  core::Located<std::string> sku;
+  std::string category;
+  core::Minor unit_price = 0;  // list price per unit
+  bool final_sale = false;
+  std::string title;
+  SourceRange where;  // the [[catalog.product]] table, or the CSV row
+};
+
 struct Catalog {
   std::optional<Names> categories;
   std::optional<Names> skus;
+  std::vector<Product> products;  // [[catalog.product]] and the rows of `products`, in that order
+  std::optional<core::Located<std::string>> products_file;  // `products = "products.csv"`
   SourceRange where;
+
+  // The product with this sku, or null (an index: products are looked up
+  // once per order line).
+  const Product* product(std::string_view sku) const;
+  // Builds the index; the loader calls it once the products are read.
+  void index_products();
+
+ private:
+  std::map<std::string, std::size_t, std::less<>> by_sku_;
 };
 
 // An instant as written: `date_only` marks a bare date (start of that day, or

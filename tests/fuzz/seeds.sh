@@ -6,12 +6,13 @@
 # claim_toml:  example claims, policy tests, golden claims, bad claims;
 # claim_jsonl: the JSON twins of the example claims (one file of all of
 #              them, and each alone), bad JSON Lines;
-# values:      money, percent and instant texts, each after its selector byte.
+# values:      money, percent and instant texts, each after its selector byte;
+# order_import: the order exports of tests/import/, after their selector byte.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$1"
 rm -rf "$out"
-mkdir -p "$out"/{rulebook,claim_toml,claim_jsonl,values}
+mkdir -p "$out"/{rulebook,claim_toml,claim_jsonl,values,order_import}
 
 n=0
 seed() {  # seed TARGET FILE: copies FILE under a numbered name
@@ -51,6 +52,12 @@ for text in 2026-12-31 2026-12-31T23:59:59 2026-03-29T03:30:00 2026-10-25T03:30:
   2026-12-31T23:59:59+02:00 '"2026-12-31"' 2026-12-31T23:59:59.5Z; do
   value '\x03' "$text"; value '\x07' "$text"
 done
-for t in rulebook claim_toml claim_jsonl values; do
+# order_import: the export fixtures, after the selector byte (even: Shopify, odd: WooCommerce).
+for f in "$root"/tests/import/*.json; do
+  n=$((n + 1))
+  case "$(basename "$f")" in woocommerce-*) sel='\x01' ;; *) sel='\x00' ;; esac
+  { printf "$sel"; cat "$f"; } >"$out/order_import/$(printf '%04d' "$n")-$(basename "$f")"
+done
+for t in rulebook claim_toml claim_jsonl values order_import; do
   echo "seeds: $t $(find "$out/$t" -type f | wc -l) files"
 done

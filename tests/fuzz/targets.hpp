@@ -18,6 +18,8 @@ int claim_toml(const std::uint8_t* data, std::size_t size);
 int claim_jsonl(const std::uint8_t* data, std::size_t size);
 // Money, percent and instant parsing, with round-trip properties.
 int values(const std::uint8_t* data, std::size_t size);
+// A shop's order export (Shopify or WooCommerce) → the claim's order, written and read back.
+int order_import(const std::uint8_t* data, std::size_t size);
 
 using Target = int (*)(const std::uint8_t*, std::size_t);
 
@@ -27,10 +29,8 @@ struct NamedTarget {
 };
 
 inline constexpr NamedTarget kTargets[] = {
-    {"rulebook", rulebook},
-    {"claim_toml", claim_toml},
-    {"claim_jsonl", claim_jsonl},
-    {"values", values},
+    {"rulebook", rulebook}, {"claim_toml", claim_toml},     {"claim_jsonl", claim_jsonl},
+    {"values", values},     {"order_import", order_import},
 };
 
 // A broken property is a crash: libFuzzer saves the input, the replay test dies.

@@ -1,0 +1,165 @@
+// `fineprint claim new` end to end (issue 16, items 2 and 4): the real
+// executable on the fixtures of tests/import/, its claim then decided by
+// `resolve` and `batch` with the bundled rules/.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "run_process.hpp"
+
+using fineprint::testing::contains;
+using fineprint::testing::describe;
+using fineprint::testing::run_fineprint;
+using fineprint::testing::TempDir;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+  return "tests/import/" + name;
+}
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("claim new: an imported Shopify order, completed by the agent, resolves",
+          "[intake][cli]") {
+  auto imported = run_fineprint(
+      {"claim", "new", "--order", fixture("shopify-washed-hat.json"), "--from", "shopify"});
+  INFO(describe(imported));
+  REQUIRE(imported.exit_code == 0);
+  CHECK(contains(imported.out, "[order]\nid = \"#1001\"\n"));
+  CHECK(contains(imported.out, "paid = \"26.71\""));
+  CHECK_FALSE(contains(imported.out, "[claim]"));
+  // The agent adds what the customer says: the file then decides.
+  TempDir dir;
+  auto path = dir.write("claim.toml", imported.out + R"(
+[claim]
+id = "C-1"
+kind = "return"
+filed_at = 2027-01-05T14:20:00+02:00
+
+[[claim.items]]
+sku = "HAT-201"
+qty = 1
+condition = "washed"
+reason = "defective"
+)");
+  auto resolved = run_fineprint({"resolve", path.string()});
+  INFO(describe(resolved));
+  CHECK(resolved.exit_code == 0);
+  CHECK(contains(resolved.out, "Claim C-1: denied"));
+  CHECK(contains(resolved.out, "care-label-washed"));
+}
+
+TEST_CASE("claim new with --item and --filed writes a whole claim: the washed hat",
+          "[intake][cli]") {
+  TempDir dir;
+  auto out = dir.path() / "hat.toml";
+  auto written = run_fineprint({"claim", "new", "--order", fixture("shopify-washed-hat.json"),
+                                "--from", "shopify", "--item", "HAT-201:1:washed:defective",
+                                "--filed", "2027-01-05", "--receipt", "-o", out.string()});
+  INFO(describe(written));
+  REQUIRE(written.exit_code == 0);
+  CHECK(written.out.empty());
+  std::string text = read(out);
+  CHECK(contains(text,
+                 "id = \"#1001-return\"\nkind = \"return\"\n"
+                 "filed_at = 2027-01-05T23:59:59+02:00\nhas_receipt = true\n"));
+  auto resolved = run_fineprint({"resolve", out.string()});
+  INFO(describe(resolved));
+  CHECK(resolved.exit_code == 0);
+  CHECK(contains(resolved.out, "Claim #1001-return: denied"));
+
+  // -o never replaces a file unless told to.
+  auto again = run_fineprint({"claim", "new", "--order", fixture("shopify-washed-hat.json"),
+                              "--from", "shopify", "-o", out.string()});
+  CHECK(again.exit_code == 2);
+  CHECK(contains(again.err, "exists; give --force to replace it"));
+  CHECK(read(out) == text);
+  auto forced = run_fineprint({"claim", "new", "--order", fixture("shopify-washed-hat.json"),
+                               "--from", "shopify", "-o", out.string(), "--force"});
+  INFO(describe(forced));
+  CHECK(forced.exit_code == 0);
+  CHECK_FALSE(contains(read(out), "[claim]"));
+}
+
+TEST_CASE("claim new --format json feeds batch: a WooCommerce order decided", "[intake][cli]") {
+  auto written = run_fineprint({"claim", "new", "--order", fixture("woocommerce-jacket.json"),
+                                "--from", "woocommerce", "--delivered", "2027-01-22T12:00:00+02:00",
+                                "--item", "BSL-402:1:sealed:changed_mind", "--filed",
+                                "2027-01-27T10:00:00+02:00", "--id", "W-1", "--format", "json"});
+  INFO(describe(written));
+  REQUIRE(written.exit_code == 0);
+  CHECK(std::count(written.out.begin(), written.out.end(), '\n') == 1);
+  auto decided = run_fineprint({"batch"}, written.out);
+  INFO(describe(decided));
+  CHECK(decided.exit_code == 0);
+  CHECK(contains(decided.out, R"({"claim":"W-1","verdict":"approved","amount":"43.65")"));
+}
+
+TEST_CASE("claim new refuses what it cannot import, with exit 2 and a clear error",
+          "[intake][cli]") {
+  struct Case {
+    const char* file;
+    const char* from;
+    const char* message;
+  };
+  for (const Case& c : {
+           Case{"shopify-multi-currency.json", "shopify", "the order is in USD"},
+           Case{"shopify-no-sku.json", "shopify",
+                "(\"Knit beanie\") (`order.line_items[1]`) has no sku"},
+           Case{"shopify-refunded-line.json", "shopify", "was already refunded"},
+           Case{"shopify-malformed.json", "shopify", "shopify-malformed.json: line 5, column 5:"},
+           Case{"woocommerce-multi-currency.json", "woocommerce", "[import/currency]"},
+           Case{"woocommerce-no-sku.json", "woocommerce", "has no sku"},
+           Case{"woocommerce-refunded.json", "woocommerce", "[import/refunded]"},
+           Case{"shopify-washed-hat.json", "magento", "--from must be shopify or woocommerce"},
+           Case{"no-such-order.json", "shopify", "cannot read tests/import/no-such-order.json"},
+       }) {
+    auto result = run_fineprint({"claim", "new", "--order", fixture(c.file), "--from", c.from});
+    INFO(describe(result));
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(contains(result.err, c.message));
+  }
+}
+
+TEST_CASE("claim new checks the claim with the claim reader before writing it", "[intake][cli]") {
+  auto base = std::vector<std::string>{
+      "claim", "new", "--order", fixture("shopify-washed-hat.json"), "--from", "shopify"};
+  auto with = [&](std::vector<std::string> more) {
+    auto args = base;
+    args.insert(args.end(), more.begin(), more.end());
+    return run_fineprint(args);
+  };
+  auto typo = with({"--item", "HAT-201:1:washd:defective", "--filed", "2027-01-05"});
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.out.empty());
+  CHECK(contains(typo.err, "unknown condition `washd`; did you mean `washed`?"));
+  auto not_on_order = with({"--item", "GLV-301:1:sealed:changed_mind", "--filed", "2027-01-05"});
+  CHECK(not_on_order.exit_code == 2);
+  CHECK(contains(not_on_order.err, "GLV-301"));
+  auto too_early = with({"--item", "HAT-201:1:sealed:changed_mind", "--filed", "2026-12-01"});
+  CHECK(too_early.exit_code == 2);
+  CHECK(contains(too_early.err, "is before the order's `placed_at`"));
+  auto no_filed = with({"--item", "HAT-201:1:sealed:changed_mind"});
+  CHECK(no_filed.exit_code == 2);
+  CHECK(contains(no_filed.err, "--item needs --filed"));
+  auto both = with({"--item", "HAT-201:1:sealed:changed_mind", "--filed", "2027-01-05", "--receipt",
+                    "--no-receipt"});
+  CHECK(both.exit_code == 2);
+  auto filed_alone = with({"--filed", "2027-01-05"});
+  CHECK(filed_alone.exit_code == 2);
+  CHECK(contains(filed_alone.err, "give --item"));
+  auto no_verb = run_fineprint({"claim"});
+  CHECK(no_verb.exit_code == 2);
+  CHECK(contains(no_verb.err, "claim needs a verb"));
+}

@@ -1,0 +1,5 @@
+# The loader: the products CSV and the catalog's products in claims (issue 16).
+list(APPEND FINEPRINT_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/csv_reader_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/catalog_products_test.cpp
+)
