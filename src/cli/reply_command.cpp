@@ -41,10 +41,7 @@ int run_reply(const Args& args) {
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
   load::LoadedClaim claim = load::load_claim_file(claim_path, rulebook, {});
-  if (!claim.ok()) {
-    print_claim_errors(claim.diagnostics);
-    return kExitCannot;
-  }
+  if (print_claim_diagnostics(claim.diagnostics)) return kExitCannot;
   auto decision = engine::decide(rulebook, claim.claim);
   if (!decision) return fail(decision.error().message);
   auto letter = letters::reply_letter(rulebook, claim.claim, *decision,

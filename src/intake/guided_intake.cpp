@@ -169,7 +169,7 @@ void ask_item_facts(Prompter& prompt, const model::Rulebook& rulebook, const mod
 // at the end: a refund of several items may share out the order's discounts).
 void show_item_decision(Prompter& prompt, const model::Rulebook& rulebook,
                         const model::Claim& claim, const model::ClaimItem& item) {
-  auto decided = decide_alone(rulebook, engine::rulebook_digest(rulebook), claim, item);
+  auto decided = decide_alone(engine::CompiledRulebook(rulebook), claim, item);
   if (!decided) return;
   prompt.say(fmt::format("→ {} × {}: {} {} {} under rule `{}`", item.sku, item.qty,
                          model::outcome_name(decided->outcome),

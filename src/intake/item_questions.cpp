@@ -13,22 +13,21 @@ namespace fineprint::intake {
 namespace {
 
 // What a menu answer leads to, as text that two answers compare by.
-std::string decide_item(const model::Rulebook& rulebook, const std::string& digest,
-                        const model::Claim& claim, const model::ClaimItem& item) {
-  auto decided = decide_alone(rulebook, digest, claim, item);
+std::string decide_item(const engine::CompiledRulebook& rules, const model::Claim& claim,
+                        const model::ClaimItem& item) {
+  auto decided = decide_alone(rules, claim, item);
   if (!decided) return "invalid";
   return fmt::format("{} {}", model::outcome_name(decided->outcome), decided->amount);
 }
 
 }  // namespace
 
-std::optional<engine::ItemDecision> decide_alone(const model::Rulebook& rulebook,
-                                                 const std::string& digest, model::Claim claim,
-                                                 model::ClaimItem item) {
+std::optional<engine::ItemDecision> decide_alone(const engine::CompiledRulebook& rules,
+                                                 model::Claim claim, model::ClaimItem item) {
   claim.items = {std::move(item)};
-  if (core::has_errors(load::validate_claim(claim, rulebook, load::ClaimPlaces{}, true)))
+  if (core::has_errors(load::validate_claim(claim, rules.rulebook, load::ClaimPlaces{}, true)))
     return std::nullopt;
-  auto decision = engine::decide(rulebook, claim, digest);
+  auto decision = engine::decide(rules, claim);
   if (!decision || decision->items.empty()) return std::nullopt;
   return decision->items.front();
 }
@@ -42,14 +41,14 @@ ItemQuestions::ItemQuestions(const model::Rulebook& rulebook, const model::Claim
     reasons_ = model::builtin_reasons();
     conditions_ = model::builtin_conditions();
   }
-  const std::string digest = engine::rulebook_digest(rulebook);
+  const engine::CompiledRulebook rules(rulebook);
   for (const auto& reason : reasons_) {
     auto& row = outcome_.emplace_back();
     for (const auto& condition : conditions_) {
       model::ClaimItem trial = item;
       trial.reason = reason;
       trial.condition = condition;
-      row.push_back(decide_item(rulebook, digest, claim, trial));
+      row.push_back(decide_item(rules, claim, trial));
     }
   }
 }

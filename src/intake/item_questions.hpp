@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/compiled_rulebook.hpp"
 #include "engine/decision.hpp"
 
 #include "model/claim.hpp"
@@ -34,11 +35,10 @@ class ItemQuestions {
   std::vector<std::vector<std::string>> outcome_;
 };
 
-// `item` alone on a copy of `claim`, decided (`digest`: the rulebook's);
+// `item` alone on a copy of `claim`, decided under the compiled rulebook;
 // nullopt when the claim reader refuses it.
-std::optional<engine::ItemDecision> decide_alone(const model::Rulebook& rulebook,
-                                                 const std::string& digest, model::Claim claim,
-                                                 model::ClaimItem item);
+std::optional<engine::ItemDecision> decide_alone(const engine::CompiledRulebook& rules,
+                                                 model::Claim claim, model::ClaimItem item);
 
 // One line to show beside a condition or reason in a menu: the built-in ones
 // explained, a rulebook's own one marked as such.
