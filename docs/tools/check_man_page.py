@@ -21,9 +21,17 @@ import sys
 from pathlib import Path
 
 
+# A command whose options belong to its one subcommand (`claim new`).
+SUBCOMMANDS = {"claim": ["claim", "new"]}
+# Positional arguments whose option name no usage line spells (`diff OLD NEW`
+# takes both as --side).
+POSITIONAL = {"diff": {"side"}}
+
+
 def options(exe, command):
     """(long option names, the usage line) of `fineprint COMMAND --help`."""
-    text = subprocess.run([exe, command, "--help"], capture_output=True, text=True).stdout
+    argv = [exe, *SUBCOMMANDS.get(command, [command]), "--help"]
+    text = subprocess.run(argv, capture_output=True, text=True).stdout
     usage = text.splitlines()[0] if text else ""
     names = re.findall(r"^\s+(?:-\w \[ )?--([a-z][a-z-]*)", text, re.M)
     return set(names), usage
@@ -42,12 +50,12 @@ def main():
     in_page = {name.replace("\\-", "-") for name in in_page}
     known = {"help", "version"}
     for command in commands:
-        if not re.search(rf"^\.B[IR]? {re.escape(command)}\b", page, re.M):
+        if not re.search(rf"^\.B[IR]? \"?{re.escape(command)}\b", page, re.M):
             problems.append(f"the command `{command}` has no entry in COMMANDS")
         names, usage = options(exe, command)
         known |= names
         for name in sorted(names - {"help"}):
-            if name.upper() in usage:
+            if name.upper() in usage or name in POSITIONAL.get(command, set()):
                 continue  # positional: the usage line names it (PATH, CLAIM...)
             if name not in in_page:
                 problems.append(f"`fineprint {command} --{name}` is not in docs/fineprint.1")

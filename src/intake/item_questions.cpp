@@ -70,7 +70,7 @@ bool ItemQuestions::condition_matters(const std::string& reason) const {
 std::string condition_help(const std::string& condition) {
   static const std::map<std::string, std::string> help{
       {"sealed", "unopened, in its original sealed packaging"},
-      {"opened", "packaging opened, the item itself not used"},
+      {"opened", "packaging opened, but the item not used"},
       {"used", "worn or used"},
       {"washed", "cleaned, against the care label"},
       {"damaged", "broken, torn or otherwise damaged"},

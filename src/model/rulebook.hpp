@@ -25,7 +25,7 @@ enum class Jurisdiction { none, eu, lv, lt, pl, ee };
 
 // What the store's letters to customers end with (`[store.letter]`).
 struct Letter {
-  Text signature;  // "Grāmatu Nams klientu apkalpošana"
+  Text signature;  // "Ziemelis Outdoor, klientu apkalpošana"
   Text contact;    // how to reach the store: e-mail, phone, address
   Text appeal;     // how to appeal or complain, e.g. the national consumer authority
 };
