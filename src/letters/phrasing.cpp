@@ -40,6 +40,21 @@ std::string Phrasing::day(date::local_days day) const {
   return must(i18n::local_date(catalog_, core::LocalTime{day}));
 }
 
+std::vector<std::string> Phrasing::names(std::string_view kind, const model::Names& ids) const {
+  const model::Store::DisplayNames& all = rulebook_.store.names;
+  const auto& of_kind = kind == "channel"    ? all.channel
+                        : kind == "category" ? all.category
+                                             : all.segment;
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    auto named = of_kind.find(id.value);
+    out.push_back(named == of_kind.end()
+                      ? id.value
+                      : text(named->second, fmt::format("the name of {} `{}`", kind, id.value)));
+  }
+  return out;
+}
+
 std::string Phrasing::list(const std::vector<std::string>& parts) const {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::ListFormatter> formatter(

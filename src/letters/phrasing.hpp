@@ -46,6 +46,9 @@ class Phrasing {
   // `what` names it in the error: "the `because` of returns rule `late`".
   std::string text(const model::Text& text, std::string_view what) const;
   std::string store_name() const;
+  // What customers read for the store's ids of `kind` ("channel", "category",
+  // "segment"): each one's [store.names] text in this language, else the id.
+  std::vector<std::string> names(std::string_view kind, const model::Names& ids) const;
 
  private:
   const i18n::Catalog& catalog_;

@@ -71,18 +71,19 @@ void write_conditions(const Phrasing& p, const model::Promotion& promotion, Docu
     document.add(BlockKind::item, p.say(key, args));
   };
   if (promotion.channels)
-    add("terms.channels", {{"channels", p.list(model::values(*promotion.channels))}});
+    add("terms.channels", {{"channels", p.list(p.names("channel", *promotion.channels))}});
   if (promotion.code) add("terms.code", {{"code", promotion.code->value}});
   if (promotion.first_order_only) add("terms.first_order");
   if (promotion.segments)
-    add("terms.segments", {{"segments", p.list(model::values(*promotion.segments))}});
+    add("terms.segments", {{"segments", p.list(p.names("segment", *promotion.segments))}});
   const model::ProductScope& scope = promotion.products;
   if (!scope.present || (scope.categories.empty() && scope.skus.empty())) add("terms.all_products");
   if (!scope.categories.empty())
-    add("terms.categories", {{"list", p.list(model::values(scope.categories))}});
+    add("terms.categories", {{"list", p.list(p.names("category", scope.categories))}});
   if (!scope.skus.empty()) add("terms.skus", {{"list", p.list(model::values(scope.skus))}});
   if (!scope.exclude_categories.empty())
-    add("terms.exclude_categories", {{"list", p.list(model::values(scope.exclude_categories))}});
+    add("terms.exclude_categories",
+        {{"list", p.list(p.names("category", scope.exclude_categories))}});
   if (!scope.exclude_skus.empty())
     add("terms.exclude_skus", {{"list", p.list(model::values(scope.exclude_skus))}});
   if (promotion.min_subtotal)

@@ -31,9 +31,10 @@ void write_statutory(const Phrasing& p, Document& document) {
   if (!law) return;
   document.add(BlockKind::subheading, p.say("terms.statutory"));
   if (!rulebook.store.distance_channels.empty())
-    document.add(BlockKind::item,
-                 p.say("terms.withdrawal",
-                       {{"channels", p.list(model::values(rulebook.store.distance_channels))}}));
+    document.add(
+        BlockKind::item,
+        p.say("terms.withdrawal",
+              {{"channels", p.list(p.names("channel", rulebook.store.distance_channels))}}));
   document.add(BlockKind::item, p.say("terms.guarantee", {{"years", law->guarantee_days / 365},
                                                           {"days", law->guarantee_days}}));
   document.add(BlockKind::item, p.say("terms.presumption", {{"years", law->presumption_years}}));
@@ -44,7 +45,7 @@ void write_statutory(const Phrasing& p, Document& document) {
   for (const auto& exemption : rulebook.returns->exemptions)
     document.add(
         BlockKind::item,
-        p.say("terms.exemption", {{"categories", p.list(model::values(exemption.categories))},
+        p.say("terms.exemption", {{"categories", p.list(p.names("category", exemption.categories))},
                                   {"conditions", p.list(named(p, "condition", exemption.conditions,
                                                               model::builtin_conditions()))}}));
 }
@@ -85,12 +86,12 @@ void write_range(const Phrasing& p, std::string_view key, const model::Range& ra
 
 // A rule's `when`, one list item per key, in the table's key order.
 void write_when(const Phrasing& p, const model::When& when, Document& document) {
-  auto list = [&](std::string_view key, const model::Names& names) {
-    document.add(BlockKind::item, p.say(key, {{"list", p.list(model::values(names))}}));
+  auto list = [&](std::string_view key, std::vector<std::string> names) {
+    document.add(BlockKind::item, p.say(key, {{"list", p.list(names)}}));
   };
-  if (when.category) list("terms.when.category", *when.category);
-  if (when.sku) list("terms.when.sku", *when.sku);
-  if (when.channel) list("terms.when.channel", *when.channel);
+  if (when.category) list("terms.when.category", p.names("category", *when.category));
+  if (when.sku) list("terms.when.sku", model::values(*when.sku));
+  if (when.channel) list("terms.when.channel", p.names("channel", *when.channel));
   if (when.condition)
     document.add(BlockKind::item, p.say("terms.when.condition",
                                         {{"list", p.list(named(p, "condition", *when.condition,
@@ -108,7 +109,7 @@ void write_when(const Phrasing& p, const model::When& when, Document& document) 
     document.add(BlockKind::item, p.say(when.final_sale->value ? "terms.when.final_sale"
                                                                : "terms.when.not_final_sale"));
   if (when.unit_price) write_range(p, "terms.when.unit_price", *when.unit_price, true, document);
-  if (when.segment) list("terms.when.segment", *when.segment);
+  if (when.segment) list("terms.when.segment", p.names("segment", *when.segment));
   if (when.returns_90d && when.returns_90d->min && when.returns_90d->max)
     document.add(BlockKind::item,
                  p.say("terms.when.returns_90d",

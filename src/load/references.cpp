@@ -108,6 +108,18 @@ void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
   if (known.channels)
     check_names(rulebook.store.distance_channels, *known.channels, "refs/unknown-channel",
                 "distance channel", "[store] channels", out);
+  // [store.names]: a name for an id nothing else knows is a typo.
+  auto named = [](const std::map<std::string, model::Text, std::less<>>& names) {
+    model::Names ids;
+    for (const auto& [id, text] : names) ids.push_back({id, text.where});
+    return ids;
+  };
+  if (known.channels)
+    check_names(named(rulebook.store.names.channel), *known.channels, "refs/unknown-channel",
+                "named channel", "[store] channels", out);
+  if (known.categories)
+    check_names(named(rulebook.store.names.category), *known.categories, "refs/unknown-category",
+                "named category", "[catalog] categories", out);
 
   std::vector<std::string> promotion_ids;
   for (const auto& promotion : rulebook.promotions) promotion_ids.push_back(promotion.id.value);

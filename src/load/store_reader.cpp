@@ -1,11 +1,13 @@
 // [store] and [catalog] (docs/format.md §1.1, §1.2).
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "core/did_you_mean.hpp"
 #include "core/limits.hpp"
-#include "load/rulebook_sections.hpp"
 #include "load/product_reader.hpp"
+#include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
 #include "load/text_reader.hpp"
 #include "model/law_pack.hpp"
@@ -76,6 +78,30 @@ void read_name(TableReader& reader, model::Store& store) {
 }
 
 // [store.letter]: how the store's letters to customers end (docs/format.md §1.1).
+// [store.names]: the customer-facing name of each channel, category and
+// segment id, a text like any other (docs/format.md §1.1). The ids are
+// checked with every other reference (load/references.cpp).
+void read_names(TableReader& reader, model::Store& store) {
+  const toml::table* table = reader.table("names");
+  if (!table) return;
+  TableReader names(*table, "[store.names]", reader.out());
+  auto read_kind = [&](std::string_view kind,
+                       std::map<std::string, model::Text, std::less<>>& into) {
+    const toml::table* ids = names.table(kind);
+    if (!ids) return;
+    TableReader of_kind(*ids, fmt::format("[store.names.{}]", kind), reader.out());
+    for (const auto& [id, value] : *ids) {
+      std::string key(id.str());
+      into[key] = read_text(of_kind, key, store);
+    }
+    of_kind.finish();
+  };
+  read_kind("channel", store.names.channel);
+  read_kind("category", store.names.category);
+  read_kind("segment", store.names.segment);
+  names.finish();
+}
+
 void read_letter(TableReader& reader, model::Store& store) {
   const toml::table* table = reader.table("letter");
   if (!table) return;
@@ -146,6 +172,7 @@ void read_store(const toml::table& table, model::Store& store, core::Diagnostics
     }
   }
   read_letter(reader, store);
+  read_names(reader, store);
   reader.finish();
 }
 

@@ -45,6 +45,11 @@ struct Store {
   core::Rounding rounding = core::Rounding::half_up;
   std::int64_t late_code_days = 0;
   Letter letter;
+  // What customers read for the store's own ids in letters and published
+  // terms (`[store.names]`): an id without a name is printed as written.
+  struct DisplayNames {
+    std::map<std::string, Text, std::less<>> channel, category, segment;
+  } names;
   SourceRange where;  // the [store] header
 
   std::string default_language() const { return languages.empty() ? "en" : languages.front(); }

@@ -35,6 +35,11 @@ std::vector<TextSite> rulebook_texts(const model::Rulebook& rulebook) {
   add(out, store.letter.signature, "signature", "[store.letter]", "", false);
   add(out, store.letter.contact, "contact", "[store.letter]", "", false);
   add(out, store.letter.appeal, "appeal", "[store.letter]", "", false);
+  for (const auto& [kind, names] :
+       {std::pair{"channel", &store.names.channel}, std::pair{"category", &store.names.category},
+        std::pair{"segment", &store.names.segment}})
+    for (const auto& [id, text] : *names)
+      add(out, text, id, fmt::format("[store.names.{}]", kind), "", false);
   for (const auto& promotion : rulebook.promotions) {
     std::string owner = fmt::format("promotion {}", promotion.id.value);
     add(out, promotion.title, "title", owner, promotion.id.value, true, &promotion);

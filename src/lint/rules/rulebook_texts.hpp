@@ -18,7 +18,7 @@ struct TextSite {
   const model::Promotion* promotion = nullptr;  // the promotion a title or terms describes
 };
 
-// In file order of the sections: [store] (name, letter), promotions (title,
+// In file order of the sections: [store] (name, letter, names), promotions (title,
 // terms), returns rules (because, cite), `otherwise`, exemptions (basis),
 // asserts (because). Absent texts are left out.
 std::vector<TextSite> rulebook_texts(const model::Rulebook& rulebook);

@@ -185,3 +185,22 @@ TEST_CASE("customer.language is read by both claim readers", "[texts][claims]") 
     CHECK(json[0].key_path == "customer.language");
   }
 }
+
+TEST_CASE("[store.names] gives ids the names customers read; an unknown id is an error",
+          "[texts]") {
+  const std::string names =
+      "[store.names.channel]\nweb = { lv = \"interneta veikals\", en = \"online shop\" }\n"
+      "fax = { lv = \"fakss\", en = \"fax\" }\n"
+      "[store.names.category]\nhats = { lv = \"cepures\", en = \"hats\" }\n"
+      "[catalog]\ncategories = [\"hats\"]\n";
+  auto loaded = load::load_rulebook_text(store("languages = [\"lv\", \"en\"]\n") + names, "r.toml");
+  const auto& channel = loaded.rulebook.store.names.channel;
+  REQUIRE(channel.count("web") == 1);
+  CHECK(*channel.at("web").in("lv") == "interneta veikals");
+  CHECK(*loaded.rulebook.store.names.category.at("hats").in("en") == "hats");
+  auto found = errors(store("languages = [\"lv\", \"en\"]\n") + names);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule == "refs/unknown-channel");
+  CHECK(found[0].line == 9);
+  CHECK(found[0].message.find("named channel \"fax\"") != std::string::npos);
+}
