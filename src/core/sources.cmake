@@ -3,6 +3,7 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/core/diagnostic.cpp
   src/core/did_you_mean.cpp
   src/core/instant.cpp
+  src/core/json_number.cpp
   src/core/money.cpp
   src/core/unicode.cpp
 )

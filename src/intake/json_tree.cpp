@@ -3,7 +3,9 @@
 #include <cstddef>
 
 #include <fmt/format.h>
+
 #include <simdjson.h>
+#include "core/json_number.hpp"
 
 #include "core/limits.hpp"
 
@@ -20,34 +22,6 @@ struct Malformed {
 
 void check(simdjson::error_code error) {
   if (error) throw Malformed{simdjson::error_message(error)};
-}
-
-// The JSON number grammar (RFC 8259 §6): On Demand checks a number only when
-// it is converted, and here the literal is kept as text.
-bool is_json_number(std::string_view text) {
-  std::size_t i = 0;
-  auto digit = [&](std::size_t at) {
-    return at < text.size() && text[at] >= '0' && text[at] <= '9';
-  };
-  if (i < text.size() && text[i] == '-') ++i;
-  if (!digit(i)) return false;
-  if (text[i] == '0') {
-    ++i;
-  } else {
-    while (digit(i)) ++i;
-  }
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    if (!digit(i)) return false;
-    while (digit(i)) ++i;
-  }
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-    if (!digit(i)) return false;
-    while (digit(i)) ++i;
-  }
-  return i == text.size();
 }
 
 JsonValue read_value(od::value value, std::size_t depth);
@@ -107,7 +81,8 @@ JsonValue read_value(od::value value, std::size_t depth) {
       while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' ||
                                text.back() == '\r'))
         text.remove_suffix(1);
-      if (!is_json_number(text)) throw Malformed{fmt::format("`{}` is not a JSON number", text)};
+      if (!core::is_json_number(text))
+        throw Malformed{fmt::format("`{}` is not a JSON number", text)};
       out.text = text;
       return out;
     }

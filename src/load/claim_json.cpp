@@ -9,7 +9,9 @@
 #include <vector>
 
 #include <fmt/format.h>
+
 #include <simdjson.h>
+#include "core/json_number.hpp"
 
 #include "core/did_you_mean.hpp"
 #include "core/instant.hpp"
@@ -77,40 +79,12 @@ std::string_view type_name(json_type type) {
   return "nothing";
 }
 
-// The JSON number grammar (RFC 8259 §6): simdjson checks numbers only when
-// they are converted, and money and integers are read from the literal text.
-bool is_json_number(std::string_view text) {
-  std::size_t i = 0;
-  auto digit = [&](std::size_t at) {
-    return at < text.size() && text[at] >= '0' && text[at] <= '9';
-  };
-  if (i < text.size() && text[i] == '-') ++i;
-  if (!digit(i)) return false;
-  if (text[i] == '0') {
-    ++i;
-  } else {
-    while (digit(i)) ++i;
-  }
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    if (!digit(i)) return false;
-    while (digit(i)) ++i;
-  }
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-    if (!digit(i)) return false;
-    while (digit(i)) ++i;
-  }
-  return i == text.size();
-}
-
 std::string_view number_text(od::value& value) {
   std::string_view text = value.raw_json_token();
   while (!text.empty() &&
          (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
     text.remove_suffix(1);
-  if (!is_json_number(text)) throw Malformed{fmt::format("`{}` is not a JSON number", text)};
+  if (!core::is_json_number(text)) throw Malformed{fmt::format("`{}` is not a JSON number", text)};
   return text;
 }
 
