@@ -187,9 +187,8 @@ struct Reprice {
   Minor refund = 0;
 };
 
-Reprice reprice_of(const CompiledRulebook& rules, const model::Claim& claim,
-                   const Pricing& pricing, const std::vector<std::size_t>& paying,
-                   const std::vector<Minor>& paid_basis) {
+Reprice reprice_of(const CompiledRulebook& rules, const model::Claim& claim, const Pricing& pricing,
+                   const std::vector<std::size_t>& paying, const std::vector<Minor>& paid_basis) {
   Reprice out;
   model::Order kept = claim.order;
   std::vector<std::int64_t> returned(kept.lines.size(), 0);
