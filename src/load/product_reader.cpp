@@ -215,8 +215,6 @@ void read_products_file(model::Rulebook& rulebook, std::size_t holder, core::Dia
 
 void check_products(model::Catalog& catalog, core::Diagnostics& out) {
   std::map<std::string_view, const model::Product*> seen;
-  std::vector<std::string> categories;
-  if (catalog.categories) categories = model::values(*catalog.categories);
   for (const auto& product : catalog.products) {
     auto [first, fresh] = seen.emplace(product.sku.value, &product);
     if (!fresh)
@@ -224,19 +222,6 @@ void check_products(model::Catalog& catalog, core::Diagnostics& out) {
                 fmt::format("product {} is listed twice (first at {}:{})", product.sku.value,
                             first->second->where.file, first->second->where.line),
                 product.sku.where);
-  }
-  if (catalog.categories) {
-    core::Suggester suggester(categories);
-    for (const auto& product : catalog.products) {
-      if (std::find(categories.begin(), categories.end(), product.category) != categories.end())
-        continue;
-      std::string message =
-          fmt::format("product {} is in category \"{}\", which [catalog] categories does not list",
-                      product.sku.value, product.category);
-      if (auto near = suggester.suggest(product.category))
-        message += fmt::format("; did you mean \"{}\"?", *near);
-      add_error(out, "refs/unknown-category", message, product.where);
-    }
   }
   catalog.index_products();
 }

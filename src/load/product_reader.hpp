@@ -28,8 +28,8 @@ void read_product_csv(std::string_view text, const std::string& shown, const mod
 // read /etc/shadow.
 void read_products_file(model::Rulebook& rulebook, std::size_t holder, core::Diagnostics& out);
 
-// Every product's sku once, each product's category in `categories` when the
-// catalog lists them; then indexes the products by sku.
+// Every product's sku once; then indexes the products by sku. (A product's
+// category is checked with every other reference: load/references.cpp.)
 void check_products(model::Catalog& catalog, core::Diagnostics& out);
 
 }  // namespace fineprint::load

@@ -120,6 +120,13 @@ void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
   if (known.categories)
     check_names(named(rulebook.store.names.category), *known.categories, "refs/unknown-category",
                 "named category", "[catalog] categories", out);
+  if (known.categories && rulebook.catalog) {
+    model::Names product_categories;
+    for (const auto& product : rulebook.catalog->products)
+      product_categories.push_back({product.category, product.where});
+    check_names(product_categories, *known.categories, "refs/unknown-category", "product category",
+                "[catalog] categories", out);
+  }
 
   std::vector<std::string> promotion_ids;
   for (const auto& promotion : rulebook.promotions) promotion_ids.push_back(promotion.id.value);

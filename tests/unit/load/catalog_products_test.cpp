@@ -127,7 +127,7 @@ TEST_CASE("a bad products file is an error at its line and column", "[catalog]")
       {"sku,category,unit_price\nGLV-301,gloves,39.999\n",
        "products.csv:2:16 money/precision unit_price: \"39.999\" has 3 decimals, at most 2 allowed"},
       {"sku,category,unit_price\nGLV-301,glove,39.00\n",
-       "products.csv:2:1 refs/unknown-category product GLV-301 is in category \"glove\", which [catalog] categories does not list; did you mean \"gloves\"?"},
+       "products.csv:2:1 refs/unknown-category product category \"glove\" is not in [catalog] categories; did you mean \"gloves\"?"},
       {"sku,category,unit_price\nHAT-201,hats,1.00\n",
        "products.csv:2:1 schema/duplicate-id product HAT-201 is listed twice (first at"},
       {"sku,category,unit_price\nGLV-301,\"gloves\"x,1.00\n",
