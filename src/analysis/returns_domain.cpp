@@ -172,6 +172,10 @@ DomainResult build_returns_domain(const model::Rulebook& rulebook,
   const auto& catalog = rulebook.catalog;
   d.categories = open_dim(catalog ? catalog->categories : std::nullopt, categories, "category");
   d.skus = open_dim(catalog ? catalog->skus : std::nullopt, skus, "sku");
+  for (const auto& sku : d.skus.names) {
+    const model::Product* product = catalog ? catalog->product(sku) : nullptr;
+    d.sku_category.push_back(product ? d.categories.index(product->category) : std::nullopt);
+  }
   d.channels = closed_dim(model::values(rulebook.store.channels));
   d.conditions = closed_dim(model::known_conditions(returns));
   d.reasons = closed_dim(model::known_reasons(returns));
@@ -226,6 +230,19 @@ Box when_box(const ReturnsDomain& d, const model::When& w, bool cover) {
   return box;
 }
 
+// A sku the catalog lists in `category`, else one it lists in no category,
+// else the box's first: "1 × JKT-101 (underwear)" would read as a mistake.
+std::size_t pick_sku(const ReturnsDomain& d, const Box& box, std::size_t category) {
+  const ValueSet& skus = box.get(d.layout, kSku);
+  std::optional<std::size_t> unlisted;
+  for (std::size_t i = 0; i < d.skus.size(); ++i) {
+    if (!skus.contains(i)) continue;
+    if (d.sku_category[i] == category) return i;
+    if (!d.sku_category[i] && !unlisted) unlisted = i;
+  }
+  return unlisted.value_or(box.first(d.layout, kSku));
+}
+
 Point pick_point(const ReturnsDomain& d, const Box& box) {
   const Layout& l = d.layout;
   Point p{};
@@ -235,7 +252,7 @@ Point pick_point(const ReturnsDomain& d, const Box& box) {
   p[kDays] = pick_axis(d.days, box.get(l, kDays));
   p[kReturns90d] = pick_axis(d.returns_90d, box.get(l, kReturns90d));
   if (box.contains(l, kHasReceipt, 1)) p[kHasReceipt] = 1;
-  // A named value reads better than an invented one.
+  p[kSku] = pick_sku(d, box, p[kCategory]);
   return p;
 }
 

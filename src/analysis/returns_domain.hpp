@@ -55,6 +55,11 @@ struct ReturnsDomain {
   Axis days, unit_price, returns_90d;
   Box universe;  // every item that can occur
   int minor_digits = 2;
+  // Per sku: the index in `categories` of its catalog product's category,
+  // or nullopt (no product listed). Only to pick witnesses that agree with
+  // the catalog; the analysis itself keeps sku and category independent,
+  // as the order line's own category wins over the catalog's.
+  std::vector<std::optional<std::size_t>> sku_category;
 };
 
 using Point = std::array<std::size_t, kDimCount>;

@@ -23,10 +23,27 @@ std::string cell(const std::string& text) {
   return out;
 }
 
+// A fenced block inside a list item: every line of it is indented to the
+// item's content, or CommonMark ends the item at the first unindented line
+// and reads the claim's `# comment` as a heading.
+void indented_fence(const std::string& text, std::string& out) {
+  out += "  ```toml\n";
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out += "  ";
+    out.append(text, start, end - start);
+    out += '\n';
+    start = end + 1;
+  }
+  out += "  ```\n";
+}
+
 void witness_markdown(const CheckedWitness& w, std::string& out) {
   out +=
       fmt::format("- {}\n  - old: {}\n  - new: {}\n\n", w.claim.summary, w.old_words, w.new_words);
-  out += fmt::format("  ```toml\n{}  ```\n", w.claim.claim_toml);
+  indented_fence(w.claim.claim_toml, out);
 }
 
 void order_markdown(const OrderWitness& o, const char* indent, std::string& out) {

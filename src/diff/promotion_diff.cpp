@@ -79,18 +79,38 @@ void add_scope_lines(const model::Rulebook& r, const std::vector<Version>& versi
 // of each), or one line of any product when it has no scope.
 constexpr std::size_t kMaxScopeLines = 8;
 
+// A sku the catalog lists in `category` reads better than an invented one.
+std::string sku_in(const model::Rulebook& r, const std::string& category) {
+  if (r.catalog)
+    for (const model::Product& product : r.catalog->products)
+      if (product.category == category) return product.sku.value;
+  return "witness-sku";
+}
+
+// The category the catalog lists `sku` in, else the catalog's first.
+std::string category_of(const model::Rulebook& r, const std::string& sku) {
+  if (!r.catalog) return "witness-category";
+  if (const model::Product* product = r.catalog->product(sku)) return product->category;
+  return r.catalog->categories ? first_or(*r.catalog->categories, "witness-category")
+                               : "witness-category";
+}
+
 std::vector<analysis::OrderSketch::Line> scope_lines(const model::Rulebook& r,
                                                      const model::Promotion& p,
                                                      const std::vector<Version>& versions) {
-  std::string category = "witness-category";
-  if (r.catalog && r.catalog->categories) category = first_or(*r.catalog->categories, category);
-  const std::string sku = "witness-sku";
   std::vector<analysis::OrderSketch::Line> out;
-  for (std::size_t i = 0; i < p.products.categories.size() && i < kMaxScopeLines; ++i)
-    add_scope_lines(r, versions, p.products.categories[i].value, sku, out);
-  for (std::size_t i = 0; i < p.products.skus.size() && i < kMaxScopeLines; ++i)
-    add_scope_lines(r, versions, category, p.products.skus[i].value, out);
-  if (out.empty()) add_scope_lines(r, versions, category, sku, out);
+  for (std::size_t i = 0; i < p.products.categories.size() && i < kMaxScopeLines; ++i) {
+    const std::string& category = p.products.categories[i].value;
+    add_scope_lines(r, versions, category, sku_in(r, category), out);
+  }
+  for (std::size_t i = 0; i < p.products.skus.size() && i < kMaxScopeLines; ++i) {
+    const std::string& sku = p.products.skus[i].value;
+    add_scope_lines(r, versions, category_of(r, sku), sku, out);
+  }
+  if (out.empty()) {
+    const std::string category = category_of(r, "");
+    add_scope_lines(r, versions, category, sku_in(r, category), out);
+  }
   return out;
 }
 
@@ -141,7 +161,14 @@ OrderWitness find_witness(const engine::CompiledRulebook& a, const engine::Compi
       out.witness = std::move(w);
       return out;
     }
-  if (!out.witness)
+  if (out.witness) return out;
+  // Bounded, like lint's analysis: say whether the search ran out of orders
+  // to try or stopped at its budget.
+  if (tries > kMaxTries)
+    out.no_witness = fmt::format(
+        "none of the {} orders tried is priced differently; the search stops there, so an order this change reaches may remain (another promotion may hold its lines in both versions)",
+        kMaxTries);
+  else
     out.no_witness =
         "no order built from the promotion's window, channel, code, segment, scope and thresholds is priced differently (another promotion may hold its lines in both versions)";
   return out;
