@@ -1,7 +1,7 @@
 // `fineprint schema rulebook|claim|policy-test|decision`: prints a JSON
 // Schema of the repository's schemas/standalone/ folder (self-contained,
 // draft 7, what editors read: docs/editor.md), embedded in the executable at
-// build time (schemas/embed_schemas.cmake), so an installed fineprint hands
+// build time (cmake/embed_files.cmake), so an installed fineprint hands
 // out exactly the schema it was built with.
 #include <iostream>
 #include <string_view>
@@ -10,21 +10,12 @@
 #include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
+#include "cli/embedded_schemas.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "core/did_you_mean.hpp"
 
 namespace fineprint::cli {
-
-// Defined in the generated schemas_data.cpp.
-namespace generated {
-struct EmbeddedSchema {
-  std::string_view name;  // "rulebook" for schemas/standalone/rulebook.schema.json
-  std::string_view text;
-};
-extern const EmbeddedSchema kSchemas[];
-extern const std::size_t kSchemaCount;
-}  // namespace generated
 
 int run_schema(const Args& args) {
   po::options_description options("schema options");

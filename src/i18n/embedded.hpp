@@ -1,5 +1,5 @@
 // The message catalogs of i18n/*.toml as compiled into the library
-// (i18n/embed_catalogs.cmake generates the definitions at build time).
+// (cmake/embed_files.cmake generates the definitions at build time).
 #pragma once
 
 #include <cstddef>
