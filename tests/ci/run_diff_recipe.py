@@ -83,6 +83,16 @@ def make_pull_request(fixtures, root):
     return repo, base, git(repo, "rev-parse", "HEAD")
 
 
+def pull_request_with_fineprint(fixtures, exe, root):
+    """The pull request's repository, its (base, head) commits, and an
+    environment with the fineprint under test first on PATH."""
+    repo, base, head = make_pull_request(fixtures, root)
+    bin_dir = root / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "fineprint").symlink_to(exe)
+    return repo, base, head, clean_env(bin_dir)
+
+
 def check_report(label, text):
     """What the reviewer reads: the report as GitHub and GitLab render it
     (cmark-gfm, the CommonMark renderer GitHub's is built on): each witness
@@ -163,11 +173,7 @@ def run_github(source, exe, fixtures, base_override=None):
     shell, steps = github_steps(source)
     with tempfile.TemporaryDirectory(prefix="fineprint-diff-gh-") as tmp:
         root = Path(tmp)
-        repo, base, head = make_pull_request(fixtures, root)
-        bin_dir = root / "bin"
-        bin_dir.mkdir()
-        (bin_dir / "fineprint").symlink_to(exe)
-        env = clean_env(bin_dir)
+        repo, base, head, env = pull_request_with_fineprint(fixtures, exe, root)
         summary = root / "summary.md"
         env["GITHUB_STEP_SUMMARY"] = str(summary)
         script = None
@@ -251,11 +257,7 @@ def run_gitlab(source, exe, fixtures, port, base_override=None):
     job = pipeline["fineprint-diff"]
     with tempfile.TemporaryDirectory(prefix="fineprint-diff-gl-") as tmp:
         root = Path(tmp)
-        repo, base, head = make_pull_request(fixtures, root)
-        bin_dir = root / "bin"
-        bin_dir.mkdir()
-        (bin_dir / "fineprint").symlink_to(exe)
-        env = clean_env(bin_dir)
+        repo, base, head, env = pull_request_with_fineprint(fixtures, exe, root)
         env.update(CI_MERGE_REQUEST_DIFF_BASE_SHA=base_override or base, CI_COMMIT_SHA=head,
                    CI_API_V4_URL=f"http://127.0.0.1:{port}/api/v4", CI_PROJECT_ID="5",
                    CI_MERGE_REQUEST_IID="9", FINEPRINT_GITLAB_TOKEN="glpat-test")
@@ -309,10 +311,7 @@ def main():
         check_github(source, exe, fixtures)
     else:
         check_gitlab(source, exe, fixtures)
-    if failures:
-        print(f"{len(failures)} problem(s)")
-        return 1
-    return 0
+    return run_recipe.exit_code()
 
 
 if __name__ == "__main__":

@@ -75,6 +75,14 @@ def fail(message):
     print(f"FAIL: {message}")
 
 
+def exit_code():
+    """0 when nothing failed, else 1 after counting the problems."""
+    if failures:
+        print(f"{len(failures)} problem(s)")
+        return 1
+    return 0
+
+
 def shell_command(shell, script):
     if shell is None:  # GitHub's default on Linux when bash exists
         return ["bash", "-e", script]
@@ -437,10 +445,7 @@ def main():
                       f"(failing gates: {sorted(EXPECTED[pr]) or 'none'})")
             else:
                 print(describe(results))
-    if failures:
-        print(f"{len(failures)} problem(s)")
-        return 1
-    return 0
+    return exit_code()
 
 
 if __name__ == "__main__":
