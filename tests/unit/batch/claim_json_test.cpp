@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/decision.hpp"
+#include "engine/engine_fixture.hpp"
 #include "load/claim_json.hpp"
 #include "load/claim_loader.hpp"
 #include "load/rulebook_loader.hpp"
@@ -17,10 +18,7 @@ using namespace fineprint;
 namespace {
 
 const model::Rulebook& bundled() {
-  static const load::LoadedRulebook loaded =
-      load::load_rulebook({std::string(FINEPRINT_SOURCE_DIR) + "/rules"});
-  REQUIRE(loaded.ok());
-  return loaded.rulebook;
+  return test::bundled_rulebook();
 }
 
 const std::string kToml = R"([claim]

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
+#include "engine/engine_fixture.hpp"
 #include "load/claim_json.hpp"
 #include "load/claim_loader.hpp"
 #include "load/claim_schema.hpp"
@@ -193,10 +194,7 @@ std::set<std::string> required_in_any_of(const Json* any_of) {
 }
 
 const model::Rulebook& bundled() {
-  static const load::LoadedRulebook loaded =
-      load::load_rulebook({std::string(FINEPRINT_SOURCE_DIR) + "/rules"});
-  REQUIRE(loaded.ok());
-  return loaded.rulebook;
+  return test::bundled_rulebook();
 }
 
 // One return claim with each key on its own line in both forms.

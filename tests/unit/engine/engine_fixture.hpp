@@ -30,6 +30,14 @@ inline model::Rulebook rulebook(const std::string& toml) {
   return loaded.rulebook;
 }
 
+// The bundled rulebook of rules/, loaded once.
+inline const model::Rulebook& bundled_rulebook() {
+  static const load::LoadedRulebook loaded =
+      load::load_rulebook({std::string(FINEPRINT_SOURCE_DIR) + "/rules"});
+  REQUIRE(loaded.ok());
+  return loaded.rulebook;
+}
+
 inline model::Claim claim(const std::string& toml, const model::Rulebook& rules) {
   load::LoadedClaim loaded = load::load_claim_text(toml, "claim.toml", rules);
   for (const auto& d : loaded.diagnostics)

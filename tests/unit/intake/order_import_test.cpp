@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/instant.hpp"
+#include "engine/engine_fixture.hpp"
 #include "intake/order_import.hpp"
 #include "load/rulebook_loader.hpp"
 
@@ -17,10 +18,7 @@ using intake::OrderSource;
 namespace {
 
 const model::Rulebook& bundled() {
-  static const load::LoadedRulebook loaded =
-      load::load_rulebook({std::string(FINEPRINT_SOURCE_DIR) + "/rules"});
-  REQUIRE(loaded.ok());
-  return loaded.rulebook;
+  return test::bundled_rulebook();
 }
 
 std::string fixture(const std::string& name) {
