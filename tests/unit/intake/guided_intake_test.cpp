@@ -168,11 +168,17 @@ TEST_CASE("guided intake over a pipe: the washed hat, from the order export to t
   CHECK(contains(run.err, "→ HAT-201 × 1: deny 0.00 EUR under rule `care-label-washed`\n"));
   CHECK(contains(run.err, "Claim #1001-return: denied"));
   CHECK(contains(run.err, "care-label-washed"));
-  CHECK(contains(run.err, "Decide it again: fineprint resolve " + out.string()));
+  // Both commands it prints work, as printed (issue 16, item 3).
+  CHECK(contains(run.err, "Decide it:       fineprint resolve " + out.string() + "\n"));
+  CHECK(contains(run.err, "Write the reply: fineprint reply " + out.string() + "\n"));
   auto resolved = run_fineprint({"resolve", out.string()});
   INFO(describe(resolved));
   CHECK(resolved.exit_code == 0);
   CHECK(contains(resolved.out, "Claim #1001-return: denied"));
+  auto replied = run_fineprint({"reply", out.string()});
+  INFO(describe(replied));
+  CHECK(replied.exit_code == 0);
+  CHECK(contains(replied.out, "#1001"));
 
   // An -o file that would not be replaced is refused before the first question.
   auto again = run_fineprint({"claim", "new", "--order", "tests/import/shopify-washed-hat.json",
