@@ -149,14 +149,7 @@ void complete_from_catalog(core::Diagnostics& out, model::Order& order,
     std::string message = fmt::format(
         "order line `{}` has no {}, and the catalog has no product `{}` to take it from", line.sku,
         missing, line.sku);
-    if (!skus && rulebook.catalog) {
-      std::vector<std::string> known;
-      for (const auto& known_product : rulebook.catalog->products)
-        known.push_back(known_product.sku.value);
-      skus.emplace(std::move(known));
-    }
-    if (auto near = skus ? skus->suggest(line.sku) : std::nullopt)
-      message += fmt::format("; did you mean `{}`?", *near);
+    message += detail::nearest_product(rulebook, line.sku, skus);
     flag(out, "claim/unknown-product", std::move(message),
          nth(places.lines, i, &ClaimPlaces::Line::sku, places, line_path(i, "sku")),
          fmt::format("write the line's {}, or add the product to the rulebook's [catalog]",

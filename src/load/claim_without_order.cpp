@@ -75,14 +75,7 @@ const model::Product* product_of(core::Diagnostics& out, const model::Rulebook& 
   std::string message = fmt::format(
       "returned sku `{}` has no product in the catalog, and a claim without an order takes its category and list price from there",
       item.sku);
-  if (!suggester && rulebook.catalog) {
-    std::vector<std::string> known;
-    for (const auto& known_product : rulebook.catalog->products)
-      known.push_back(known_product.sku.value);
-    suggester.emplace(std::move(known));
-  }
-  if (auto near = suggester ? suggester->suggest(item.sku) : std::nullopt)
-    message += fmt::format("; did you mean `{}`?", *near);
+  message += nearest_product(rulebook, item.sku, suggester);
   const core::SourceRange where = i < places.items.size() ? places.items[i].sku : places.file;
   flag(out, "claim/unknown-product", std::move(message),
        at(where, places, fmt::format("claim.items[{}].sku", i)),
