@@ -15,7 +15,12 @@ bool is_return(const model::Claim& claim) {
 
 void write_opening(const Phrasing& p, const model::Claim& claim, Document& document) {
   i18n::Args args{{"filed", p.date(claim.filed_at)}};
-  if (claim.has_order) {
+  if (!claim.has_order) {
+    // Without an order the opening speaks of the units returned, one or more.
+    std::int64_t units = 0;
+    for (const auto& item : claim.items) units += item.qty;
+    args.push_back({"count", units});
+  } else {
     args.push_back({"order", claim.order.id});
     args.push_back({"placed", p.date(claim.order.placed_at)});
   }

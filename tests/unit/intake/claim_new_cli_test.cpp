@@ -226,6 +226,9 @@ TEST_CASE("claim new --no-receipt --channel: a store return without an order, de
   INFO(describe(replied));
   CHECK(replied.exit_code == 0);
   CHECK(contains(replied.out, "Your return without a receipt\n"));
+  // One unit: the opening speaks of it in the singular (`count` = 1).
+  CHECK(contains(replied.out, "about the item you returned to our shop without a receipt."));
+  CHECK(contains(replied.out, "so we go by its price in our current catalogue."));
 
   // JSON for batch, the same shape.
   auto json =
