@@ -88,9 +88,10 @@ bool add_claim_facts(const NewOptions& o, const model::Store& store, model::Clai
   claim.filed_at = *filed;
   claim.has_receipt = o.receipt;
   // Without an order the claim's id says what it is and when it was made.
-  claim.id = o.id              ? *o.id
-             : claim.has_order ? claim.order.id + "-return"
-                               : "store-return-" + o.filed->substr(0, 10);
+  claim.id = o.id ? *o.id
+             : claim.has_order
+                 ? claim.order.id + "-return"
+                 : "store-return-" + core::format_instant(store.zone, claim.filed_at).substr(0, 10);
   for (const auto& spec : o.items) {
     auto item = intake::parse_item(spec);
     if (!item) return refuse(item.error().message);
@@ -180,16 +181,34 @@ int write_claim(const NewOptions& o, const model::Rulebook& rulebook,
 // A store return without a receipt (issue 16, item 5): no order to import;
 // the items' facts come from the catalog when the claim is read.
 int claim_without_order(const NewOptions& o, const model::Rulebook& rulebook) {
-  if (o.guided)
-    return fail(
-        "a store return without a receipt is entered with flags: --no-receipt --channel CHANNEL --item SKU:QTY:CONDITION:REASON --filed DATE");
-  if (o.items.empty()) return fail("a store return without a receipt needs --item");
+  if (o.guided && (!o.items.empty() || o.filed))
+    return fail("give --item and --filed, or answer the questions, not both");
+  if (!o.guided && o.items.empty())
+    return fail("a store return without a receipt needs --item (or --guided, to be asked)");
   model::Claim claim;
   claim.has_order = false;
   claim.channel = o.channel;
-  if (!add_claim_facts(o, rulebook.store, claim)) return kExitCannot;
-  intake::ClaimText text{
-      claim, true, {}, "Written by `fineprint claim new --no-receipt`: no receipt, no order."};
+  claim.has_receipt = false;
+  std::vector<std::string> notes;
+  if (o.guided) {
+    // Asked about nothing a claim without an order cannot be (an online channel).
+    if (model::is_distance_channel(rulebook.store, *o.channel))
+      return fail(fmt::format(
+          "`{}` is a distance channel: a purchase made at a distance always has its order (give --order)",
+          *o.channel));
+    auto guided = intake::guided_intake(rulebook, std::move(claim), std::cin, std::cerr,
+                                        ::isatty(STDIN_FILENO) != 1);
+    if (!guided) return fail(guided.error().message);
+    claim = std::move(guided.value().claim);
+    claim.id = o.id ? *o.id
+                    : "store-return-" +
+                          core::format_instant(rulebook.store.zone, claim.filed_at).substr(0, 10);
+    notes = std::move(guided->notes);
+  } else if (!add_claim_facts(o, rulebook.store, claim)) {
+    return kExitCannot;
+  }
+  intake::ClaimText text{claim, true, notes,
+                         "Written by `fineprint claim new --no-receipt`: no receipt, no order."};
   return write_claim(o, rulebook, text);
 }
 
