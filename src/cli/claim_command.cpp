@@ -87,7 +87,11 @@ bool add_claim_facts(const NewOptions& o, const model::Store& store, model::Clai
   if (!filed) return refuse(filed.error().message);
   claim.filed_at = *filed;
   claim.has_receipt = o.receipt;
-  claim.id = o.id ? *o.id : claim.order.id + "-return";
+  // Without an order the claim's id says what it is and when it was made.
+  claim.id = o.id ? *o.id
+             : claim.has_order
+                 ? claim.order.id + "-return"
+                 : "store-return-" + core::format_instant(store.zone, claim.filed_at).substr(0, 10);
   for (const auto& spec : o.items) {
     auto item = intake::parse_item(spec);
     if (!item) return refuse(item.error().message);
@@ -137,18 +141,83 @@ std::optional<load::LoadedClaim> read_back(const std::string& toml, bool has_cla
   return reread;
 }
 
-// Guided intake ends with the decision and the command that gives it again.
-void show_decision(const NewOptions& o, const model::Rulebook& rulebook,
-                   const model::Claim& claim) {
+// What to run next on the written claim: the decision and the letter
+// (issue 16), on standard error. A claim written to standard output is
+// being piped somewhere already; only the guided intake, which a person
+// reads, names the pipe then.
+void show_next_commands(const NewOptions& o, bool guided) {
+  std::string rules = o.rules == "rules" ? std::string{} : " --rules " + o.rules;
+  if (!o.output.empty()) {
+    std::cerr << fmt::format("\nDecide it:       fineprint resolve{} {}\n", rules, o.output);
+    std::cerr << fmt::format("Write the reply: fineprint reply{} {}\n", rules, o.output);
+  } else if (guided) {
+    std::cerr << fmt::format(
+        "\nPipe the claim into `fineprint resolve{} -` to decide it and `fineprint reply{} -` for the letter.\n",
+        rules, rules);
+  }
+}
+
+// Guided intake ends with the decision and the commands that give it again.
+void show_decision(const model::Rulebook& rulebook, const model::Claim& claim) {
   auto decision = engine::decide(rulebook, claim);
   if (!decision) return;
   std::cerr << "\n" << report::decision_text(*decision, false);
-  if (!o.output.empty()) std::cerr << "\nDecide it again: fineprint resolve " << o.output << "\n";
+}
+
+// The claim as TOML or JSON, read back first; then what to run next.
+int write_claim(const NewOptions& o, const model::Rulebook& rulebook,
+                const intake::ClaimText& text) {
+  std::string toml = intake::claim_toml(text, rulebook.store);
+  auto reread = read_back(toml, text.has_claim, rulebook);
+  if (!reread) return kExitCannot;
+  int written = o.format == "json" ? write_out(o, intake::claim_json(text, rulebook.store) + "\n")
+                                   : write_out(o, toml);
+  if (written != kExitOk) return written;
+  if (o.guided) show_decision(rulebook, reread->claim);
+  if (text.has_claim) show_next_commands(o, o.guided);
+  return written;
+}
+
+// A store return without a receipt (issue 16, item 5): no order to import;
+// the items' facts come from the catalog when the claim is read.
+int claim_without_order(const NewOptions& o, const model::Rulebook& rulebook) {
+  if (o.guided && (!o.items.empty() || o.filed))
+    return fail("give --item and --filed, or answer the questions, not both");
+  if (!o.guided && o.items.empty())
+    return fail("a store return without a receipt needs --item (or --guided, to be asked)");
+  model::Claim claim;
+  claim.has_order = false;
+  claim.channel = o.channel;
+  claim.has_receipt = false;
+  std::vector<std::string> notes;
+  if (o.guided) {
+    // Asked about nothing a claim without an order cannot be (an online channel).
+    if (model::is_distance_channel(rulebook.store, *o.channel))
+      return fail(fmt::format(
+          "`{}` is a distance channel: a purchase made at a distance always has its order (give --order)",
+          *o.channel));
+    auto guided = intake::guided_intake(rulebook, std::move(claim), std::cin, std::cerr,
+                                        ::isatty(STDIN_FILENO) != 1);
+    if (!guided) return fail(guided.error().message);
+    claim = std::move(guided.value().claim);
+    claim.id = o.id ? *o.id
+                    : "store-return-" +
+                          core::format_instant(rulebook.store.zone, claim.filed_at).substr(0, 10);
+    notes = std::move(guided->notes);
+  } else if (!add_claim_facts(o, rulebook.store, claim)) {
+    return kExitCannot;
+  }
+  intake::ClaimText text{claim, true, notes,
+                         "Written by `fineprint claim new --no-receipt`: no receipt, no order."};
+  return write_claim(o, rulebook, text);
 }
 
 int claim_new(NewOptions& o) {
-  if (o.order.empty() || o.from.empty())
-    return fail("claim new needs --order FILE and --from shopify|woocommerce (see --help)");
+  const bool without_order =
+      o.order.empty() && o.from.empty() && o.receipt == false && o.channel && !o.delivered;
+  if (!without_order && (o.order.empty() || o.from.empty()))
+    return fail(
+        "claim new needs --order FILE and --from shopify|woocommerce, or for a store return without a receipt --no-receipt and --channel (see --help)");
   if (o.format != "toml" && o.format != "json")
     return fail(fmt::format("--format must be toml or json, not \"{}\"", o.format));
   // Before any question is asked (write_out checks again, atomically).
@@ -158,6 +227,7 @@ int claim_new(NewOptions& o) {
   auto loaded = load_rules_for_claims(o.rules, false);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
+  if (without_order) return claim_without_order(o, rulebook);
   auto imported = import(o, rulebook);
   if (!imported) return kExitCannot;
 
@@ -187,13 +257,7 @@ int claim_new(NewOptions& o) {
   intake::ClaimText text{
       claim, has_claim, imported->notes,
       fmt::format("Written by `fineprint claim new --from {}` from {}.", o.from, o.order)};
-  std::string toml = intake::claim_toml(text, rulebook.store);
-  auto reread = read_back(toml, has_claim, rulebook);
-  if (!reread) return kExitCannot;
-  int written = o.format == "json" ? write_out(o, intake::claim_json(text, rulebook.store) + "\n")
-                                   : write_out(o, toml);
-  if (written == kExitOk && o.guided) show_decision(o, rulebook, reread->claim);
-  return written;
+  return write_claim(o, rulebook, text);
 }
 
 }  // namespace
@@ -201,7 +265,9 @@ int claim_new(NewOptions& o) {
 int run_claim(const Args& args) {
   if (args.empty() || args.front() != "new") {
     if (!args.empty() && (args.front() == "--help" || args.front() == "-h")) {
-      std::cout << "usage: fineprint claim new --order FILE --from shopify|woocommerce [options]\n";
+      std::cout
+          << "usage: fineprint claim new --order FILE --from shopify|woocommerce [options]\n"
+             "       fineprint claim new --no-receipt --channel CHANNEL --item SKU:QTY:CONDITION:REASON --filed DATE [options]\n";
       return kExitOk;
     }
     return fail("claim needs a verb: `fineprint claim new` (see `fineprint claim new --help`)");
@@ -213,7 +279,7 @@ int run_claim(const Args& args) {
       "order", po::value(&o.order), "the order as the shop system exports it (JSON)")(
       "from", po::value(&o.from), "the shop system: shopify or woocommerce")(
       "channel", po::value<std::string>(),
-      "the order's channel (default: the store's first distance channel)")(
+      "the order's channel (default: the store's first distance channel); with --no-receipt and no --order, the store channel of a return without an order")(
       "delivered", po::value<std::string>(),
       "when the order was delivered (RFC 3339), if the export does not say")(
       "item", po::value(&o.items),

@@ -69,6 +69,7 @@ core::Result<Decision> decide(const CompiledRulebook& rules, const model::Claim&
   decision.currency = rules.rulebook.store.currency;
   decision.rulebook = rules.digest;
   decision.fineprint = rules.version;
+  decision.has_order = claim.has_order;
   try {
     if (claim.kind == model::ClaimKind::return_claim) {
       detail::decide_return(rules, claim, decision);

@@ -40,6 +40,9 @@ struct ItemDecision {
   std::optional<std::string> because;
   std::optional<std::string> cite;
   std::vector<TraceStep> trace;
+  // A claim without an order (no receipt): the facts the catalog supplied,
+  // "category", "unit_price", "final_sale" (issue 16).
+  std::vector<std::string> assumed_from_catalog;
 };
 
 struct PromotionDecision {
@@ -61,6 +64,9 @@ struct Decision {
   std::vector<ItemDecision> items;             // a return claim
   std::optional<PromotionDecision> promotion;  // a promotion claim
   core::Minor shipping_refund = 0;             // part of `amount`
+  // false: a store return without a receipt, decided without an order
+  // (the record says "no receipt, no order").
+  bool has_order = true;
   std::vector<std::string> reasons;
   std::optional<Pricing> pricing;  // the order as priced; trace of a promotion claim
   std::string rulebook;            // "sha256:…"

@@ -42,7 +42,8 @@ model::ItemFacts facts_of(const model::Rulebook& rulebook, const model::Claim& c
   facts.unit_price = line.unit_price;
   facts.segments = claim.customer.segments;
   facts.returns_90d = claim.customer.returns_90d;
-  if (rulebook.returns && rulebook.returns->window_from) {
+  // Without an order no day is known to count from (docs/decisions.md).
+  if (claim.has_order && rulebook.returns && rulebook.returns->window_from) {
     std::optional<core::Instant> event =
         rulebook.returns->window_from->value == model::WindowFrom::delivery
             ? order.delivered_at
@@ -52,9 +53,12 @@ model::ItemFacts facts_of(const model::Rulebook& rulebook, const model::Claim& c
   return facts;
 }
 
-std::string missing_fact(const model::Rulebook& rulebook, std::string_view key) {
+std::string missing_fact(const model::Rulebook& rulebook, const model::Claim& claim,
+                         std::string_view key) {
   if (key == "returns_90d")
     return "the claim does not say how many returns the customer made in the last 90 days";
+  if (!claim.has_order)
+    return "no receipt, no order: the day of the purchase is not known, so no number of days can be shown";
   if (!rulebook.returns->window_from)
     return "the returns table does not say which day counts as day 0 (window_from)";
   if (rulebook.returns->window_from->value == model::WindowFrom::delivery)
@@ -72,8 +76,8 @@ void apply_spec(ItemDecision& item, const model::OutcomeSpec& spec, const model:
 
 // Walks the returns table for one item; returns the spec that decided it
 // (nullptr when the item is `review` for a reason of the engine's own).
-const model::OutcomeSpec* run_table(const model::Rulebook& rulebook, const model::ItemFacts& facts,
-                                    ItemDecision& item) {
+const model::OutcomeSpec* run_table(const model::Rulebook& rulebook, const model::Claim& claim,
+                                    const model::ItemFacts& facts, ItemDecision& item) {
   const model::Returns& returns = *rulebook.returns;
   auto review = [&](std::string rule, std::string because) -> const model::OutcomeSpec* {
     item.outcome = model::Outcome::review;
@@ -97,7 +101,7 @@ const model::OutcomeSpec* run_table(const model::Rulebook& rulebook, const model
   }
   // Under `unique` a rule with a missing fact may match too: as under `first`,
   // that is `review`, never a guess.
-  if (unknown) return review(unknown->id.value, missing_fact(rulebook, unknown_key));
+  if (unknown) return review(unknown->id.value, missing_fact(rulebook, claim, unknown_key));
   if (matched.size() > 1) {
     std::string names;
     for (std::size_t i = 0; i < matched.size(); ++i)
@@ -249,8 +253,9 @@ std::vector<const model::OutcomeSpec*> decide_items(const model::Rulebook& ruleb
       item.outcome = model::Outcome::review;
       item.because = "the rulebook has no returns table";
     } else {
-      spec = run_table(rulebook, facts_of(rulebook, claim, claimed), item);
+      spec = run_table(rulebook, claim, facts_of(rulebook, claim, claimed), item);
     }
+    if (!claim.has_order) item.assumed_from_catalog = {"category", "unit_price", "final_sale"};
     specs.push_back(spec);
     decision.items.push_back(std::move(item));
   }
@@ -266,8 +271,9 @@ void add_amounts(const CompiledRulebook& rules, const model::Claim& claim, const
   for (std::size_t i = 0; i < decision.items.size(); ++i)
     if (pays_money(decision.items[i].outcome)) paying.push_back(i);
   std::vector<Minor> values = paid_values(claim, pricing, paying);
-  if (rulebook.returns && rulebook.returns->basis() == model::RefundBasis::reprice &&
-      !paying.empty())
+  // Without an order nothing was bought together: no promotion to reprice.
+  if (claim.has_order && rulebook.returns &&
+      rulebook.returns->basis() == model::RefundBasis::reprice && !paying.empty())
     values = reprice_values(rules, claim, pricing, paying, values);
   for (std::size_t k = 0; k < paying.size(); ++k) {
     ItemDecision& item = decision.items[paying[k]];
@@ -300,6 +306,31 @@ void add_shipping(const model::Claim& claim, const Pricing& pricing,
   }
 }
 
+// A claim without an order: each line at the catalog's list price, no
+// promotion (none can be shown to have applied: no date, no codes), no
+// shipping. The paid basis then values a unit at the current price.
+Pricing list_prices(const model::Order& order) {
+  Pricing out;
+  for (const model::OrderLine& line : order.lines) {
+    PricedLine& priced = out.lines.emplace_back();
+    priced.sku = line.sku;
+    priced.qty = line.qty;
+    priced.list = mul(line.unit_price, line.qty, "a line's list amount");
+    priced.entitled_paid = priced.list;
+    out.goods_list = add(out.goods_list, priced.list, "the order's list total");
+  }
+  out.goods_paid = out.total_paid = out.goods_list;
+  return out;
+}
+
+// "No receipt, no order": what each item's facts are and where they came from.
+std::string catalog_sentence(const model::Rulebook& rulebook, const model::OrderLine& line) {
+  return fmt::format(
+      "No receipt, no order: the category (`{}`), list price ({}) and final sale ({}) of {} are the catalog's; the day of the purchase is not known.",
+      line.category, money_text(rulebook, line.unit_price), line.final_sale ? "yes" : "no",
+      line.sku);
+}
+
 // §4.4.
 Verdict verdict_of(const std::vector<ItemDecision>& items) {
   auto count = [&](model::Outcome outcome) {
@@ -320,7 +351,12 @@ Verdict verdict_of(const std::vector<ItemDecision>& items) {
 void decide_return(const CompiledRulebook& rules, const model::Claim& claim, Decision& decision) {
   const model::Rulebook& rulebook = rules.rulebook;
   require_resolved_items(claim);
-  Pricing pricing = must_price(rules, claim.order, claim.customer, PricingScope::open_promotions);
+  Pricing pricing = claim.has_order ? must_price(rules, claim.order, claim.customer,
+                                                 PricingScope::open_promotions)
+                                    : list_prices(claim.order);
+  if (!claim.has_order)
+    for (const model::OrderLine& line : claim.order.lines)
+      decision.reasons.push_back(catalog_sentence(rulebook, line));
   std::vector<const model::OutcomeSpec*> specs = decide_items(rulebook, claim, decision);
   add_amounts(rules, claim, pricing, decision);
   add_shipping(claim, pricing, specs, decision);
@@ -350,8 +386,9 @@ model::ItemFacts item_facts(const model::Rulebook& rulebook, const model::Claim&
 core::Result<std::optional<RepriceBreakdown>> reprice_breakdown(const model::Rulebook& rulebook,
                                                                 const model::Claim& claim,
                                                                 const Decision& decision) {
-  if (!rulebook.returns || rulebook.returns->basis() != model::RefundBasis::reprice ||
-      !decision.pricing || decision.items.size() != claim.items.size())
+  if (!claim.has_order || !rulebook.returns ||
+      rulebook.returns->basis() != model::RefundBasis::reprice || !decision.pricing ||
+      decision.items.size() != claim.items.size())
     return std::optional<RepriceBreakdown>{};
   std::vector<std::size_t> paying;
   for (std::size_t i = 0; i < decision.items.size(); ++i)

@@ -22,6 +22,9 @@ std::string claim_table(const model::Claim& claim, const model::Store& store) {
   t += fmt::format("id = {}\nkind = \"return\"\nfiled_at = {}\n", toml_string(claim.id),
                    core::format_instant(store.zone, claim.filed_at));
   if (claim.has_receipt) t += fmt::format("has_receipt = {}\n", *claim.has_receipt);
+  if (!claim.has_order && claim.channel)
+    t += fmt::format("channel = {}  # no receipt, no order: the store channel\n",
+                     toml_string(*claim.channel));
   for (const auto& item : claim.items)
     t += fmt::format("\n[[claim.items]]\nsku = {}\nqty = {}\ncondition = {}\nreason = {}\n",
                      toml_string(item.sku), item.qty, toml_string(item.condition),
@@ -85,7 +88,7 @@ std::string claim_toml(const ClaimText& text, const model::Store& store) {
   for (const auto& note : text.notes) t += fmt::format("# {}\n", note);
   if (!t.empty()) t += "\n";
   if (text.has_claim) t += claim_table(text.claim, store);
-  t += order_table(text.claim.order, store);
+  if (text.claim.has_order) t += order_table(text.claim.order, store);
   if (!text.claim.customer.id.empty())
     t += fmt::format("\n[customer]\nid = {}\n", toml_string(text.claim.customer.id));
   return t;
@@ -100,6 +103,7 @@ std::string claim_json(const ClaimText& text, const model::Store& store) {
     w.key("id").value(claim.id).key("kind").value("return");
     w.key("filed_at").value(core::format_instant(store.zone, claim.filed_at));
     if (claim.has_receipt) w.key("has_receipt").value(*claim.has_receipt);
+    if (!claim.has_order && claim.channel) w.key("channel").value(*claim.channel);
     w.key("items").begin_array();
     for (const auto& item : claim.items)
       w.begin_object()
@@ -114,7 +118,7 @@ std::string claim_json(const ClaimText& text, const model::Store& store) {
           .end_object();
     w.end_array().end_object();
   }
-  json_order(w, claim.order, store);
+  if (claim.has_order) json_order(w, claim.order, store);
   if (!claim.customer.id.empty())
     w.key("customer").begin_object().key("id").value(claim.customer.id).end_object();
   w.end_object();

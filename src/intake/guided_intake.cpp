@@ -6,8 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.hpp"
 #include "intake/claim_form.hpp"
 #include "intake/item_questions.hpp"
+#include "load/claim_diagnostics.hpp"
 
 namespace fineprint::intake {
 
@@ -177,6 +179,83 @@ void show_item_decision(Prompter& prompt, const model::Rulebook& rulebook,
                          rulebook.store.currency.code, decided->rule));
 }
 
+// A return without an order: the sku that comes back, a product of the
+// catalog, or nullopt when the agent is done.
+std::optional<std::string> ask_product(Prompter& prompt, const model::Rulebook& rulebook,
+                                       const model::Claim& claim) {
+  std::optional<core::Suggester> skus;
+  for (;;) {
+    std::string answer =
+        prompt.ask(claim.items.empty() ? "Which sku comes back?"
+                                       : "Another sku coming back? Its sku, or Enter when done:");
+    if (answer.empty() && !claim.items.empty()) return std::nullopt;
+    const model::Product* product = rulebook.catalog ? rulebook.catalog->product(answer) : nullptr;
+    if (product) {
+      bool taken = std::any_of(claim.items.begin(), claim.items.end(),
+                               [&](const auto& item) { return item.sku == answer; });
+      if (!taken) return answer;
+      prompt.say(fmt::format("{} is already on the claim.", answer));
+      continue;
+    }
+    prompt.say(fmt::format("The catalog has no product {}{}", answer,
+                           load::detail::nearest_product(rulebook, answer, skus)));
+  }
+}
+
+std::int64_t ask_units(Prompter& prompt, const std::string& sku) {
+  for (;;) {
+    std::string answer = prompt.ask(fmt::format("How many {} come back?", sku));
+    std::int64_t qty = 0;
+    auto [ptr, error] = std::from_chars(answer.data(), answer.data() + answer.size(), qty);
+    if (error == std::errc{} && ptr == answer.data() + answer.size() && qty >= 1 &&
+        qty <= core::limits::kMaxQty)
+      return qty;
+    prompt.say(fmt::format("Please answer with a number from 1 to {}.", core::limits::kMaxQty));
+  }
+}
+
+// The questions about an imported order: its lines, one by one.
+void ask_about_order(Prompter& prompt, const model::Rulebook& rulebook, model::Claim& claim,
+                     std::vector<std::string>& notes) {
+  prompt.say(fmt::format("Order {}:", claim.order.id));
+  for (std::size_t i = 0; i < claim.order.lines.size(); ++i) {
+    const auto& line = claim.order.lines[i];
+    prompt.say(fmt::format("  {}) {} × {}", i + 1, line.sku, line.qty));
+  }
+  ask_filed(prompt, rulebook, claim);
+  ask_receipt(prompt, rulebook, claim);
+  while (claim.items.size() < claim.order.lines.size()) {
+    auto index = ask_line(prompt, claim);
+    if (!index) break;
+    model::ClaimItem item;
+    item.sku = claim.order.lines[*index].sku;
+    item.qty = ask_qty(prompt, claim.order.lines[*index]);
+    ask_item_facts(prompt, rulebook, claim, item, notes);
+    show_item_decision(prompt, rulebook, claim, item);
+    claim.items.push_back(std::move(item));
+  }
+}
+
+// A store return without a receipt (issue 16, item 5): no order, no receipt
+// question; the skus are the catalog's products.
+void ask_without_order(Prompter& prompt, const model::Rulebook& rulebook, model::Claim& claim,
+                       std::vector<std::string>& notes) {
+  prompt.say(fmt::format(
+      "A return without a receipt in channel {}: no order; each sku's category and price are the catalog's.",
+      claim.channel.value_or("")));
+  ask_filed(prompt, rulebook, claim);
+  while (claim.items.size() < core::limits::kMaxClaimItems) {
+    auto sku = ask_product(prompt, rulebook, claim);
+    if (!sku) break;
+    model::ClaimItem item;
+    item.sku = *sku;
+    item.qty = ask_units(prompt, *sku);
+    ask_item_facts(prompt, rulebook, claim, item, notes);
+    show_item_decision(prompt, rulebook, claim, item);
+    claim.items.push_back(std::move(item));
+  }
+}
+
 }  // namespace
 
 core::Result<GuidedClaim> guided_intake(const model::Rulebook& rulebook, model::Claim claim,
@@ -184,23 +263,10 @@ core::Result<GuidedClaim> guided_intake(const model::Rulebook& rulebook, model::
   Prompter prompt(in, out, echo);
   GuidedClaim guided;
   try {
-    prompt.say(fmt::format("Order {}:", claim.order.id));
-    for (std::size_t i = 0; i < claim.order.lines.size(); ++i) {
-      const auto& line = claim.order.lines[i];
-      prompt.say(fmt::format("  {}) {} × {}", i + 1, line.sku, line.qty));
-    }
-    ask_filed(prompt, rulebook, claim);
-    ask_receipt(prompt, rulebook, claim);
-    while (claim.items.size() < claim.order.lines.size()) {
-      auto index = ask_line(prompt, claim);
-      if (!index) break;
-      model::ClaimItem item;
-      item.sku = claim.order.lines[*index].sku;
-      item.qty = ask_qty(prompt, claim.order.lines[*index]);
-      ask_item_facts(prompt, rulebook, claim, item, guided.notes);
-      show_item_decision(prompt, rulebook, claim, item);
-      claim.items.push_back(std::move(item));
-    }
+    if (claim.has_order)
+      ask_about_order(prompt, rulebook, claim, guided.notes);
+    else
+      ask_without_order(prompt, rulebook, claim, guided.notes);
   } catch (const AnswersEnded& ended) {
     return core::Error{
         "import/answers-ended",

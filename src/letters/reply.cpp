@@ -14,14 +14,27 @@ bool is_return(const model::Claim& claim) {
 }
 
 void write_opening(const Phrasing& p, const model::Claim& claim, Document& document) {
-  const i18n::Args args{{"order", claim.order.id},
-                        {"filed", p.date(claim.filed_at)},
-                        {"placed", p.date(claim.order.placed_at)}};
-  document.title =
-      p.say(is_return(claim) ? "letter.subject_return" : "letter.subject_promotion", args);
+  i18n::Args args{{"filed", p.date(claim.filed_at)}};
+  if (!claim.has_order) {
+    // Without an order the opening speaks of the units returned, one or more.
+    std::int64_t units = 0;
+    for (const auto& item : claim.items) units += item.qty;
+    args.push_back({"count", units});
+  } else {
+    args.push_back({"order", claim.order.id});
+    args.push_back({"placed", p.date(claim.order.placed_at)});
+  }
+  // A store return without a receipt has no order to name (issue 16).
+  const bool no_order = is_return(claim) && !claim.has_order;
+  document.title = p.say(no_order           ? "letter.subject_return_no_receipt"
+                         : is_return(claim) ? "letter.subject_return"
+                                            : "letter.subject_promotion",
+                         args);
   document.add(BlockKind::paragraph, p.say("letter.greeting"));
-  document.add(BlockKind::paragraph,
-               p.say(is_return(claim) ? "letter.intro_return" : "letter.intro_promotion", args));
+  document.add(BlockKind::paragraph, p.say(no_order           ? "letter.intro_return_no_receipt"
+                                           : is_return(claim) ? "letter.intro_return"
+                                                              : "letter.intro_promotion",
+                                           args));
 }
 
 // How to appeal (`[store.letter] appeal`), for every answer that is not a

@@ -19,7 +19,7 @@ bool pays_money(Outcome outcome) {
 // The instant day 0 is counted from (semantics §4.1), when the order has it.
 std::optional<core::Instant> day_zero_event(const model::Rulebook& rulebook,
                                             const model::Claim& claim) {
-  if (!rulebook.returns || !rulebook.returns->window_from) return std::nullopt;
+  if (!claim.has_order || !rulebook.returns || !rulebook.returns->window_from) return std::nullopt;
   if (rulebook.returns->window_from->value == model::WindowFrom::delivery)
     return claim.order.delivered_at;
   return claim.order.placed_at;
@@ -51,11 +51,13 @@ const model::OutcomeSpec* deciding_spec(const model::Rulebook& rulebook,
 }
 
 // Why the engine itself sent an item to review, in the customer's words.
-std::string review_reason(const Phrasing& p, const engine::ItemDecision& item) {
+std::string review_reason(const Phrasing& p, const model::Claim& claim,
+                          const engine::ItemDecision& item) {
   const model::Rulebook& rulebook = p.rulebook();
   for (const auto& step : item.trace) {
     if (step.rule != item.rule || step.kind != model::MatchKind::unknown) continue;
     if (step.key == "returns_90d") return p.say("review.no_returns_count");
+    if (!claim.has_order) return p.say("review.no_receipt_date");
     if (!rulebook.returns || !rulebook.returns->window_from) return p.say("review.no_day_zero");
     return p.say(from_delivery(rulebook) ? "review.no_delivery_date" : "review.no_purchase_date");
   }
@@ -104,7 +106,7 @@ std::string item_paragraph(const Phrasing& p, const model::Claim& claim,
                                 ? std::string("the returns table's `otherwise`")
                                 : "returns rule `" + item.rule + "`";
   if (!spec) {
-    sentences.push_back(review_reason(p, item));
+    sentences.push_back(review_reason(p, claim, item));
   } else {
     std::string because = p.text(spec->because, "the `because` of " + where);
     if (!because.empty()) sentences.push_back(because);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "load/claim_json.hpp"
 #include "load/rulebook_loader.hpp"
 #include "load/toml_document.hpp"
 
@@ -26,11 +27,25 @@ LoadedClaim load_claim_file(const std::string& path, const model::Rulebook& rule
     out.diagnostics.push_back(std::move(d));
     return out;
   }
-  return load_claim_text(*text, path == kStdinPath ? std::string(kStdinName) : path, rulebook,
-                         options);
+  const std::string name = path == kStdinPath ? std::string(kStdinName) : path;
+  if (!options.allow_expect && !options.order_only && looks_like_json(*text)) {
+    LoadedClaim out;
+    out.has_claim = true;
+    out.diagnostics = JsonClaimReader(rulebook).read(*text, out.claim);
+    for (auto& d : out.diagnostics) d.where.file = name;
+    return out;
+  }
+  return load_claim_text(*text, name, rulebook, options);
+}
+
+bool looks_like_json(std::string_view text) {
+  std::size_t at = text.find_first_not_of(" \t\r\n");
+  return at != std::string_view::npos && text[at] == '{';
 }
 
 std::string claim_error_text(const core::Diagnostic& d) {
+  if (!d.where.known() && !d.key_path.empty())
+    return fmt::format("{}: {}: {}", d.where.file, d.key_path, d.message);
   if (!d.where.known()) return fmt::format("{}: {}", d.where.file, d.message);
   return fmt::format("{}:{}:{}: {}", d.where.file, d.where.line, d.where.column, d.message);
 }

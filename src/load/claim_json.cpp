@@ -116,7 +116,17 @@ class Reader {
     doc.rewind();
     od::object root;
     check(doc.get_object().get(root));
-    read_fields(root, nullptr, claim_schema::kDocument, claim_);
+    const auto& document = claim_schema::kDocument;
+    auto found = read_fields(root, nullptr, document, claim_);
+    // [order] may be left out only by a claim (validate_claim checks when).
+    bool has_claim = false;
+    for (std::size_t i = 0; i < document.size(); ++i)
+      has_claim = has_claim || (document[i].object == Object::claim && found.seen[i]);
+    for (std::size_t i = 0; i < document.size(); ++i) {
+      if (document[i].object != Object::order) continue;
+      claim_.has_order = found.seen[i];
+      if (!found.seen[i] && !has_claim) missing(nullptr, document[i].key);
+    }
   }
 
  private:

@@ -52,10 +52,16 @@ class ClaimFileReader {
     for (std::size_t i = 0; i < document.size(); ++i) {
       const Field<model::Claim>& field = document[i];
       // `price` reads an order alone.
-      bool required = field.required == Required::always &&
-                      !(options.order_only && field.object == Object::claim);
+      // [order] may be left out only by a claim (a store return without a
+      // receipt, which validate_claim checks); `price` and a file without
+      // [claim] need it.
+      bool required = (field.required == Required::always &&
+                       !(options.order_only && field.object == Object::claim)) ||
+                      (field.required == Required::unless_no_receipt &&
+                       (options.order_only || !out_.has_claim));
       tables[i] = top.table(field.key, required ? Need::required : Need::optional);
       if (field.object == Object::claim) out_.has_claim = tables[i] != nullptr;
+      if (field.object == Object::order) out_.claim.has_order = tables[i] != nullptr;
     }
     const toml::table* expect = options.allow_expect ? top.table("expect") : nullptr;
     top.finish();
@@ -75,6 +81,9 @@ class ClaimFileReader {
         auto kind = read_fields(r, path, claim_schema::kClaim, out_.claim);
         if (kind) out_.claim.kind = *kind;
         places_.filed_at = place(r, "filed_at");
+        places_.has_receipt = place(r, "has_receipt");
+        places_.claim_channel = place(r, "channel");
+        places_.claim = r.table_where();
         break;
       }
       case Object::item: {

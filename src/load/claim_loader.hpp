@@ -41,6 +41,8 @@ struct ClaimLoadOptions {
 struct ClaimPlaces {
   core::SourceRange file;  // line 0: just the file name
   core::SourceRange filed_at, placed_at, delivered_at, channel;
+  // [claim] itself, its `has_receipt` and its `channel` (a claim without an order).
+  core::SourceRange claim, has_receipt, claim_channel;
   core::SourceRange language;              // `customer.language`
   core::SourceRange items_key, lines_key;  // `claim.items`, `order.lines`
   struct Item {

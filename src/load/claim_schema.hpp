@@ -44,6 +44,10 @@ enum class Required {
   always,
   in_return,                  // in a claim of kind "return"
   one_of_these_in_promotion,  // a claim of kind "promotion" has at least one of the keys so marked
+  // The document's [order]: required unless the claim is a store return
+  // without a receipt, which names its `channel` instead (issue 16). The
+  // readers read it as optional; load::validate_claim decides.
+  unless_no_receipt,
 };
 
 // Which claims may carry a key; any other kind is an error naming `why_not`.
@@ -88,16 +92,19 @@ using model::OrderLine;
 // [claim].)
 inline constexpr std::array<Field<Claim>, 3> kDocument{{
     {"claim", Type::object, Required::always, {}, Object::claim},
-    {"order", Type::object, Required::always, {}, Object::order},
+    {"order", Type::object, Required::unless_no_receipt, {}, Object::order},
     {"customer", Type::object, Required::never, {}, Object::customer},
 }};
 
 // [claim]
-inline constexpr std::array<Field<Claim>, 7> kClaim{{
+inline constexpr std::array<Field<Claim>, 8> kClaim{{
     {"id", Type::string, Required::always, &Claim::id},
     {"kind", Type::kind, Required::always},
     {"filed_at", Type::instant, Required::always, &Claim::filed_at},
     {"has_receipt", Type::boolean, Required::never, &Claim::has_receipt},
+    // Only in a claim without [order] (validate_claim): the store channel.
+    {"channel", Type::string, Required::never, &Claim::channel, Object::none, Kinds::return_only,
+     "only a return can be made without an order"},
     {"promotion", Type::string, Required::one_of_these_in_promotion, &Claim::promotion,
      Object::none, Kinds::promotion_only, "only a claim of kind \"promotion\" names a promotion"},
     {"code", Type::string, Required::one_of_these_in_promotion, &Claim::code, Object::none,

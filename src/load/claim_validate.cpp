@@ -9,7 +9,9 @@
 
 #include "core/did_you_mean.hpp"
 #include "core/limits.hpp"
+#include "load/claim_diagnostics.hpp"
 #include "load/claim_loader.hpp"
+#include "load/claim_without_order.hpp"
 #include "load/table_reader.hpp"
 #include "load/text_reader.hpp"
 
@@ -19,29 +21,15 @@ namespace {
 
 using core::SourceRange;
 
-// Where an error points: a line and column where the reader knew one (TOML,
-// through ClaimPlaces), else the file alone; and the key path, which is all
-// a JSON claim has to name a value (`order.lines[0].qty`).
-struct Place {
-  SourceRange where;
-  std::string key_path;
-};
-
-Place at(const SourceRange& place, const ClaimPlaces& places, std::string key_path) {
-  return {place.known() || !place.file.empty() ? place : places.file, std::move(key_path)};
-}
+using detail::at;
+using detail::flag;
+using detail::Place;
 
 template <class Vec>
 Place nth(const Vec& places, std::size_t i, auto member, const ClaimPlaces& all,
           std::string key_path) {
   if (i < places.size()) return at(places[i].*member, all, std::move(key_path));
   return {all.file, std::move(key_path)};
-}
-
-void flag(core::Diagnostics& out, std::string rule, std::string message, Place place,
-          std::string help = {}) {
-  add_error(out, std::move(rule), std::move(message), std::move(place.where), std::move(help));
-  out.back().key_path = std::move(place.key_path);
 }
 
 // "unknown X `y`; did you mean `z`?" with the known names as help otherwise.
@@ -161,14 +149,7 @@ void complete_from_catalog(core::Diagnostics& out, model::Order& order,
     std::string message = fmt::format(
         "order line `{}` has no {}, and the catalog has no product `{}` to take it from", line.sku,
         missing, line.sku);
-    if (!skus && rulebook.catalog) {
-      std::vector<std::string> known;
-      for (const auto& known_product : rulebook.catalog->products)
-        known.push_back(known_product.sku.value);
-      skus.emplace(std::move(known));
-    }
-    if (auto near = skus ? skus->suggest(line.sku) : std::nullopt)
-      message += fmt::format("; did you mean `{}`?", *near);
+    message += detail::nearest_product(rulebook, line.sku, skus);
     flag(out, "claim/unknown-product", std::move(message),
          nth(places.lines, i, &ClaimPlaces::Line::sku, places, line_path(i, "sku")),
          fmt::format("write the line's {}, or add the product to the rulebook's [catalog]",
@@ -326,13 +307,23 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
                                  const ClaimPlaces& places, bool has_claim) {
   core::Diagnostics out;
   if (flag_oversize(out, claim, places, has_claim)) return out;
-  complete_from_catalog(out, claim.order, rulebook, places);
-  warn_unit_paid(out, claim.order, places);
-  std::map<std::string, std::size_t> line_of_sku =
-      check_order(out, claim.order, rulebook.store, places);
-  if (!has_claim) return out;
-  check_filing_dates(out, claim, rulebook.store, places);
-  check_language(out, claim.customer, places);
+  std::map<std::string, std::size_t> line_of_sku;
+  if (claim.has_order) {
+    detail::refuse_claim_channel(out, claim, places);
+    complete_from_catalog(out, claim.order, rulebook, places);
+    warn_unit_paid(out, claim.order, places);
+    line_of_sku = check_order(out, claim.order, rulebook.store, places);
+    if (!has_claim) return out;
+    check_filing_dates(out, claim, rulebook.store, places);
+    check_language(out, claim.customer, places);
+  } else {
+    // An order-only file (`price`) requires [order]: the reader said so.
+    if (!has_claim) return out;
+    check_language(out, claim.customer, places);
+    auto lines = detail::order_from_catalog(out, claim, rulebook, places);
+    if (!lines) return out;
+    line_of_sku = std::move(*lines);
+  }
   if (claim.kind != model::ClaimKind::return_claim) return out;
 
   ItemContext context{

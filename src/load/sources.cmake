@@ -14,6 +14,7 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/load/rulebook_loader.cpp
   src/load/claim_loader.cpp
   src/load/claim_validate.cpp
+  src/load/claim_without_order.cpp
   src/load/claim_fields.cpp
   src/load/claim_json.cpp
   src/load/claim_file.cpp

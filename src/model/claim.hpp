@@ -70,6 +70,14 @@ struct Claim {
   ClaimKind kind = ClaimKind::return_claim;
   core::Instant filed_at{};
   std::optional<bool> has_receipt;  // absent: true for a distance channel, else false
+  // A store return without a receipt is a claim without an order (issue 16,
+  // docs/format.md §2.1): `[order]` is absent and [claim] `channel` names the
+  // store channel the items came back through. load::validate_claim then
+  // builds `order` from the catalog: one line per returned sku, with the
+  // product's category, list price and final_sale, and no id, dates, codes
+  // or paid amounts, which the engine and the letters never read.
+  bool has_order = true;
+  std::optional<std::string> channel;
   std::optional<std::string> promotion;
   std::optional<std::string> code;
   std::vector<ClaimItem> items;

@@ -42,6 +42,8 @@ void write_items(JsonWriter& json, const engine::Decision& d) {
     optional_string(json, "because", item.because);
     optional_string(json, "cite", item.cite);
     json.key("fee").value(core::format_money(item.fee, digits));
+    if (!item.assumed_from_catalog.empty())
+      json.key("assumed_from_catalog").strings(item.assumed_from_catalog);
     json.end_object();
   }
   json.end_array();
@@ -116,6 +118,8 @@ std::string decision_json(const engine::Decision& d, bool pretty, const ReplyFie
   json.key("verdict").value(engine::verdict_name(d.verdict));
   json.key("amount").value(core::format_money(d.amount, d.currency.minor_digits));
   json.key("currency").value(d.currency.code);
+  // Only a claim decided without an order says so (issue 16).
+  if (!d.has_order) json.key("without_order").value("no receipt, no order");
   if (d.kind == model::ClaimKind::return_claim) {
     write_items(json, d);
   } else {

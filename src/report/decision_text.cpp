@@ -66,6 +66,8 @@ void trace_text(std::string& out, const engine::Decision& d) {
 std::string decision_text(const engine::Decision& d, bool explain) {
   std::string out = fmt::format("Claim {}: {}\n", d.claim, engine::verdict_words(d.verdict));
   out += fmt::format("Amount owed: {}\n", money(d, d.amount));
+  if (!d.has_order)
+    out += "Order: none (no receipt, no order; the items' facts are the catalog's)\n";
   if (d.promotion) {
     const auto& p = *d.promotion;
     if (!p.id.empty()) {

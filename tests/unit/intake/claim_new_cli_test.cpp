@@ -163,3 +163,97 @@ TEST_CASE("claim new checks the claim with the claim reader before writing it", 
   CHECK(no_verb.exit_code == 2);
   CHECK(contains(no_verb.err, "claim needs a verb"));
 }
+
+TEST_CASE("resolve - and reply - read one claim from standard input, TOML or JSON",
+          "[intake][cli][stdin]") {
+  const std::vector<std::string> make = {
+      "claim",   "new",       "--order", fixture("shopify-washed-hat.json"),
+      "--from",  "shopify",   "--item",  "HAT-201:1:washed:defective",
+      "--filed", "2027-01-05"};
+  for (const std::string format : {"toml", "json"}) {
+    INFO("claim written as " << format);
+    std::vector<std::string> args = make;
+    args.insert(args.end(), {"--format", format});
+    auto written = run_fineprint(args);
+    INFO(describe(written));
+    REQUIRE(written.exit_code == 0);
+    // Piped: nothing but the claim goes to stdout, no advice to stderr.
+    CHECK(written.err.empty());
+    auto resolved = run_fineprint({"resolve", "-"}, written.out);
+    INFO(describe(resolved));
+    CHECK(resolved.exit_code == 0);
+    CHECK(contains(resolved.out, "Claim #1001-return: denied"));
+    auto replied = run_fineprint({"reply", "--lang", "en", "-"}, written.out);
+    INFO(describe(replied));
+    CHECK(replied.exit_code == 0);
+    CHECK(contains(replied.out, "Your return request for order #1001\n"));
+    CHECK(contains(replied.out, "HAT-201 (1 item): we cannot take it back."));
+  }
+  // A JSON claim's errors name the key path, under the name of standard input.
+  auto bad = run_fineprint(
+      {"reply", "-"},
+      R"({"claim": {"id": "X", "kind": "return", "filed_at": "2027-01-05T12:00:00+02:00", )"
+      R"("has_receipt": false, "channel": "web", "items": [{"sku": "HAT-201", "qty": 1, )"
+      R"("condition": "sealed", "reason": "changed_mind"}]}})");
+  CHECK(bad.exit_code == 2);
+  CHECK(contains(bad.err,
+                 ": claim.channel: the claim has no [order], but `web` is a distance channel"));
+}
+
+TEST_CASE("claim new --no-receipt --channel: a store return without an order, decided and answered",
+          "[intake][cli][no-receipt]") {
+  TempDir dir;
+  auto out = dir.path() / "gloves.toml";
+  auto written =
+      run_fineprint({"claim", "new", "--no-receipt", "--channel", "store", "--item",
+                     "GLV-301:1:sealed:changed_mind", "--filed", "2027-01-20", "-o", out.string()});
+  INFO(describe(written));
+  REQUIRE(written.exit_code == 0);
+  std::string text = read(out);
+  CHECK(contains(text,
+                 "id = \"store-return-2027-01-20\"\nkind = \"return\"\n"
+                 "filed_at = 2027-01-20T23:59:59+02:00\nhas_receipt = false\n"
+                 "channel = \"store\"  # no receipt, no order: the store channel\n"));
+  CHECK_FALSE(contains(text, "[order]"));
+  CHECK(contains(written.err, "Decide it:       fineprint resolve " + out.string() + "\n"));
+  CHECK(contains(written.err, "Write the reply: fineprint reply " + out.string() + "\n"));
+  auto resolved = run_fineprint({"resolve", "--format", "json", out.string()});
+  INFO(describe(resolved));
+  CHECK(resolved.exit_code == 0);
+  CHECK(contains(resolved.out, R"("without_order": "no receipt, no order")"));
+  CHECK(contains(resolved.out, R"("rule": "store-no-receipt")"));
+  auto replied = run_fineprint({"reply", "--lang", "en", out.string()});
+  INFO(describe(replied));
+  CHECK(replied.exit_code == 0);
+  CHECK(contains(replied.out, "Your return without a receipt\n"));
+  // One unit: the opening speaks of it in the singular (`count` = 1).
+  CHECK(contains(replied.out, "about the item you returned to our shop without a receipt."));
+  CHECK(contains(replied.out, "so we go by its price in our current catalogue."));
+
+  // JSON for batch, the same shape.
+  auto json =
+      run_fineprint({"claim", "new", "--no-receipt", "--channel", "store", "--item",
+                     "GLV-301:1:sealed:changed_mind", "--filed", "2027-01-20", "--format", "json"});
+  INFO(describe(json));
+  REQUIRE(json.exit_code == 0);
+  CHECK(contains(json.out, R"("has_receipt":false,"channel":"store","items":)"));
+  auto decided = run_fineprint({"batch"}, json.out);
+  INFO(describe(decided));
+  CHECK(contains(decided.out, R"("verdict":"denied")"));
+
+  // What cannot be a claim without an order is refused before anything is written.
+  auto online = run_fineprint({"claim", "new", "--no-receipt", "--channel", "web", "--item",
+                               "GLV-301:1:sealed:changed_mind", "--filed", "2027-01-20"});
+  CHECK(online.exit_code == 2);
+  CHECK(online.out.empty());
+  CHECK(contains(online.err, "`web` is a distance channel"));
+  auto unknown = run_fineprint({"claim", "new", "--no-receipt", "--channel", "store", "--item",
+                                "GLV-310:1:sealed:changed_mind", "--filed", "2027-01-20"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(contains(unknown.err, "<written claim>:"));
+  CHECK(contains(unknown.err, "did you mean `GLV-301`?"));
+  auto receipt = run_fineprint({"claim", "new", "--receipt", "--channel", "store", "--item",
+                                "GLV-301:1:sealed:changed_mind", "--filed", "2027-01-20"});
+  CHECK(receipt.exit_code == 2);
+  CHECK(contains(receipt.err, "--no-receipt and --channel"));
+}

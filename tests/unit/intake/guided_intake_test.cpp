@@ -168,11 +168,17 @@ TEST_CASE("guided intake over a pipe: the washed hat, from the order export to t
   CHECK(contains(run.err, "→ HAT-201 × 1: deny 0.00 EUR under rule `care-label-washed`\n"));
   CHECK(contains(run.err, "Claim #1001-return: denied"));
   CHECK(contains(run.err, "care-label-washed"));
-  CHECK(contains(run.err, "Decide it again: fineprint resolve " + out.string()));
+  // Both commands it prints work, as printed (issue 16, item 3).
+  CHECK(contains(run.err, "Decide it:       fineprint resolve " + out.string() + "\n"));
+  CHECK(contains(run.err, "Write the reply: fineprint reply " + out.string() + "\n"));
   auto resolved = run_fineprint({"resolve", out.string()});
   INFO(describe(resolved));
   CHECK(resolved.exit_code == 0);
   CHECK(contains(resolved.out, "Claim #1001-return: denied"));
+  auto replied = run_fineprint({"reply", out.string()});
+  INFO(describe(replied));
+  CHECK(replied.exit_code == 0);
+  CHECK(contains(replied.out, "#1001"));
 
   // An -o file that would not be replaced is refused before the first question.
   auto again = run_fineprint({"claim", "new", "--order", "tests/import/shopify-washed-hat.json",
@@ -198,4 +204,34 @@ TEST_CASE("guided intake refuses an order the claim reader refuses, before any q
   CHECK(run.exit_code == 2);
   CHECK(contains(run.err, "sku `HAT-201` is on order lines #1 and #2"));
   CHECK_FALSE(contains(run.err, "When did the customer"));
+}
+
+TEST_CASE("guided intake of a store return without a receipt: skus from the catalog, no order",
+          "[intake][cli][no-receipt]") {
+  testing::TempDir dir;
+  auto out = dir.path() / "gloves.toml";
+  auto run = run_fineprint(
+      {"claim", "new", "--no-receipt", "--channel", "store", "--guided", "-o", out.string()},
+      "2027-01-20\nGLV-310\nGLV-301\n0\n1\nchanged_mind\n\n");
+  INFO(describe(run));
+  REQUIRE(run.exit_code == 0);
+  CHECK(contains(run.err, "A return without a receipt in channel store: no order;"));
+  // No receipt question: the claim says it has none.
+  CHECK_FALSE(contains(run.err, "receipt or order confirmation"));
+  CHECK(contains(run.err, "The catalog has no product GLV-310; did you mean `GLV-301`?\n"));
+  CHECK(contains(run.err, "Please answer with a number from 1 to 10000.\n"));
+  CHECK(contains(run.err, "→ GLV-301 × 1: deny 0.00 EUR under rule `store-no-receipt`\n"));
+  CHECK(contains(run.err, "Claim store-return-2027-01-20: denied"));
+  CHECK(contains(run.err, "Write the reply: fineprint reply " + out.string() + "\n"));
+  auto replied = run_fineprint({"reply", "--lang", "en", out.string()});
+  INFO(describe(replied));
+  CHECK(replied.exit_code == 0);
+  CHECK(contains(replied.out, "Your return without a receipt\n"));
+
+  // An online channel is refused before the first question.
+  auto online = run_fineprint({"claim", "new", "--no-receipt", "--channel", "web", "--guided"},
+                              "2027-01-20\n");
+  CHECK(online.exit_code == 2);
+  CHECK_FALSE(contains(online.err, "When did the customer"));
+  CHECK(contains(online.err, "`web` is a distance channel"));
 }

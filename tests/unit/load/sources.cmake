@@ -2,4 +2,5 @@
 list(APPEND FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/csv_reader_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/catalog_products_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/claim_without_order_test.cpp
 )
