@@ -16,6 +16,7 @@
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/rulebook_option.hpp"
 #include "core/limits.hpp"
 #include "engine/decision.hpp"
 #include "intake/claim_form.hpp"
@@ -30,7 +31,8 @@ namespace fineprint::cli {
 namespace {
 
 struct NewOptions {
-  std::string rules = "rules", order, from, format = "toml", output;
+  RulebookChoice rules;  // as given; `rulebook` once settled
+  std::string rulebook, order, from, format = "toml", output;
   std::optional<std::string> channel, delivered, filed, id;
   std::vector<std::string> items;
   std::optional<bool> receipt;
@@ -155,7 +157,7 @@ int claim_new(NewOptions& o) {
   std::error_code ignored;
   if (!o.output.empty() && !o.force && std::filesystem::exists(o.output, ignored))
     return fail(fmt::format("{} exists; give --force to replace it", o.output));
-  auto loaded = load_rules_for_claims(o.rules, false);
+  auto loaded = load_rules_for_claims(o.rulebook, false);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
   auto imported = import(o, rulebook);
@@ -208,9 +210,9 @@ int run_claim(const Args& args) {
   }
   NewOptions o;
   po::options_description options("claim new options");
-  options.add_options()("rules", po::value(&o.rules),
-                        "the rulebook file or directory (default ./rules)")(
-      "order", po::value(&o.order), "the order as the shop system exports it (JSON)")(
+  declare_rulebook_options(options, o.rules);
+  options.add_options()("order", po::value(&o.order),
+                        "the order as the shop system exports it (JSON)")(
       "from", po::value(&o.from), "the shop system: shopify or woocommerce")(
       "channel", po::value<std::string>(),
       "the order's channel (default: the store's first distance channel)")(
@@ -248,6 +250,9 @@ int run_claim(const Args& args) {
   // In a terminal without --item the agent is asked; a script is not.
   o.guided = vm.count("guided") > 0 ||
              (o.items.empty() && !o.filed && !o.receipt && ::isatty(STDIN_FILENO) == 1);
+  auto rulebook = chosen_rulebook(o.rules, vm);
+  if (!rulebook) return kExitCannot;
+  o.rulebook = *rulebook;
   return claim_new(o);
 }
 
