@@ -213,6 +213,8 @@ TEST_CASE("fineprint completion prints scripts that complete commands and option
   CHECK(complete("fineprint li", 1) == "lint\n");
   CHECK(complete("fineprint lint --fail", 2) == "--fail-on\n");
   CHECK(complete("fineprint resolve --ru", 2) == "--rules\n");
+  CHECK(complete("fineprint terms --no-c", 2) == "--no-config\n");
+  CHECK(complete("fineprint claim new --ord", 3) == "--order\n");
   CHECK(complete("fineprint completion z", 2) == "zsh\n");
   CHECK(complete("fineprint help sch", 2) == "schema\n");
   for (const std::string shell : {"zsh", "fish"}) {
