@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/placeholders.hpp"
 
 namespace fineprint::cli {
 
@@ -69,13 +70,6 @@ std::string quoted(std::string_view text) {
   std::string out = "'";
   for (char c : text) out += c == '\'' ? std::string("'\"'\"'") : std::string(1, c);
   return out + "'";
-}
-
-std::string replaced(std::string text, std::string_view from, std::string_view to) {
-  if (from.empty()) return text;
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
 }
 
 std::string script(std::string_view shell) {

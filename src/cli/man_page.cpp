@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/placeholders.hpp"
 
 namespace fineprint::cli {
 
@@ -23,12 +24,6 @@ struct CommandPage {
   std::string usage;    // the usage line: `.B "fineprint lint"` and its arguments
   std::string options;  // one .TP entry per option and argument
 };
-
-std::string replaced(std::string text, std::string_view from, std::string_view to) {
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
-}
 
 // The names given as positional arguments, and whether the last repeats.
 std::set<std::string> positional_names(const po::positional_options_description& positional,

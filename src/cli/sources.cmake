@@ -2,6 +2,7 @@
 list(APPEND FINEPRINT_CLI_SOURCES
   src/cli/commands.cpp
   src/cli/options.cpp
+  src/cli/placeholders.cpp
   src/cli/man_page.cpp
   src/cli/color.cpp
   src/cli/config_file.cpp

@@ -76,7 +76,8 @@ TEST_CASE("every command reads [rules] path of the nearest fineprint.toml, from 
   }
 }
 
-TEST_CASE("--config names another file; --rules and PATH win over the file", "[cli][config]") {
+TEST_CASE("fineprint.toml: --config names another file; --rules and PATH win over it",
+          "[cli][config]") {
   Repository repo;
   // The nearest file points nowhere; the one named by --config at policy/.
   repo.dir.write("fineprint.toml", "[rules]\npath = \"nowhere\"\n");

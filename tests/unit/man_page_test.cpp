@@ -7,9 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
 
 #include "run_process.hpp"
@@ -18,18 +16,12 @@ using fineprint::testing::contains;
 using fineprint::testing::describe;
 using fineprint::testing::lines_of;
 using fineprint::testing::ProcessResult;
+using fineprint::testing::read_text;
 using fineprint::testing::run_fineprint;
 using fineprint::testing::run_process;
 using fineprint::testing::TempDir;
 
 namespace {
-
-std::string read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 const std::string kTemplate = std::string(FINEPRINT_SOURCE_DIR) + "/docs/fineprint.1.in";
 
@@ -58,7 +50,7 @@ std::string roff_option(const std::string& name) {
 }  // namespace
 
 TEST_CASE("fineprint(1) has every command and every option that --help shows", "[man]") {
-  const std::string page = read(FINEPRINT_MAN_PAGE);
+  const std::string page = read_text(FINEPRINT_MAN_PAGE);
   REQUIRE_FALSE(page.empty());
   const auto commands = listed_commands();
   REQUIRE(commands.size() >= 13);
@@ -83,11 +75,11 @@ TEST_CASE("fineprint(1) has every command and every option that --help shows", "
 }
 
 TEST_CASE("fineprint(1): the .TH date is the changelog's, the version the executable's", "[man]") {
-  const std::string page = read(FINEPRINT_MAN_PAGE);
+  const std::string page = read_text(FINEPRINT_MAN_PAGE);
   const std::string version = run_fineprint({"--version"}).out;  // "fineprint 0.1.0\n"
   CHECK(contains(page, ".TH FINEPRINT 1 2026-11-29 \"" + version.substr(0, version.size() - 1) +
                            "\" \"User Commands\"\n"));
-  CHECK(contains(read(std::string(FINEPRINT_SOURCE_DIR) + "/packaging/changelog"),
+  CHECK(contains(read_text(std::string(FINEPRINT_SOURCE_DIR) + "/packaging/changelog"),
                  "Sun, 29 Nov 2026"));
 }
 
@@ -97,12 +89,12 @@ TEST_CASE("fineprint_man writes the same bytes from the same inputs", "[man]") {
       run_process({FINEPRINT_MAN_EXE, kTemplate, "2026-11-29", (dir.path() / "out.1").string()});
   INFO(describe(made));
   REQUIRE(made.exit_code == 0);
-  CHECK(read(dir.path() / "out.1") == read(FINEPRINT_MAN_PAGE));
+  CHECK(read_text(dir.path() / "out.1") == read_text(FINEPRINT_MAN_PAGE));
 }
 
 TEST_CASE("fineprint_man refuses a template that disagrees with the command table", "[man]") {
   TempDir dir;
-  const std::string full = read(kTemplate);
+  const std::string full = read_text(kTemplate);
   auto run = [&](const std::string& text, const std::string& date = "2026-11-29") {
     auto in = dir.write("page.1.in", text);
     return run_process({FINEPRINT_MAN_EXE, in.string(), date, (dir.path() / "out.1").string()});
