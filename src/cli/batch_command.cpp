@@ -43,10 +43,12 @@ int run_batch(const Args& args) {
   int threads = cores == 0 ? 1 : static_cast<int>(cores);
   RulebookChoice rulebook_choice;
   declare_rulebook_options(options, rulebook_choice);
-  options.add_options()("input,i", po::value(&input), "JSON Lines of claims (default - : stdin)")(
-      "output,o", po::value(&output),
+  options.add_options()("input,i", po::value(&input)->value_name("FILE"),
+                        "JSON Lines of claims (default - : stdin)")(
+      "output,o", po::value(&output)->value_name("FILE"),
       "decision records, one line per input line (default - : stdout); a file is written whole or not at all, a device or pipe directly")(
-      "threads", po::value(&threads), "threads deciding claims (default: all cores)")(
+      "threads", po::value(&threads)->value_name("N"),
+      "threads deciding claims (default: all cores)")(
       "lint-rules",
       "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)");
   po::positional_options_description positional;

@@ -211,23 +211,24 @@ int run_claim(const Args& args) {
   NewOptions o;
   po::options_description options("claim new options");
   declare_rulebook_options(options, o.rules);
-  options.add_options()("order", po::value(&o.order),
+  options.add_options()("order", po::value(&o.order)->value_name("FILE"),
                         "the order as the shop system exports it (JSON)")(
-      "from", po::value(&o.from), "the shop system: shopify or woocommerce")(
-      "channel", po::value<std::string>(),
+      "from", po::value(&o.from)->value_name("SYSTEM"), "the shop system: shopify or woocommerce")(
+      "channel", po::value<std::string>()->value_name("NAME"),
       "the order's channel (default: the store's first distance channel)")(
-      "delivered", po::value<std::string>(),
+      "delivered", po::value<std::string>()->value_name("WHEN"),
       "when the order was delivered (RFC 3339), if the export does not say")(
-      "item", po::value(&o.items),
+      "item", po::value(&o.items)->value_name("SKU:QTY:CONDITION:REASON"),
       "a returned item, SKU:QTY:CONDITION:REASON (repeat for several)")(
-      "filed", po::value<std::string>(),
+      "filed", po::value<std::string>()->value_name("WHEN"),
       "when the claim was made: RFC 3339, or a date (the end of that day)")(
       "receipt", "the customer has a proof of purchase")("no-receipt",
                                                          "the customer has no proof of purchase")(
-      "id", po::value<std::string>(), "the claim's id (default: the order id and \"-return\")")(
-      "format", po::value(&o.format), "toml or json (default toml)")(
-      "output,o", po::value(&o.output), "write to FILE instead of standard output")(
-      "force", "replace an existing -o FILE")(
+      "id", po::value<std::string>()->value_name("ID"),
+      "the claim's id (default: the order id and \"-return\")")(
+      "format", po::value(&o.format)->value_name("FORMAT"), "toml or json (default toml)")(
+      "output,o", po::value(&o.output)->value_name("FILE"),
+      "write to FILE instead of standard output")("force", "replace an existing -o FILE")(
       "guided",
       "ask for the claim's facts line by line (the default in a terminal without --item)");
   po::variables_map vm;

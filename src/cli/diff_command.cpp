@@ -54,12 +54,14 @@ int run_diff(const Args& args) {
   declare_rulebook_options(
       options, a.rules,
       "the rulebook PATH a git:REV side reads when it names none (default: [rules] path of fineprint.toml, else rules)");
-  options.add_options()("format", po::value(&a.format), "text, json or markdown (default text)")(
+  options.add_options()("format", po::value(&a.format)->value_name("FORMAT"),
+                        "text, json or markdown (default text)")(
       "fail-on-change", "exit 1 when something is decided differently")(
-      "claims", po::value(&a.claims),
+      "claims", po::value(&a.claims)->value_name("PATH"),
       "also decide these claims both ways: JSON Lines (as batch reads them) or a folder of TOML claim files")(
-      "examples", po::value(&a.examples), "how many changed claims to show (default 10)")(
-      "threads", po::value(&a.threads),
+      "examples", po::value(&a.examples)->value_name("N"),
+      "how many changed claims to show (default 10)")(
+      "threads", po::value(&a.threads)->value_name("N"),
       "threads pricing witness orders and deciding claims (default: all cores)")(
       "side", po::value(&a.sides), "OLD and NEW: a rulebook path or git:REV[:PATH]");
   po::positional_options_description positional;

@@ -79,22 +79,23 @@ struct LintSettings {
 };
 
 void declare_options(po::options_description& options, LintRequest& request) {
-  options.add_options()("format", po::value(&request.format), "text, json, sarif, github or junit")(
-      "fail-on", po::value(&request.fail_on),
+  options.add_options()("format", po::value(&request.format)->value_name("FORMAT"),
+                        "text, json, sarif, github or junit")(
+      "fail-on", po::value(&request.fail_on)->value_name("LEVEL"),
       "error, warning or info: exit 1 at or above it (default error)")(
-      "as-of", po::value(&request.as_of_text),
+      "as-of", po::value(&request.as_of_text)->value_name("INSTANT"),
       "judge dates relative to this launch instant (RFC 3339)")(
-      "select", po::value(&request.select),
+      "select", po::value(&request.select)->value_name("RULE"),
       "only these rules or families (e.g. time/); repeat or separate with commas")(
-      "ignore", po::value(&request.ignore),
+      "ignore", po::value(&request.ignore)->value_name("RULE"),
       "leave out these rules or families; repeat or separate with commas")(
-      "witness-dir", po::value(&request.witness_dir),
+      "witness-dir", po::value(&request.witness_dir)->value_name("DIR"),
       "write each finding's witness claim into DIR")(
-      "max-findings", po::value(&request.max_findings_text),
+      "max-findings", po::value(&request.max_findings_text)->value_name("N"),
       "per rule, show at most N findings, then one that gives the total (default 100; 0: no limit)")(
       "allow-incomplete",
       "exit 0 even when an exact analysis stopped at its budget (default: an unfinished proof fails like a finding at the --fail-on level)")(
-      "color", po::value(&request.color), kColorHelp);
+      "color", po::value(&request.color)->value_name("WHEN"), kColorHelp);
   declare_config_options(options, request.config);
   options.add_options()(
       "path", po::value(&request.paths),

@@ -19,7 +19,8 @@ int run_price(const Args& args) {
   std::string format = "text", file;
   RulebookChoice rulebook_choice;
   declare_rulebook_options(options, rulebook_choice);
-  options.add_options()("format", po::value(&format), "text or json (default text)")(
+  options.add_options()("format", po::value(&format)->value_name("FORMAT"),
+                        "text or json (default text)")(
       "lint-rules",
       "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)")(
       "file", po::value(&file),

@@ -22,9 +22,9 @@ int run_reply(const Args& args) {
   RulebookChoice rulebook_choice;
   declare_rulebook_options(options, rulebook_choice);
   options.add_options()(
-      "lang", po::value<std::string>(),
+      "lang", po::value<std::string>()->value_name("L"),
       "the letter's language (default: the claim's customer.language, else the store's first language)")(
-      "format", po::value(&format), "text, markdown or html (default text)")(
+      "format", po::value(&format)->value_name("FORMAT"), "text, markdown or html (default text)")(
       "claim", po::value(&claim_path), "the claim file (TOML; - reads standard input)");
   po::positional_options_description positional;
   positional.add("claim", 1);

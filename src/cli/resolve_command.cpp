@@ -23,12 +23,14 @@ int run_resolve(const Args& args) {
   std::string format = "text", locale = "en";
   RulebookChoice rulebook_choice;
   declare_rulebook_options(options, rulebook_choice);
-  options.add_options()("format", po::value(&format), "text or json (default text)")(
+  options.add_options()("format", po::value(&format)->value_name("FORMAT"),
+                        "text or json (default text)")(
       "explain", "text: add the trace of every rule considered")(
       "lint-rules",
       "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)")(
-      "locale", po::value(&locale), "language of the explanations (only en so far)")(
-      "reply", po::value<std::string>(),
+      "locale", po::value(&locale)->value_name("LOCALE"),
+      "language of the explanations (only en so far)")(
+      "reply", po::value<std::string>()->value_name("L"),
       "json: add the letter to the customer in this language as `reply` (see fineprint reply)")(
       "claim", po::value(&claims), "claim files (TOML; - reads standard input)");
   po::positional_options_description positional;

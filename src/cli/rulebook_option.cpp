@@ -4,14 +4,14 @@ namespace fineprint::cli {
 
 void declare_config_options(po::options_description& options, ConfigChoice& choice) {
   options.add_options()(
-      "config", po::value(&choice.file),
+      "config", po::value(&choice.file)->value_name("FILE"),
       "read settings from this file (default: the nearest fineprint.toml, from here up)")(
       "no-config", po::bool_switch(&choice.none), "read no fineprint.toml");
 }
 
 void declare_rulebook_options(po::options_description& options, RulebookChoice& choice,
                               const char* rules_help) {
-  options.add_options()("rules", po::value(&choice.given), rules_help);
+  options.add_options()("rules", po::value(&choice.given)->value_name("PATH"), rules_help);
   declare_config_options(options, choice.config);
 }
 

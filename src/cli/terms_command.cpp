@@ -20,10 +20,11 @@ int run_terms(const Args& args) {
   std::string format = "markdown";
   RulebookChoice rulebook_choice;
   declare_rulebook_options(options, rulebook_choice);
-  options.add_options()("lang", po::value<std::string>(),
+  options.add_options()("lang", po::value<std::string>()->value_name("L"),
                         "the language (default: the store's first language)")(
-      "locale", po::value<std::string>(), "the same as --lang")(
-      "format", po::value(&format), "markdown, html or text (default markdown)");
+      "locale", po::value<std::string>()->value_name("L"), "the same as --lang")(
+      "format", po::value(&format)->value_name("FORMAT"),
+      "markdown, html or text (default markdown)");
   po::positional_options_description positional;
   po::variables_map vm;
   if (auto done = parse_options(

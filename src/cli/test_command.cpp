@@ -23,9 +23,10 @@ int run_test(const Args& args) {
   std::vector<std::string> paths;
   std::string format = "text", min_coverage;
   ConfigChoice config_choice;
-  options.add_options()("format", po::value(&format), "text or junit (default text)")(
+  options.add_options()("format", po::value(&format)->value_name("FORMAT"),
+                        "text or junit (default text)")(
       "coverage", "list the returns rules and promotions no test exercised")(
-      "min-coverage", po::value(&min_coverage),
+      "min-coverage", po::value(&min_coverage)->value_name("PCT"),
       "fail when under PCT percent of rules and promotions are exercised")(
       "allow-no-tests", "exit 0 when a rulebook has no policy tests (default: exit 1)");
   declare_config_options(options, config_choice);

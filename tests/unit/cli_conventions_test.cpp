@@ -97,6 +97,11 @@ TEST_CASE("fineprint help CMD prints that command's help", "[cli][help]") {
   CHECK(help.exit_code == 0);
   CHECK(help.out == run_fineprint({"lint", "--help"}).out);
   CHECK(contains(help.out, "--fail-on"));
+  // claim's options are its verb's: `help claim` is `claim new --help`.
+  ProcessResult claim = run_fineprint({"help", "claim"});
+  CHECK(claim.exit_code == 0);
+  CHECK(claim.out == run_fineprint({"claim", "new", "--help"}).out);
+  CHECK(contains(claim.out, "--order FILE"));
   ProcessResult unknown = run_fineprint({"help", "lnt"});
   CHECK(unknown.exit_code == 2);
   CHECK(contains(unknown.err, "did you mean `lint`?"));
