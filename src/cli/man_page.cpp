@@ -1,5 +1,7 @@
 #include "cli/man_page.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <limits>
 #include <set>
 #include <sstream>
@@ -25,24 +27,30 @@ struct CommandPage {
   std::string options;  // one .TP entry per option and argument
 };
 
-// The names given as positional arguments, and whether the last repeats.
-std::set<std::string> positional_names(const po::positional_options_description& positional,
-                                       bool& repeats) {
+// The options given as positional arguments; `repeating` is the one that
+// takes every argument left (lint's PATH...), if any.
+struct Arguments {
   std::set<std::string> names;
+  std::string repeating;
+};
+
+Arguments positional_names(const po::positional_options_description& positional) {
+  Arguments args;
   const unsigned count = positional.max_total_count();
-  repeats = count == std::numeric_limits<unsigned>::max();
-  for (unsigned i = 0; i < std::min(count, 16U); ++i) names.insert(positional.name_for_position(i));
-  return names;
+  for (unsigned i = 0; i < std::min(count, 16U); ++i)
+    args.names.insert(positional.name_for_position(i));
+  if (count == std::numeric_limits<unsigned>::max())
+    args.repeating = positional.name_for_position(count - 1);
+  return args;
 }
 
-// `\fB\-i\fR, \fB\-\-input\fR \fIarg\fR`, or `\fIPATH\fR...` for an argument.
-std::string option_tag(const po::option_description& option, const std::set<std::string>& args,
-                       bool repeats) {
+// `\fB\-i\fR, \fB\-\-input\fR \fIFILE\fR`, or `\fIPATH\fR...` for an argument.
+std::string option_tag(const po::option_description& option, const Arguments& args) {
   const std::string& name = option.long_name();
-  if (args.count(name)) {
+  if (args.names.count(name)) {
     std::string upper = name;
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return fmt::format("\\fI{}\\fR{}", upper, repeats ? "..." : "");
+    return fmt::format("\\fI{}\\fR{}", upper, name == args.repeating ? "..." : "");
   }
   std::string tag;
   std::string shown = option.canonical_display_name(po::command_line_style::allow_dash_for_short);
@@ -55,7 +63,9 @@ std::string option_tag(const po::option_description& option, const std::set<std:
 
 std::string usage_roff(std::string_view usage, const std::string& title) {
   const std::string program = "fineprint " + title;
-  if (usage.substr(0, program.size()) != program) return roff_text(usage) + "\n";
+  if (usage == program) return fmt::format(".B \"{}\"\n", program);
+  if (usage.size() <= program.size() + 1 || usage.substr(0, program.size() + 1) != program + " ")
+    return roff_text(usage) + "\n";
   return fmt::format(".B \"{}\"\n{}\n", program, roff_text(usage.substr(program.size() + 1)));
 }
 
@@ -77,11 +87,10 @@ std::string roff_lines(std::string_view text) {
 
 CommandPage describe(const CommandHelp& help, const std::string& title) {
   CommandPage page{title, usage_roff(help.usage, title), ""};
-  bool repeats = false;
-  const auto args = positional_names(help.positional, repeats);
+  const Arguments args = positional_names(help.positional);
   for (const auto& option : help.options.options())
-    page.options += fmt::format(".TP\n{}\n{}", option_tag(*option, args, repeats),
-                                roff_lines(option->description()));
+    page.options +=
+        fmt::format(".TP\n{}\n{}", option_tag(*option, args), roff_lines(option->description()));
   return page;
 }
 
