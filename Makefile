@@ -13,7 +13,7 @@ DEB_PACKAGES := g++ cmake ninja-build make tzdata \
   libboost-program-options-dev libtomlplusplus-dev libhowardhinnant-date-dev \
   libfmt-dev catch2 libsimdjson-dev libicu-dev libcsv-dev \
   python3 python3-jsonschema python3-yaml \
-  nodejs libxml2-utils tmux lintian pre-commit git curl cmark-gfm \
+  nodejs libxml2-utils tmux lintian pre-commit mandoc git curl cmark-gfm \
   clang-14 libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

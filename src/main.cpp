@@ -26,8 +26,14 @@ void print_help() {
 int main(int argc, char** argv) {
   using namespace fineprint::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
-  // `fineprint help lint` is `fineprint lint --help`, as in git and cargo.
-  if (args.size() >= 2 && args[0] == "help") args = {args[1], "--help"};
+  // `fineprint help lint` is `fineprint lint --help`, as in git and cargo
+  // (`claim new --help` for claim, whose options are its verb's).
+  if (args.size() >= 2 && args[0] == "help") {
+    std::string name = args[1];
+    args = {name, "--help"};
+    for (const auto& command : commands())
+      if (command.name == name) args = help_args(command);
+  }
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_help();
     return args.empty() ? kExitCannot : kExitOk;

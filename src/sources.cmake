@@ -6,6 +6,9 @@ foreach(folder core model load engine analysis lint report batch diff i18n lette
   include(${CMAKE_CURRENT_LIST_DIR}/${folder}/sources.cmake)
 endforeach()
 
-# The executable: main.cpp and the subcommands.
-set(FINEPRINT_CLI_SOURCES src/main.cpp)
+# The subcommands (the library fineprint_cli), the executable's main.cpp,
+# and the build-time generator of the man page (fineprint_man).
+set(FINEPRINT_CLI_SOURCES)
 include(${CMAKE_CURRENT_LIST_DIR}/cli/sources.cmake)
+set(FINEPRINT_MAIN_SOURCE src/main.cpp)
+set(FINEPRINT_MAN_SOURCE src/man_main.cpp)

@@ -19,6 +19,7 @@
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/rulebook_option.hpp"
 #include "load/rulebook_loader.hpp"
 
 namespace fineprint::cli {
@@ -37,15 +38,17 @@ struct InputFile {
 
 int run_batch(const Args& args) {
   po::options_description options("batch options");
-  std::string rules = "rules", input = "-", output = "-";
+  std::string input = "-", output = "-";
   unsigned cores = std::thread::hardware_concurrency();
   int threads = cores == 0 ? 1 : static_cast<int>(cores);
-  options.add_options()("rules", po::value(&rules),
-                        "the rulebook file or directory (default ./rules)")(
-      "input,i", po::value(&input), "JSON Lines of claims (default - : stdin)")(
-      "output,o", po::value(&output),
+  RulebookChoice rulebook_choice;
+  declare_rulebook_options(options, rulebook_choice);
+  options.add_options()("input,i", po::value(&input)->value_name("FILE"),
+                        "JSON Lines of claims (default - : stdin)")(
+      "output,o", po::value(&output)->value_name("FILE"),
       "decision records, one line per input line (default - : stdout); a file is written whole or not at all, a device or pipe directly")(
-      "threads", po::value(&threads), "threads deciding claims (default: all cores)")(
+      "threads", po::value(&threads)->value_name("N"),
+      "threads deciding claims (default: all cores)")(
       "lint-rules",
       "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)");
   po::positional_options_description positional;
@@ -56,6 +59,9 @@ int run_batch(const Args& args) {
     return *done;
   if (threads < 1 || threads > 1024)
     return fail(fmt::format("--threads must be between 1 and 1024, not {}", threads));
+  auto rules = chosen_rulebook(rulebook_choice, vm);
+  if (!rules) return kExitCannot;
+  if (auto done = stdin_at_most_once({*rules, input})) return *done;
 
   InputFile in;
   if (input != "-") {
@@ -81,7 +87,7 @@ int run_batch(const Args& args) {
   } catch (const std::runtime_error& error) {
     return fail(error.what());
   }
-  auto loaded = load_rules_for_claims(rules, vm.count("lint-rules") > 0);
+  auto loaded = load_rules_for_claims(*rules, vm.count("lint-rules") > 0);
   if (!loaded) return kExitCannot;
 
   batch::BatchCounts counts;

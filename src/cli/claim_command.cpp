@@ -16,6 +16,7 @@
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/rulebook_option.hpp"
 #include "core/limits.hpp"
 #include "engine/decision.hpp"
 #include "intake/claim_form.hpp"
@@ -30,7 +31,8 @@ namespace fineprint::cli {
 namespace {
 
 struct NewOptions {
-  std::string rules = "rules", order, from, format = "toml", output;
+  RulebookChoice rules;  // as given; `rulebook` once settled
+  std::string rulebook, order, from, format = "toml", output;
   std::optional<std::string> channel, delivered, filed, id;
   std::vector<std::string> items;
   std::optional<bool> receipt;
@@ -146,7 +148,12 @@ std::optional<load::LoadedClaim> read_back(const std::string& toml, bool has_cla
 // being piped somewhere already; only the guided intake, which a person
 // reads, names the pipe then.
 void show_next_commands(const NewOptions& o, bool guided) {
-  std::string rules = o.rules == "rules" ? std::string{} : " --rules " + o.rules;
+  // The rulebook options as the agent gave them: the next command settles
+  // the rulebook the same way this one did.
+  std::string rules;
+  if (!o.rules.given.empty()) rules += " --rules " + o.rules.given;
+  if (!o.rules.config.file.empty()) rules += " --config " + o.rules.config.file;
+  if (o.rules.config.none) rules += " --no-config";
   if (!o.output.empty()) {
     std::cerr << fmt::format("\nDecide it:       fineprint resolve{} {}\n", rules, o.output);
     std::cerr << fmt::format("Write the reply: fineprint reply{} {}\n", rules, o.output);
@@ -224,7 +231,7 @@ int claim_new(NewOptions& o) {
   std::error_code ignored;
   if (!o.output.empty() && !o.force && std::filesystem::exists(o.output, ignored))
     return fail(fmt::format("{} exists; give --force to replace it", o.output));
-  auto loaded = load_rules_for_claims(o.rules, false);
+  auto loaded = load_rules_for_claims(o.rulebook, false);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
   if (without_order) return claim_without_order(o, rulebook);
@@ -274,24 +281,25 @@ int run_claim(const Args& args) {
   }
   NewOptions o;
   po::options_description options("claim new options");
-  options.add_options()("rules", po::value(&o.rules),
-                        "the rulebook file or directory (default ./rules)")(
-      "order", po::value(&o.order), "the order as the shop system exports it (JSON)")(
-      "from", po::value(&o.from), "the shop system: shopify or woocommerce")(
-      "channel", po::value<std::string>(),
+  declare_rulebook_options(options, o.rules);
+  options.add_options()("order", po::value(&o.order)->value_name("FILE"),
+                        "the order as the shop system exports it (JSON)")(
+      "from", po::value(&o.from)->value_name("SYSTEM"), "the shop system: shopify or woocommerce")(
+      "channel", po::value<std::string>()->value_name("NAME"),
       "the order's channel (default: the store's first distance channel); with --no-receipt and no --order, the store channel of a return without an order")(
-      "delivered", po::value<std::string>(),
+      "delivered", po::value<std::string>()->value_name("WHEN"),
       "when the order was delivered (RFC 3339), if the export does not say")(
-      "item", po::value(&o.items),
+      "item", po::value(&o.items)->value_name("SKU:QTY:CONDITION:REASON"),
       "a returned item, SKU:QTY:CONDITION:REASON (repeat for several)")(
-      "filed", po::value<std::string>(),
+      "filed", po::value<std::string>()->value_name("WHEN"),
       "when the claim was made: RFC 3339, or a date (the end of that day)")(
       "receipt", "the customer has a proof of purchase")("no-receipt",
                                                          "the customer has no proof of purchase")(
-      "id", po::value<std::string>(), "the claim's id (default: the order id and \"-return\")")(
-      "format", po::value(&o.format), "toml or json (default toml)")(
-      "output,o", po::value(&o.output), "write to FILE instead of standard output")(
-      "force", "replace an existing -o FILE")(
+      "id", po::value<std::string>()->value_name("ID"),
+      "the claim's id (default: the order id and \"-return\")")(
+      "format", po::value(&o.format)->value_name("FORMAT"), "toml or json (default toml)")(
+      "output,o", po::value(&o.output)->value_name("FILE"),
+      "write to FILE instead of standard output")("force", "replace an existing -o FILE")(
       "guided",
       "ask for the claim's facts line by line (the default in a terminal without --item)");
   po::variables_map vm;
@@ -314,6 +322,9 @@ int run_claim(const Args& args) {
   // In a terminal without --item the agent is asked; a script is not.
   o.guided = vm.count("guided") > 0 ||
              (o.items.empty() && !o.filed && !o.receipt && ::isatty(STDIN_FILENO) == 1);
+  auto rulebook = chosen_rulebook(o.rules, vm);
+  if (!rulebook) return kExitCannot;
+  o.rulebook = *rulebook;
   return claim_new(o);
 }
 

@@ -14,9 +14,15 @@ struct Command {
   std::string_view name;
   std::string_view summary;
   int (*run)(const Args& args);
+  std::string_view verb;  // the one verb whose options the command has (`claim new`), or empty
 };
 
+// The table `fineprint --help`, `fineprint help CMD`, the completion scripts
+// and fineprint(1) are made from.
 const std::vector<Command>& commands();
+
+// The arguments that show a command's options: `CMD [VERB] --help`.
+Args help_args(const Command& command);
 
 int run_lint(const Args& args);
 int run_rules(const Args& args);

@@ -1,8 +1,8 @@
 // `fineprint completion bash|zsh|fish`: prints a shell completion script.
 // The subcommands come from the command table (with their one-line help
 // where the shell shows it); a command's options are read at completion time
-// from `fineprint CMD --help`, so the scripts cannot fall behind the options
-// tables. Installed by the .deb into each shell's completion folder.
+// from `fineprint help CMD` (`claim new --help` for claim), so the scripts
+// cannot fall behind the options tables. Installed by the .deb into each shell's completion folder.
 #include <iostream>
 
 #include <fmt/format.h>
@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/placeholders.hpp"
 
 namespace fineprint::cli {
 
@@ -29,7 +30,7 @@ _fineprint() {
   elif [ "$command" = completion ]; then
     COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur"))
   elif [[ "$cur" == -* ]]; then
-    COMPREPLY=($(compgen -W "$(fineprint "$command" --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur"))
+    COMPREPLY=($(compgen -W "$(fineprint help "$command" 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur"))
   else
     COMPREPLY=($(compgen -f -- "$cur"))
   fi
@@ -50,7 +51,7 @@ _fineprint() {
   elif [[ $words[2] == help ]]; then
     _describe 'command' commands
   elif [[ $words[CURRENT] == -* ]]; then
-    compadd -- ${(f)"$(fineprint $words[2] --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)"}
+    compadd -- ${(f)"$(fineprint help $words[2] 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)"}
   else
     _files
   fi
@@ -62,20 +63,13 @@ constexpr std::string_view kFishHead =
     R"sh(# fish completion for fineprint (fineprint completion fish)
 complete -c fineprint -f -n __fish_use_subcommand -a help -d "show a command's options"
 complete -c fineprint -f -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'
-complete -c fineprint -n 'not __fish_use_subcommand' -a '(fineprint (commandline -opc)[2] --help 2>/dev/null | string match -r -- "--[a-z-]+")'
+complete -c fineprint -n 'not __fish_use_subcommand' -a '(fineprint help (commandline -opc)[2] 2>/dev/null | string match -r -- "--[a-z-]+")'
 )sh";
 
 std::string quoted(std::string_view text) {
   std::string out = "'";
   for (char c : text) out += c == '\'' ? std::string("'\"'\"'") : std::string(1, c);
   return out + "'";
-}
-
-std::string replaced(std::string text, std::string_view from, std::string_view to) {
-  if (from.empty()) return text;
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
 }
 
 std::string script(std::string_view shell) {

@@ -143,9 +143,9 @@ class ConfigReader {
 
 }  // namespace
 
-std::optional<int> read_config(const std::string& explicit_path, bool disabled, Config& config) {
-  if (disabled) return std::nullopt;
-  std::string path = explicit_path;
+std::optional<int> read_config(const ConfigChoice& choice, Config& config) {
+  if (choice.none) return std::nullopt;
+  std::string path = choice.file;
   if (path.empty()) {
     auto found = find_config();
     if (!found) return std::nullopt;
@@ -169,9 +169,7 @@ std::optional<int> read_config(const std::string& explicit_path, bool disabled, 
   return std::nullopt;
 }
 
-std::optional<std::string> default_rules_path() {
-  Config config;
-  if (read_config("", false, config)) return std::nullopt;
+std::string default_rulebook(const Config& config) {
   return config.rules_path.value_or("rules");
 }
 

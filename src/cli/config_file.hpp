@@ -19,14 +19,19 @@ struct Config {
   std::optional<std::string> rules_path;
 };
 
-// Reads the config file into `config`: `explicit_path` when not empty, none
-// when `disabled`, else the nearest fineprint.toml. Returns 2 having printed
-// every problem (file:line:column: what was expected), or nullopt.
-std::optional<int> read_config(const std::string& explicit_path, bool disabled, Config& config);
+// Which file a command reads its settings from: --config FILE, --no-config.
+struct ConfigChoice {
+  std::string file;   // --config; empty: the nearest fineprint.toml
+  bool none = false;  // --no-config
+};
 
-// The rulebook of a command given none (resolve, price, test): the nearest
-// fineprint.toml's [rules] path, else ./rules; nullopt when that file is
-// wrong (its problems printed).
-std::optional<std::string> default_rules_path();
+// Reads the config file into `config`: the chosen file, none with
+// --no-config, else the nearest fineprint.toml. Returns 2 having printed
+// every problem (file:line:column: what was expected), or nullopt.
+std::optional<int> read_config(const ConfigChoice& choice, Config& config);
+
+// The rulebook of a command whose command line names none: the file's
+// [rules] path, else ./rules. The one place that default is written.
+std::string default_rulebook(const Config& config);
 
 }  // namespace fineprint::cli

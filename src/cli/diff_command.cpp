@@ -13,6 +13,7 @@
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/rulebook_option.hpp"
 #include "diff/diff.hpp"
 #include "diff/diff_report.hpp"
 #include "diff/replay.hpp"
@@ -24,7 +25,8 @@ namespace {
 
 struct DiffArgs {
   std::vector<std::string> sides;
-  std::string rules = "rules", format = "text", claims;
+  RulebookChoice rules;
+  std::string format = "text", claims;
   int examples = 10;
   int threads = 1;
   bool fail_on_change = false;
@@ -49,15 +51,17 @@ int run_diff(const Args& args) {
   DiffArgs a;
   unsigned cores = std::thread::hardware_concurrency();
   a.threads = cores == 0 ? 1 : static_cast<int>(cores);
-  options.add_options()(
-      "rules", po::value(&a.rules),
-      "the rulebook PATH a git:REV side reads when it names none (default rules)")(
-      "format", po::value(&a.format), "text, json or markdown (default text)")(
+  declare_rulebook_options(
+      options, a.rules,
+      "the rulebook PATH a git:REV side reads when it names none (default: [rules] path of fineprint.toml, else rules)");
+  options.add_options()("format", po::value(&a.format)->value_name("FORMAT"),
+                        "text, json or markdown (default text)")(
       "fail-on-change", "exit 1 when something is decided differently")(
-      "claims", po::value(&a.claims),
+      "claims", po::value(&a.claims)->value_name("PATH"),
       "also decide these claims both ways: JSON Lines (as batch reads them) or a folder of TOML claim files")(
-      "examples", po::value(&a.examples), "how many changed claims to show (default 10)")(
-      "threads", po::value(&a.threads),
+      "examples", po::value(&a.examples)->value_name("N"),
+      "how many changed claims to show (default 10)")(
+      "threads", po::value(&a.threads)->value_name("N"),
       "threads pricing witness orders and deciding claims (default: all cores)")(
       "side", po::value(&a.sides), "OLD and NEW: a rulebook path or git:REV[:PATH]");
   po::positional_options_description positional;
@@ -77,10 +81,12 @@ int run_diff(const Args& args) {
   if (a.threads < 1 || a.threads > 1024)
     return fail(fmt::format("--threads must be between 1 and 1024, not {}", a.threads));
   a.fail_on_change = vm.count("fail-on-change") > 0;
+  auto rules = chosen_rulebook(a.rules, vm);
+  if (!rules) return kExitCannot;
 
-  auto old_side = diff::Side::open(a.sides[0], a.rules);
+  auto old_side = diff::Side::open(a.sides[0], *rules);
   if (!old_side) return fail(old_side.error().message);
-  auto new_side = diff::Side::open(a.sides[1], a.rules);
+  auto new_side = diff::Side::open(a.sides[1], *rules);
   if (!new_side) return fail(new_side.error().message);
   auto old_rules = load_side(*old_side, "OLD");
   if (!old_rules) return kExitCannot;

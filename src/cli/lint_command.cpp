@@ -16,6 +16,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/rule_selection.hpp"
+#include "cli/rulebook_option.hpp"
 #include "core/instant.hpp"
 #include "lint/linter.hpp"
 #include "load/table_reader.hpp"
@@ -65,7 +66,7 @@ std::optional<std::size_t> parse_count(const std::string& text) {
 struct LintRequest {
   std::vector<std::string> paths, select, ignore;
   std::string format = "text", fail_on = "error", as_of_text, witness_dir, max_findings_text;
-  std::string config;          // --config
+  ConfigChoice config;         // --config, --no-config
   std::string color = "auto";  // --color
 };
 
@@ -78,25 +79,25 @@ struct LintSettings {
 };
 
 void declare_options(po::options_description& options, LintRequest& request) {
-  options.add_options()("format", po::value(&request.format), "text, json, sarif, github or junit")(
-      "fail-on", po::value(&request.fail_on),
+  options.add_options()("format", po::value(&request.format)->value_name("FORMAT"),
+                        "text, json, sarif, github or junit")(
+      "fail-on", po::value(&request.fail_on)->value_name("LEVEL"),
       "error, warning or info: exit 1 at or above it (default error)")(
-      "as-of", po::value(&request.as_of_text),
+      "as-of", po::value(&request.as_of_text)->value_name("INSTANT"),
       "judge dates relative to this launch instant (RFC 3339)")(
-      "select", po::value(&request.select),
+      "select", po::value(&request.select)->value_name("RULE"),
       "only these rules or families (e.g. time/); repeat or separate with commas")(
-      "ignore", po::value(&request.ignore),
+      "ignore", po::value(&request.ignore)->value_name("RULE"),
       "leave out these rules or families; repeat or separate with commas")(
-      "witness-dir", po::value(&request.witness_dir),
+      "witness-dir", po::value(&request.witness_dir)->value_name("DIR"),
       "write each finding's witness claim into DIR")(
-      "max-findings", po::value(&request.max_findings_text),
+      "max-findings", po::value(&request.max_findings_text)->value_name("N"),
       "per rule, show at most N findings, then one that gives the total (default 100; 0: no limit)")(
       "allow-incomplete",
       "exit 0 even when an exact analysis stopped at its budget (default: an unfinished proof fails like a finding at the --fail-on level)")(
-      "color", po::value(&request.color), kColorHelp)(
-      "config", po::value(&request.config),
-      "read settings from this file (default: the nearest fineprint.toml, from here up)")(
-      "no-config", "read no fineprint.toml")(
+      "color", po::value(&request.color)->value_name("WHEN"), kColorHelp);
+  declare_config_options(options, request.config);
+  options.add_options()(
       "path", po::value(&request.paths),
       "rulebook files or directories (default: [rules] path of fineprint.toml, else ./rules; - reads standard input)");
 }
@@ -222,7 +223,7 @@ int run_lint(const Args& args) {
     return *done;
 
   Config config;
-  if (auto done = read_config(request.config, vm.count("no-config") > 0, config)) return *done;
+  if (auto done = read_config(request.config, config)) return *done;
   apply_config(config, vm, request);
   LintSettings settings;
   if (auto done = settle_options(request, vm, settings)) return *done;
@@ -230,7 +231,7 @@ int run_lint(const Args& args) {
   settings.options.runs = [&selection = settings.selection](std::string_view rule) {
     return selection.keeps(std::string(rule));
   };
-  if (request.paths.empty()) request.paths.push_back(config.rules_path.value_or("rules"));
+  if (request.paths.empty()) request.paths.push_back(default_rulebook(config));
   if (auto done = stdin_at_most_once(request.paths)) return *done;
 
   auto rulebooks = load_rulebooks(request.paths);

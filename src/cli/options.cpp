@@ -7,6 +7,19 @@
 
 namespace fineprint::cli {
 
+namespace {
+
+HelpSink& help_sink() {
+  static HelpSink sink;
+  return sink;
+}
+
+}  // namespace
+
+void set_help_sink(HelpSink sink) {
+  help_sink() = std::move(sink);
+}
+
 int fail(const std::string& message) {
   std::cerr << "fineprint: error: " << message << "\n";
   return kExitCannot;
@@ -26,7 +39,10 @@ std::optional<int> parse_options(const Args& args, std::string_view usage,
   try {
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
     if (vm.count("help")) {
-      std::cout << "usage: " << usage << "\n\n" << options;
+      if (help_sink())
+        help_sink()({usage, options, positional});
+      else
+        std::cout << "usage: " << usage << "\n\n" << options;
       return kExitOk;
     }
     po::notify(vm);

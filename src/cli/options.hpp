@@ -2,8 +2,10 @@
 // turned into `fineprint: error: …` and exit 2, and `--help` for each.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -20,6 +22,19 @@ std::optional<int> parse_options(const Args& args, std::string_view usage,
                                  po::options_description& options,
                                  const po::positional_options_description& positional,
                                  po::variables_map& vm);
+
+// What a command's --help shows: its usage line and the very tables it parses with.
+struct CommandHelp {
+  std::string_view usage;
+  const po::options_description& options;
+  const po::positional_options_description& positional;
+};
+
+// Where --help goes. By default parse_options prints the help to stdout; the
+// man page generator (src/man_main.cpp) installs a sink that receives the
+// tables instead, so that fineprint(1) and --help come from one source.
+using HelpSink = std::function<void(const CommandHelp&)>;
+void set_help_sink(HelpSink sink);  // an empty sink: print (the default)
 
 // Prints `fineprint: error: message` to stderr and returns 2.
 int fail(const std::string& message);

@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/config_file.hpp"
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/rulebook_option.hpp"
 #include "engine/decision.hpp"
 #include "report/price_report.hpp"
 
@@ -16,11 +16,11 @@ namespace fineprint::cli {
 
 int run_price(const Args& args) {
   po::options_description options("price options");
-  std::string rules = "rules", format = "text", file;
-  options.add_options()(
-      "rules", po::value(&rules),
-      "the rulebook file or directory (default: [rules] path of fineprint.toml, else ./rules; - reads standard input)")(
-      "format", po::value(&format), "text or json (default text)")(
+  std::string format = "text", file;
+  RulebookChoice rulebook_choice;
+  declare_rulebook_options(options, rulebook_choice);
+  options.add_options()("format", po::value(&format)->value_name("FORMAT"),
+                        "text or json (default text)")(
       "lint-rules",
       "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)")(
       "file", po::value(&file),
@@ -34,14 +34,11 @@ int run_price(const Args& args) {
   if (format != "text" && format != "json")
     return fail(fmt::format("--format must be text or json, not \"{}\"", format));
   if (file.empty()) return fail("price needs a file (see --help)");
-  if (auto done = stdin_at_most_once({rules, file})) return *done;
+  auto rules = chosen_rulebook(rulebook_choice, vm);
+  if (!rules) return kExitCannot;
+  if (auto done = stdin_at_most_once({*rules, file})) return *done;
 
-  if (!vm.count("rules")) {
-    auto configured = default_rules_path();
-    if (!configured) return kExitCannot;
-    rules = *configured;
-  }
-  auto loaded = load_rules_for_claims(rules, vm.count("lint-rules") > 0);
+  auto loaded = load_rules_for_claims(*rules, vm.count("lint-rules") > 0);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
   load::ClaimLoadOptions claim_options;

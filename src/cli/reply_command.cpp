@@ -8,6 +8,7 @@
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/rulebook_option.hpp"
 #include "engine/decision.hpp"
 #include "letters/render.hpp"
 #include "letters/reply.hpp"
@@ -16,14 +17,15 @@ namespace fineprint::cli {
 
 int run_reply(const Args& args) {
   po::options_description options("reply options");
-  std::string rules = "rules", format = "text", claim_path;
+  std::string format = "text", claim_path;
   std::optional<std::string> lang;
-  options.add_options()("rules", po::value(&rules),
-                        "the rulebook file or directory (default ./rules)")(
-      "lang", po::value<std::string>(),
+  RulebookChoice rulebook_choice;
+  declare_rulebook_options(options, rulebook_choice);
+  options.add_options()(
+      "lang", po::value<std::string>()->value_name("L"),
       "the letter's language (default: the claim's customer.language, else the store's first language)")(
-      "format", po::value(&format), "text, markdown or html (default text)")(
-      "claim", po::value(&claim_path), "the claim file (TOML)");
+      "format", po::value(&format)->value_name("FORMAT"), "text, markdown or html (default text)")(
+      "claim", po::value(&claim_path), "the claim file (TOML; - reads standard input)");
   po::positional_options_description positional;
   positional.add("claim", 1);
   po::variables_map vm;
@@ -36,8 +38,11 @@ int run_reply(const Args& args) {
     return fail(fmt::format("--format must be text, markdown or html, not \"{}\"", format));
   if (claim_path.empty()) return fail("reply needs a claim file (see --help)");
   if (vm.count("lang")) lang = vm["lang"].as<std::string>();
+  auto rules = chosen_rulebook(rulebook_choice, vm);
+  if (!rules) return kExitCannot;
+  if (auto done = stdin_at_most_once({*rules, claim_path})) return *done;
 
-  auto loaded = load_rules_for_claims(rules, false);
+  auto loaded = load_rules_for_claims(*rules, false);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
   load::LoadedClaim claim = load::load_claim_file(claim_path, rulebook, {});

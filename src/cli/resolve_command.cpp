@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/config_file.hpp"
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/rulebook_option.hpp"
 #include "engine/decision.hpp"
 #include "letters/render.hpp"
 #include "letters/reply.hpp"
@@ -20,16 +20,17 @@ namespace fineprint::cli {
 int run_resolve(const Args& args) {
   po::options_description options("resolve options");
   std::vector<std::string> claims;
-  std::string rules = "rules", format = "text", locale = "en";
-  options.add_options()(
-      "rules", po::value(&rules),
-      "the rulebook file or directory (default: [rules] path of fineprint.toml, else ./rules; - reads standard input)")(
-      "format", po::value(&format), "text or json (default text)")(
+  std::string format = "text", locale = "en";
+  RulebookChoice rulebook_choice;
+  declare_rulebook_options(options, rulebook_choice);
+  options.add_options()("format", po::value(&format)->value_name("FORMAT"),
+                        "text or json (default text)")(
       "explain", "text: add the trace of every rule considered")(
       "lint-rules",
       "also run lint's checks on the rulebook and warn about their findings on stderr (default: the load-time checks only)")(
-      "locale", po::value(&locale), "language of the explanations (only en so far)")(
-      "reply", po::value<std::string>(),
+      "locale", po::value(&locale)->value_name("LOCALE"),
+      "language of the explanations (only en so far)")(
+      "reply", po::value<std::string>()->value_name("L"),
       "json: add the letter to the customer in this language as `reply` (see fineprint reply)")(
       "claim", po::value(&claims), "claim files (TOML; - reads standard input)");
   po::positional_options_description positional;
@@ -44,19 +45,16 @@ int run_resolve(const Args& args) {
     return fail(
         fmt::format("--locale \"{}\" is not available; explanations exist in en only", locale));
   if (claims.empty()) return fail("resolve needs at least one claim file (see --help)");
-  std::vector<std::string> inputs = claims;
-  inputs.push_back(rules);
-  if (auto done = stdin_at_most_once(inputs)) return *done;
   if (vm.count("reply") && format != "json")
     return fail("--reply adds a field to the JSON record: use it with --format json");
   const bool explain = vm.count("explain") > 0;
+  auto rules = chosen_rulebook(rulebook_choice, vm);
+  if (!rules) return kExitCannot;
+  std::vector<std::string> inputs = claims;
+  inputs.push_back(*rules);
+  if (auto done = stdin_at_most_once(inputs)) return *done;
 
-  if (!vm.count("rules")) {
-    auto configured = default_rules_path();
-    if (!configured) return kExitCannot;
-    rules = *configured;
-  }
-  auto loaded = load_rules_for_claims(rules, vm.count("lint-rules") > 0);
+  auto loaded = load_rules_for_claims(*rules, vm.count("lint-rules") > 0);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
 

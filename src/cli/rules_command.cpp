@@ -51,7 +51,7 @@ void print_json() {
 int run_rules(const Args& args) {
   po::options_description options("rules options");
   std::string format = "text";
-  options.add_options()("format", po::value(&format),
+  options.add_options()("format", po::value(&format)->value_name("FORMAT"),
                         "text (a table), markdown (the full docs) or json (for tools)");
   po::positional_options_description positional;
   po::variables_map vm;

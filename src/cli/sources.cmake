@@ -2,8 +2,11 @@
 list(APPEND FINEPRINT_CLI_SOURCES
   src/cli/commands.cpp
   src/cli/options.cpp
+  src/cli/placeholders.cpp
+  src/cli/man_page.cpp
   src/cli/color.cpp
   src/cli/config_file.cpp
+  src/cli/rulebook_option.cpp
   src/cli/lint_command.cpp
   src/cli/rule_selection.cpp
   src/cli/rules_command.cpp

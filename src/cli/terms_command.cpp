@@ -9,6 +9,7 @@
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/rulebook_option.hpp"
 #include "letters/render.hpp"
 #include "letters/terms.hpp"
 
@@ -16,12 +17,14 @@ namespace fineprint::cli {
 
 int run_terms(const Args& args) {
   po::options_description options("terms options");
-  std::string rules = "rules", format = "markdown";
-  options.add_options()("rules", po::value(&rules),
-                        "the rulebook file or directory (default ./rules)")(
-      "lang", po::value<std::string>(), "the language (default: the store's first language)")(
-      "locale", po::value<std::string>(), "the same as --lang")(
-      "format", po::value(&format), "markdown, html or text (default markdown)");
+  std::string format = "markdown";
+  RulebookChoice rulebook_choice;
+  declare_rulebook_options(options, rulebook_choice);
+  options.add_options()("lang", po::value<std::string>()->value_name("L"),
+                        "the language (default: the store's first language)")(
+      "locale", po::value<std::string>()->value_name("L"), "the same as --lang")(
+      "format", po::value(&format)->value_name("FORMAT"),
+      "markdown, html or text (default markdown)");
   po::positional_options_description positional;
   po::variables_map vm;
   if (auto done = parse_options(
@@ -34,8 +37,10 @@ int run_terms(const Args& args) {
   if (vm.count("lang") && vm.count("locale") &&
       vm["lang"].as<std::string>() != vm["locale"].as<std::string>())
     return fail("--lang and --locale are the same option; give one language");
+  auto rules = chosen_rulebook(rulebook_choice, vm);
+  if (!rules) return kExitCannot;
 
-  auto loaded = load_rules_for_claims(rules, false);
+  auto loaded = load_rules_for_claims(*rules, false);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
   std::string language = vm.count("lang")     ? vm["lang"].as<std::string>()

@@ -9,10 +9,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/config_file.hpp"
 #include "cli/decision_support.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/rulebook_option.hpp"
 #include "engine/policy_runner.hpp"
 #include "report/policy_tests.hpp"
 
@@ -22,11 +22,15 @@ int run_test(const Args& args) {
   po::options_description options("test options");
   std::vector<std::string> paths;
   std::string format = "text", min_coverage;
-  options.add_options()("format", po::value(&format), "text or junit (default text)")(
+  ConfigChoice config_choice;
+  options.add_options()("format", po::value(&format)->value_name("FORMAT"),
+                        "text or junit (default text)")(
       "coverage", "list the returns rules and promotions no test exercised")(
-      "min-coverage", po::value(&min_coverage),
+      "min-coverage", po::value(&min_coverage)->value_name("PCT"),
       "fail when under PCT percent of rules and promotions are exercised")(
-      "allow-no-tests", "exit 0 when a rulebook has no policy tests (default: exit 1)")(
+      "allow-no-tests", "exit 0 when a rulebook has no policy tests (default: exit 1)");
+  declare_config_options(options, config_choice);
+  options.add_options()(
       "path", po::value(&paths),
       "rulebook files or directories (default: [rules] path of fineprint.toml, else ./rules; - reads standard input, with the policy tests of ./tests)");
   po::positional_options_description positional;
@@ -47,11 +51,9 @@ int run_test(const Args& args) {
   }
   const bool show_coverage = vm.count("coverage") > 0 || threshold;
   const bool allow_no_tests = vm.count("allow-no-tests") > 0;
-  if (paths.empty()) {
-    auto configured = default_rules_path();
-    if (!configured) return kExitCannot;
-    paths.push_back(*configured);
-  }
+  Config config;
+  if (auto done = read_config(config_choice, config)) return *done;
+  if (paths.empty()) paths.push_back(default_rulebook(config));
   // `-`: the rulebook from standard input, as a single-file rulebook in the
   // current directory: its policy tests are those of ./tests.
   if (auto done = stdin_at_most_once(paths)) return *done;

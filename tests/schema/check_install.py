@@ -46,7 +46,7 @@ def main():
     installed = sorted(p.name for p in (prefix / "share" / "fineprint" / "schemas").glob("*.json"))
     check(installed == schemas, f"installed schemas {installed}, expected {schemas}")
     man = prefix / "share" / "man" / "man1" / "fineprint.1.gz"
-    check(man.is_file() and gzip.decompress(man.read_bytes()).startswith(b".TH"),
+    check(man.is_file() and b"\n.TH FINEPRINT 1 " in gzip.decompress(man.read_bytes()),
           f"{man} missing or not a gzipped man page")
     for place, shell in (("bash-completion/completions/fineprint", "bash"),
                          ("zsh/vendor-completions/_fineprint", "zsh"),

@@ -97,6 +97,11 @@ TEST_CASE("fineprint help CMD prints that command's help", "[cli][help]") {
   CHECK(help.exit_code == 0);
   CHECK(help.out == run_fineprint({"lint", "--help"}).out);
   CHECK(contains(help.out, "--fail-on"));
+  // claim's options are its verb's: `help claim` is `claim new --help`.
+  ProcessResult claim = run_fineprint({"help", "claim"});
+  CHECK(claim.exit_code == 0);
+  CHECK(claim.out == run_fineprint({"claim", "new", "--help"}).out);
+  CHECK(contains(claim.out, "--order FILE"));
   ProcessResult unknown = run_fineprint({"help", "lnt"});
   CHECK(unknown.exit_code == 2);
   CHECK(contains(unknown.err, "did you mean `lint`?"));
@@ -213,6 +218,8 @@ TEST_CASE("fineprint completion prints scripts that complete commands and option
   CHECK(complete("fineprint li", 1) == "lint\n");
   CHECK(complete("fineprint lint --fail", 2) == "--fail-on\n");
   CHECK(complete("fineprint resolve --ru", 2) == "--rules\n");
+  CHECK(complete("fineprint terms --no-c", 2) == "--no-config\n");
+  CHECK(complete("fineprint claim new --ord", 3) == "--order\n");
   CHECK(complete("fineprint completion z", 2) == "zsh\n");
   CHECK(complete("fineprint help sch", 2) == "schema\n");
   for (const std::string shell : {"zsh", "fish"}) {

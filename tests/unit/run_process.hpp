@@ -43,6 +43,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
 std::string describe(const ProcessResult& result);
 
 bool contains(const std::string& text, std::string_view part);
+// The bytes of a file ("" when it cannot be read).
+std::string read_text(const std::filesystem::path& path);
 bool starts_with(const std::string& text, std::string_view prefix);
 // The lines of `text`, without their '\n'.
 std::vector<std::string> lines_of(const std::string& text);

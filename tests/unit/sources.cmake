@@ -12,6 +12,8 @@ list(APPEND FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/lint_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cli_conventions_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/config_commands_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/man_page_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/malformed_input_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp
   ${CMAKE_CURRENT_LIST_DIR}/bad_inputs_test.cpp

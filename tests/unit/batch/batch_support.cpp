@@ -1,20 +1,11 @@
 #include "batch_support.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace fs = std::filesystem;
 
 namespace fineprint::testing {
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<ClaimCase> claim_cases() {
   const fs::path root = FINEPRINT_SOURCE_DIR;

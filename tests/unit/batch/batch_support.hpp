@@ -20,7 +20,7 @@ struct ClaimCase {
 // Every claim of examples/claims and tests/claims, in a fixed order.
 std::vector<ClaimCase> claim_cases();
 
-std::string read_text(const std::filesystem::path& path);
+// read_text is run_process.hpp's.
 
 // One valid claim as a JSON line (the washed-wool-hat example, no newline).
 std::string claim_line();
