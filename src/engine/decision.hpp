@@ -9,6 +9,7 @@
 #include "core/money.hpp"
 #include "core/result.hpp"
 #include "engine/compiled_rulebook.hpp"
+#include "engine/goodwill.hpp"
 #include "engine/pricing.hpp"
 #include "model/claim.hpp"
 #include "model/item_facts.hpp"
@@ -63,6 +64,10 @@ struct Decision {
   core::Minor shipping_refund = 0;             // part of `amount`
   std::vector<std::string> reasons;
   std::optional<Pricing> pricing;  // the order as priced; trace of a promotion claim
+  // Every [[goodwill]] weighed after the rules decided (issue 17); empty when
+  // the rulebook has none. The verdict does not depend on them.
+  std::vector<GoodwillOffer> goodwill_offers;
+  std::optional<GoodwillPart> goodwill;  // the gesture granted with the claim
   std::string rulebook;            // "sha256:…"
   std::string fineprint;           // the program's version
 };

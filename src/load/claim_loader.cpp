@@ -104,6 +104,12 @@ class ClaimFileReader {
         read_fields(r, path, claim_schema::kCustomer, out_.claim.customer);
         places_.language = place(r, "language");
         break;
+      case Object::goodwill:
+        read_fields(r, path, claim_schema::kGoodwill, out_.claim.goodwill.emplace());
+        break;
+      case Object::grant:
+        read_fields(r, path, claim_schema::kGrant, out_.claim.customer.goodwill.emplace_back());
+        break;
       case Object::document:
       case Object::none:
         break;
