@@ -25,8 +25,8 @@ void read_gesture(TableReader& reader, const model::Store& store, model::Goodwil
       return;
     }
     add_error(reader.out(), "goodwill/gesture-count",
-              fmt::format("{} gives more than one gesture: `{}` after `{}`; give exactly one of {}",
-                          reader.context(), key, model::gesture_key(goodwill.gesture),
+              fmt::format("{} gives more than one gesture, `{}` and `{}`; give exactly one of {}",
+                          reader.context(), model::gesture_key(goodwill.gesture), key,
                           kGestureKeys),
               reader.key_where(key));
   };
