@@ -93,3 +93,24 @@ TEST_CASE("goodwill: --goodwill and --note on the command line", "[goodwill-cli]
   CHECK(note_alone.exit_code == 2);
   CHECK(contains(note_alone.err, "--note goes with --goodwill ID"));
 }
+
+TEST_CASE("goodwill: batch totals the gestures granted, per gesture", "[goodwill-cli]") {
+  const std::string json_dir = std::string(FINEPRINT_SOURCE_DIR) + "/tests/batch/json/examples/claims/";
+  auto read = [](const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  const std::string granted = read(json_dir + "washed-wool-hat-goodwill.json");
+  const std::string plain = read(json_dir + "washed-wool-hat.json");
+  REQUIRE(!granted.empty());
+  auto result = run_fineprint({"batch", "--rules", kRules}, granted + granted + plain);
+  INFO(describe(result));
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.err ==
+        "3 claims: 0 approved, 0 partially approved, 3 denied, 0 review, 0 invalid\n"
+        "goodwill care-advice-voucher: 2 granted, 30.00 EUR\n");
+  auto none = run_fineprint({"batch", "--rules", kRules}, plain);
+  CHECK(none.err == "1 claims: 0 approved, 0 partially approved, 1 denied, 0 review, 0 invalid\n");
+}
