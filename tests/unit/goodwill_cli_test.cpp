@@ -114,3 +114,40 @@ TEST_CASE("goodwill: batch totals the gestures granted, per gesture", "[goodwill
   auto none = run_fineprint({"batch", "--rules", kRules}, plain);
   CHECK(none.err == "1 claims: 0 approved, 0 partially approved, 1 denied, 0 review, 0 invalid\n");
 }
+
+TEST_CASE("goodwill: diff reports goodwill entries added, removed and changed", "[goodwill-cli]") {
+  fineprint::testing::TempDir dir;
+  auto write_rules = [&](const std::string& name, const std::string& goodwill) {
+    return dir
+        .write(name,
+               "[store]\nname = \"S\"\ncurrency = \"EUR\"\ntimezone = \"Europe/Riga\"\n"
+               "channels = [\"web\"]\n[returns]\nhit_policy = \"first\"\n[[returns.rule]]\n"
+               "id = \"W\"\nwhen = { condition = [\"washed\"] }\noutcome = \"deny\"\n"
+               "because = \"Washed.\"\n[[returns.rule]]\nid = \"ANY\"\noutcome = \"refund\"\n" +
+                   goodwill)
+        .string();
+  };
+  const std::string old_rules = write_rules(
+      "old.toml",
+      "[[goodwill]]\nid = \"CARE\"\ntitle = \"Care\"\nvoucher_percent = 20\nvoucher_days = 60\n"
+      "max_amount = \"15.00\"\nwhen = { condition = [\"washed\"] }\noutcome_in = [\"deny\"]\n"
+      "[[goodwill]]\nid = \"GONE\"\ntitle = \"Gone\"\namount = \"1\"\nlimit_per_customer = 1\n");
+  const std::string new_rules = write_rules(
+      "new.toml",
+      "[[goodwill]]\nid = \"CARE\"\ntitle = \"Care\"\nvoucher_percent = 20\nvoucher_days = 60\n"
+      "max_amount = \"20.00\"\nwhen = { condition = [\"washed\"] }\noutcome_in = [\"deny\"]\n"
+      "[[goodwill]]\nid = \"NEW\"\ntitle = \"New\"\nrefund_percent = 10\nlimit_per_customer = 1\n"
+      "period_days = 365\n");
+  auto result = run_fineprint({"diff", old_rules, new_rules});
+  INFO(describe(result));
+  CHECK(contains(result.out,
+                 "Goodwill changes (what may be offered beyond the rules):\n"
+                 "  - `CARE`: max_amount was `15.00`, now `20.00`\n"
+                 "  - `NEW` added: gesture refund_percent 10; max_amount none; when every item; outcome_in any; orders_before any; limit_per_customer 1; period_days 365; requires_note false\n"
+                 "  - `GONE` removed\n"));
+  auto json = run_fineprint({"diff", "--format", "json", old_rules, new_rules});
+  auto report = parse_json(json.out);
+  REQUIRE(report.get("goodwill"));
+  CHECK(report.get("goodwill")->items.size() == 3);
+  CHECK(report.get("changed")->boolean);
+}
