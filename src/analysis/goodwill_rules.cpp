@@ -67,8 +67,7 @@ void check_unreachable(const lint::LintContext& context, core::Diagnostics& out)
                                  key_or(goodwill.when.where, goodwill.where),
                                  "widen its `when` or `outcome_in`, or delete it", "goodwill");
     if (!matches_nothing)
-      finding.witness =
-          return_witness(context.rulebook, facts_of(d, pick_point(d, scope)));
+      finding.witness = return_witness(context.rulebook, facts_of(d, pick_point(d, scope)));
     out.push_back(std::move(finding));
   }
 }

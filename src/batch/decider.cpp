@@ -72,7 +72,8 @@ void BatchDecider::decide_line(std::string_view line, std::uint64_t number, Batc
   if (!decision) return invalid(number, decision.error().message, chunk);
   chunk.out += report::decision_json(*decision, false);
   chunk.out += '\n';
-  if (decision->goodwill) chunk.counts.goodwill[decision->goodwill->id].add(decision->goodwill->amount);
+  if (decision->goodwill)
+    chunk.counts.goodwill[decision->goodwill->id].add(decision->goodwill->amount);
   switch (decision->verdict) {
     case engine::Verdict::approved:
       ++chunk.counts.approved;

@@ -68,8 +68,8 @@ struct Decision {
   // the rulebook has none. The verdict does not depend on them.
   std::vector<GoodwillOffer> goodwill_offers;
   std::optional<GoodwillPart> goodwill;  // the gesture granted with the claim
-  std::string rulebook;            // "sha256:…"
-  std::string fineprint;           // the program's version
+  std::string rulebook;                  // "sha256:…"
+  std::string fineprint;                 // the program's version
 };
 
 // Decides `claim` (already validated) under the compiled rulebook: what

@@ -99,9 +99,8 @@ bool value_gesture(const model::Rulebook& rulebook, const model::Goodwill& goodw
     case model::GestureKind::replacement:
       offer.amount = paid_value;
       if (cap && paid_value > *cap) {
-        offer.why_not =
-            fmt::format("the items' paid value {} is more than its max_amount {}",
-                        money(rulebook, paid_value), money(rulebook, *cap));
+        offer.why_not = fmt::format("the items' paid value {} is more than its max_amount {}",
+                                    money(rulebook, paid_value), money(rulebook, *cap));
         return false;
       }
       return true;
@@ -134,8 +133,8 @@ bool within_limit(const model::Rulebook& rulebook, const model::Goodwill& goodwi
   // Possible again once enough counted grants have left the period: the
   // oldest that must leave, plus the period.
   std::sort(counted.begin(), counted.end());
-  date::local_days again =
-      counted[counted.size() - static_cast<std::size_t>(limit)] + date::days{goodwill.period_days->value};
+  date::local_days again = counted[counted.size() - static_cast<std::size_t>(limit)] +
+                           date::days{goodwill.period_days->value};
   offer.again = date::format("%F", again);
   offer.why_not = fmt::format(
       "the customer already had it {} of {} times its limit_per_customer allows in {} days (counted to the claim's filing day {}); it becomes possible again on {}",
@@ -157,8 +156,8 @@ GoodwillOffer weigh(const model::Rulebook& rulebook, const model::Goodwill& good
     offer.why_not = *fails;
     return offer;
   }
-  std::vector<std::size_t> covered = covered_items(rulebook, goodwill, claim, decision,
-                                                   offer.why_not);
+  std::vector<std::size_t> covered =
+      covered_items(rulebook, goodwill, claim, decision, offer.why_not);
   if (covered.empty()) return offer;
   offer.why_not.clear();
   Minor paid_value = 0;
@@ -199,8 +198,8 @@ core::Result<GoodwillPart> grant_goodwill(const model::Rulebook& rulebook,
   const model::Goodwill& goodwill = rulebook.goodwill[index];
   const GoodwillOffer& offer = offers[index];
   if (!offer.eligible)
-    return core::Error{"goodwill/refused", fmt::format("goodwill {} cannot be granted: {}",
-                                                       choice.id, offer.why_not)};
+    return core::Error{"goodwill/refused",
+                       fmt::format("goodwill {} cannot be granted: {}", choice.id, offer.why_not)};
   bool noted = choice.note && choice.note->find_first_not_of(" \t\n") != std::string::npos;
   if (goodwill.requires_note && !noted)
     return core::Error{
@@ -208,9 +207,8 @@ core::Result<GoodwillPart> grant_goodwill(const model::Rulebook& rulebook,
         fmt::format(
             "goodwill {} requires a note: say why it is granted (--note TEXT, or `note` in [goodwill])",
             choice.id)};
-  return GoodwillPart{goodwill.id.value,     goodwill.gesture, goodwill.percent,
-                      goodwill.voucher_days, offer.amount,     choice.note,
-                      offer.words};
+  return GoodwillPart{goodwill.id.value, goodwill.gesture, goodwill.percent, goodwill.voucher_days,
+                      offer.amount,      choice.note,      offer.words};
 }
 
 std::string gesture_words(const model::Rulebook& rulebook, const model::Goodwill& goodwill,
@@ -225,7 +223,8 @@ std::string gesture_words(const model::Rulebook& rulebook, const model::Goodwill
                          goodwill.voucher_days);
     case model::GestureKind::refund_percent:
       return fmt::format("refund of {}% of the paid value ({})",
-                         core::format_percent(goodwill.percent), money(rulebook, amount.value_or(0)));
+                         core::format_percent(goodwill.percent),
+                         money(rulebook, amount.value_or(0)));
     case model::GestureKind::amount:
       return money(rulebook, amount.value_or(goodwill.amount));
     case model::GestureKind::replacement:

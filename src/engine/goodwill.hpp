@@ -20,8 +20,8 @@ struct GoodwillOffer {
   std::string id;
   model::GestureKind gesture = model::GestureKind::amount;
   bool eligible = false;
-  std::string why_not;               // when not eligible: the first thing that fails
-  std::optional<std::string> again;  // over its limit: the local date it is possible again
+  std::string why_not;                // when not eligible: the first thing that fails
+  std::optional<std::string> again;   // over its limit: the local date it is possible again
   std::optional<core::Minor> amount;  // what it is worth (docs/semantics.md §6.2)
   std::vector<std::string> skus;      // the returned items it is for
   std::string words;                  // the gesture for the agent: gesture_words
@@ -31,8 +31,8 @@ struct GoodwillOffer {
 struct GoodwillPart {
   std::string id;
   model::GestureKind gesture = model::GestureKind::amount;
-  core::BasisPoints percent = 0;     // voucher_percent and refund_percent
-  std::int64_t voucher_days = 0;     // voucher_percent
+  core::BasisPoints percent = 0;      // voucher_percent and refund_percent
+  std::int64_t voucher_days = 0;      // voucher_percent
   std::optional<core::Minor> amount;  // as GoodwillOffer::amount
   std::optional<std::string> note;
   std::string words;  // gesture_words

@@ -254,6 +254,7 @@ class ClaimFileReader {
     if (auto amount = r.money("amount", digits_)) expect.amount = amount->value;
     if (auto rule = r.string("rule")) expect.rule = rule->value;
     if (auto applied = r.strings("applied")) expect.applied = model::values(*applied);
+    if (auto offers = r.strings("offers")) expect.offers = model::values(*offers);
     if (r.table().contains("items")) {
       auto items = r.tables("items");
       expect.items.emplace();

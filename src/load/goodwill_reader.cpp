@@ -24,11 +24,11 @@ void read_gesture(TableReader& reader, const model::Store& store, model::Goodwil
       goodwill.gesture_where = reader.where(key);
       return;
     }
-    add_error(reader.out(), "goodwill/gesture-count",
-              fmt::format("{} gives more than one gesture, `{}` and `{}`; give exactly one of {}",
-                          reader.context(), model::gesture_key(goodwill.gesture), key,
-                          kGestureKeys),
-              reader.key_where(key));
+    add_error(
+        reader.out(), "goodwill/gesture-count",
+        fmt::format("{} gives more than one gesture, `{}` and `{}`; give exactly one of {}",
+                    reader.context(), model::gesture_key(goodwill.gesture), key, kGestureKeys),
+        reader.key_where(key));
   };
   note(model::GestureKind::voucher_percent, "voucher_percent");
   note(model::GestureKind::refund_percent, "refund_percent");
@@ -43,10 +43,10 @@ void read_gesture(TableReader& reader, const model::Store& store, model::Goodwil
   if (auto amount = reader.money("amount", store.currency.minor_digits))
     goodwill.amount = amount->value;
   if (auto flag = reader.boolean("replacement"); flag && !flag->value)
-    add_error(reader.out(), "schema/wrong-type",
-              fmt::format("`replacement` in {} can only be true; leave it out instead",
-                          reader.context()),
-              flag->where);
+    add_error(
+        reader.out(), "schema/wrong-type",
+        fmt::format("`replacement` in {} can only be true; leave it out instead", reader.context()),
+        flag->where);
   bool voucher = written >= 1 && goodwill.gesture == model::GestureKind::voucher_percent;
   auto days = reader.integer("voucher_days", voucher ? Need::required : Need::optional);
   if (days && !voucher)
@@ -82,10 +82,11 @@ void read_limit(TableReader& reader, model::Goodwill& goodwill) {
               goodwill.period_days->where);
     goodwill.period_days.reset();
   } else if (!reader.table().contains("limit_per_customer")) {
-    add_error(reader.out(), "schema/missing-key",
-              fmt::format("`period_days` in {} counts grants for `limit_per_customer`, which is missing",
-                          reader.context()),
-              reader.key_where("period_days"));
+    add_error(
+        reader.out(), "schema/missing-key",
+        fmt::format("`period_days` in {} counts grants for `limit_per_customer`, which is missing",
+                    reader.context()),
+        reader.key_where("period_days"));
   }
 }
 
@@ -113,10 +114,10 @@ void read_goodwill(const toml::table& table, const model::Store& store, model::G
       if (auto outcome = outcome_value(reader, text))
         goodwill.outcome_in->push_back({*outcome, text.where});
     if (names->empty())
-      add_error(out, "schema/wrong-type",
-                fmt::format("`outcome_in` in {} lists no outcome; leave it out to allow every one",
-                            name),
-                reader.where("outcome_in"));
+      add_error(
+          out, "schema/wrong-type",
+          fmt::format("`outcome_in` in {} lists no outcome; leave it out to allow every one", name),
+          reader.where("outcome_in"));
   }
   goodwill.orders_before = reader.integer_range("orders_before", core::limits::kMaxCount);
   read_limit(reader, goodwill);

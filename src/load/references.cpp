@@ -177,7 +177,8 @@ void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
   for (const auto& assertion : rulebook.asserts) check_when(assertion.when, known, out);
   for (const auto& goodwill : rulebook.goodwill) {
     check_when(goodwill.when, known, out);
-    if (goodwill.when.days && !(rulebook.returns && (returns.window_from || returns.window_from_written)))
+    if (goodwill.when.days &&
+        !(rulebook.returns && (returns.window_from || returns.window_from_written)))
       add_error(
           out, "returns/missing-window-anchor",
           fmt::format(

@@ -269,13 +269,13 @@ struct Goodwill {
   Text title;
   Text text;
   GestureKind gesture = GestureKind::amount;
-  core::BasisPoints percent = 0;       // voucher_percent and refund_percent
-  std::int64_t voucher_days = 0;       // voucher_percent: how long the voucher is valid
-  core::Minor amount = 0;              // amount
+  core::BasisPoints percent = 0;  // voucher_percent and refund_percent
+  std::int64_t voucher_days = 0;  // voucher_percent: how long the voucher is valid
+  core::Minor amount = 0;         // amount
   std::optional<Located<core::Minor>> max_amount;
-  When when;                           // the returns rules' `when`, tested per returned item
+  When when;  // the returns rules' `when`, tested per returned item
   std::optional<std::vector<Located<Outcome>>> outcome_in;  // absent: any decided outcome
-  std::optional<Range> orders_before;  // the customer's orders before this one
+  std::optional<Range> orders_before;                       // the customer's orders before this one
   std::optional<Located<std::int64_t>> limit_per_customer;
   std::optional<Located<std::int64_t>> period_days;  // absent with a limit: for all time
   bool requires_note = false;

@@ -4,6 +4,7 @@
 // it becomes possible again.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -39,9 +40,10 @@ TEST_CASE("goodwill: the washed hat is denied and gets the voucher decided in ad
   INFO(describe(text));
   REQUIRE(text.exit_code == 0);
   CHECK(contains(text.out, "Claim EX-WASHED-HAT-GOODWILL: denied\nAmount owed: 0.00 EUR\n"));
-  CHECK(contains(text.out,
-                 "- may offer: `care-advice-voucher`, 20% voucher, valid 60 days, at most 15.00 EUR\n"
-                 "Granted: `care-advice-voucher`, 20% voucher, valid 60 days, at most 15.00 EUR\n"));
+  CHECK(
+      contains(text.out,
+               "- may offer: `care-advice-voucher`, 20% voucher, valid 60 days, at most 15.00 EUR\n"
+               "Granted: `care-advice-voucher`, 20% voucher, valid 60 days, at most 15.00 EUR\n"));
 
   auto json = run_fineprint({"resolve", "--rules", kRules, "--format", "json", kExample});
   REQUIRE(json.exit_code == 0);
@@ -57,20 +59,24 @@ TEST_CASE("goodwill: the washed hat is denied and gets the voucher decided in ad
   INFO(describe(letter));
   REQUIRE(letter.exit_code == 0);
   CHECK(contains(letter.out, "we cannot take it back"));
-  CHECK(contains(letter.out,
-                 "Neither our terms nor the law oblige us to do more, but we would like to offer you a gesture of goodwill: “Care advice and a discount voucher”. It does not change the decision above. You will receive a voucher for 20% off your next purchase, worth up to €15.00, valid for 60 days from the day you receive it."));
+  CHECK(contains(
+      letter.out,
+      "Neither our terms nor the law oblige us to do more, but we would like to offer you a gesture of goodwill: “Care advice and a discount voucher”. It does not change the decision above. You will receive a voucher for 20% off your next purchase, worth up to €15.00, valid for 60 days from the day you receive it."));
 }
 
-TEST_CASE("goodwill: a second gesture within the period is refused with the date it is possible again",
-          "[goodwill-cli]") {
-  const std::string again = std::regex_replace(
-      example_text(), std::regex("at = 2025-11-20T11:00:00\\+02:00"), "at = 2026-03-02T11:00:00+02:00");
+TEST_CASE(
+    "goodwill: a second gesture within the period is refused with the date it is possible again",
+    "[goodwill-cli]") {
+  const std::string again =
+      std::regex_replace(example_text(), std::regex("at = 2025-11-20T11:00:00\\+02:00"),
+                         "at = 2026-03-02T11:00:00+02:00");
   auto refused = run_fineprint({"resolve", "--rules", kRules, "-"}, again);
   INFO(describe(refused));
   CHECK(refused.exit_code == 2);
   CHECK(refused.out.empty());
-  CHECK(contains(refused.err,
-                 "goodwill care-advice-voucher cannot be granted: the customer already had it 1 of 1 times its limit_per_customer allows in 365 days (counted to the claim's filing day 2027-01-05); it becomes possible again on 2027-03-02"));
+  CHECK(contains(
+      refused.err,
+      "goodwill care-advice-voucher cannot be granted: the customer already had it 1 of 1 times its limit_per_customer allows in 365 days (counted to the claim's filing day 2027-01-05); it becomes possible again on 2027-03-02"));
 
   // Without the choice, resolve still decides and says why it is not offered.
   const std::string asked = std::regex_replace(again, std::regex("\\[goodwill\\][^]*$"), "");
@@ -81,7 +87,8 @@ TEST_CASE("goodwill: a second gesture within the period is refused with the date
 }
 
 TEST_CASE("goodwill: --goodwill and --note on the command line", "[goodwill-cli]") {
-  auto no_note = run_fineprint({"resolve", "--rules", kRules, "--goodwill", "care-advice-voucher", kPlain});
+  auto no_note =
+      run_fineprint({"resolve", "--rules", kRules, "--goodwill", "care-advice-voucher", kPlain});
   CHECK(no_note.exit_code == 2);
   CHECK(contains(no_note.err, "goodwill care-advice-voucher requires a note"));
   auto granted = run_fineprint({"resolve", "--rules", kRules, "--format", "json", "--goodwill",
@@ -95,7 +102,8 @@ TEST_CASE("goodwill: --goodwill and --note on the command line", "[goodwill-cli]
 }
 
 TEST_CASE("goodwill: batch totals the gestures granted, per gesture", "[goodwill-cli]") {
-  const std::string json_dir = std::string(FINEPRINT_SOURCE_DIR) + "/tests/batch/json/examples/claims/";
+  const std::string json_dir =
+      std::string(FINEPRINT_SOURCE_DIR) + "/tests/batch/json/examples/claims/";
   auto read = [](const std::string& path) {
     std::ifstream in(path);
     std::stringstream text;
@@ -140,14 +148,35 @@ TEST_CASE("goodwill: diff reports goodwill entries added, removed and changed", 
       "period_days = 365\n");
   auto result = run_fineprint({"diff", old_rules, new_rules});
   INFO(describe(result));
-  CHECK(contains(result.out,
-                 "Goodwill changes (what may be offered beyond the rules):\n"
-                 "  - `CARE`: max_amount was `15.00`, now `20.00`\n"
-                 "  - `NEW` added: gesture refund_percent 10; max_amount none; when every item; outcome_in any; orders_before any; limit_per_customer 1; period_days 365; requires_note false\n"
-                 "  - `GONE` removed\n"));
+  CHECK(contains(
+      result.out,
+      "Goodwill changes (what may be offered beyond the rules):\n"
+      "  - `CARE`: max_amount was `15.00`, now `20.00`\n"
+      "  - `NEW` added: gesture refund_percent 10; max_amount none; when every item; outcome_in any; orders_before any; limit_per_customer 1; period_days 365; requires_note false\n"
+      "  - `GONE` removed\n"));
   auto json = run_fineprint({"diff", "--format", "json", old_rules, new_rules});
   auto report = parse_json(json.out);
   REQUIRE(report.get("goodwill"));
   CHECK(report.get("goodwill")->items.size() == 3);
   CHECK(report.get("changed")->boolean);
+}
+
+TEST_CASE("goodwill: a policy test's [expect] offers compares the gestures offered",
+          "[goodwill-cli]") {
+  namespace fs = std::filesystem;
+  fineprint::testing::TempDir dir;
+  fs::copy(kRules, dir.path() / "rules", fs::copy_options::recursive);
+  const fs::path test = dir.path() / "rules" / "tests" / "goodwill-once-a-year.toml";
+  std::ifstream in(test);
+  std::stringstream text;
+  text << in.rdbuf();
+  in.close();
+  dir.write("rules/tests/goodwill-once-a-year.toml",
+            std::regex_replace(text.str(), std::regex("offers = \\[\\]"),
+                               "offers = [\"care-advice-voucher\"]"));
+  auto result = run_fineprint({"test", (dir.path() / "rules").string()});
+  INFO(describe(result));
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.out, "  offers: expected [care-advice-voucher], got []\n"));
+  CHECK(run_fineprint({"test", kRules}).exit_code == 0);
 }

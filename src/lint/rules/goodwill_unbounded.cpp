@@ -36,8 +36,7 @@ FINEPRINT_LINT_RULE(kGoodwillUnbounded){
         "Goodwill written in advance is meant to be bounded: without a limit or a cap, a customer who pushes can have it on every claim, and its cost has no ceiling.",
     .example =
         "[[goodwill]]\nid = \"SORRY\"\ntitle = \"A gesture\"\nrefund_percent = 50\noutcome_in = [\"deny\"]",
-    .fix =
-        "Add `limit_per_customer` (and `period_days`), or `max_amount`, or both.",
+    .fix = "Add `limit_per_customer` (and `period_days`), or `max_amount`, or both.",
     .when = RunWhen::always,
     .check = check_unbounded,
 };

@@ -52,7 +52,8 @@ const engine::GoodwillOffer& offer(const engine::Decision& d, const std::string&
 TEST_CASE("goodwill: each gesture's amount in minor units, capped", "[goodwill]") {
   auto rules = test::rulebook(
       test::store() + kTable +
-      goodwill("REFUND", "refund_percent = \"12.5\"\noutcome_in = [\"deny\"]\nlimit_per_customer = 1") +
+      goodwill("REFUND",
+               "refund_percent = \"12.5\"\noutcome_in = [\"deny\"]\nlimit_per_customer = 1") +
       goodwill("CAPPED", "refund_percent = 50\nmax_amount = \"5.00\"\noutcome_in = [\"deny\"]") +
       goodwill("FIXED", "amount = \"3.00\"\nmax_amount = \"2.50\"") +
       goodwill("NEW", "replacement = true\nlimit_per_customer = 1") +
@@ -82,7 +83,8 @@ TEST_CASE("goodwill: when and outcome_in use the returns rules' facts and decisi
       test::store() + kTable +
       goodwill("DENIED", "amount = \"1\"\noutcome_in = [\"deny\"]\nlimit_per_customer = 1") +
       goodwill("REFUNDED", "amount = \"1\"\noutcome_in = [\"refund\"]\nlimit_per_customer = 1") +
-      goodwill("SEALED", "amount = \"1\"\nwhen = { condition = [\"sealed\"] }\nlimit_per_customer = 1") +
+      goodwill("SEALED",
+               "amount = \"1\"\nwhen = { condition = [\"sealed\"] }\nlimit_per_customer = 1") +
       goodwill("LOYAL", "amount = \"1\"\norders_before = { min = 1 }\nlimit_per_customer = 1") +
       goodwill("FEW-RETURNS",
                "amount = \"1\"\nwhen = { returns_90d = { max = 2 } }\nlimit_per_customer = 1"));
@@ -102,18 +104,16 @@ TEST_CASE("goodwill: when and outcome_in use the returns rules' facts and decisi
 }
 
 TEST_CASE("goodwill: the limit counts local days to the claim's filing day", "[goodwill]") {
-  auto rules = test::rulebook(
-      test::store() + kTable +
-      goodwill("ONCE", "amount = \"1\"\nlimit_per_customer = 1\nperiod_days = 365") +
-      goodwill("TWICE", "amount = \"1\"\nlimit_per_customer = 2\nperiod_days = 30") +
-      goodwill("EVER", "amount = \"1\"\nlimit_per_customer = 1"));
+  auto rules =
+      test::rulebook(test::store() + kTable +
+                     goodwill("ONCE", "amount = \"1\"\nlimit_per_customer = 1\nperiod_days = 365") +
+                     goodwill("TWICE", "amount = \"1\"\nlimit_per_customer = 2\nperiod_days = 30") +
+                     goodwill("EVER", "amount = \"1\"\nlimit_per_customer = 1"));
   auto decide_with = [&](const std::string& filed, const std::string& history) {
-    return test::decide(rules,
-                        test::claim(washed_claim(filed, "[customer]\n" + history), rules));
+    return test::decide(rules, test::claim(washed_claim(filed, "[customer]\n" + history), rules));
   };
   // Granted 2026-03-02 (Riga, 23:30 UTC on the 1st): counted until 2027-03-01.
-  const std::string once =
-      "[[customer.goodwill]]\nid = \"ONCE\"\nat = 2026-03-01T23:30:00Z\n";
+  const std::string once = "[[customer.goodwill]]\nid = \"ONCE\"\nat = 2026-03-01T23:30:00Z\n";
   auto before = decide_with("2027-03-01T23:59:59+02:00", once);
   CHECK_FALSE(offer(before, "ONCE").eligible);
   CHECK(offer(before, "ONCE").again == "2027-03-02");
@@ -121,9 +121,10 @@ TEST_CASE("goodwill: the limit counts local days to the claim's filing day", "[g
   CHECK(offer(before, "TWICE").eligible);  // other ids do not count
 
   // Three grants in 30 days, limit 2: possible again when the middle one leaves.
-  const std::string three = "[[customer.goodwill]]\nid = \"TWICE\"\nat = 2027-01-01T10:00:00+02:00\n"
-                            "[[customer.goodwill]]\nid = \"TWICE\"\nat = 2027-01-03T10:00:00+02:00\n"
-                            "[[customer.goodwill]]\nid = \"TWICE\"\nat = 2027-01-10T10:00:00+02:00\n";
+  const std::string three =
+      "[[customer.goodwill]]\nid = \"TWICE\"\nat = 2027-01-01T10:00:00+02:00\n"
+      "[[customer.goodwill]]\nid = \"TWICE\"\nat = 2027-01-03T10:00:00+02:00\n"
+      "[[customer.goodwill]]\nid = \"TWICE\"\nat = 2027-01-10T10:00:00+02:00\n";
   CHECK(offer(decide_with("2027-01-12T10:00:00+02:00", three), "TWICE").again == "2027-02-02");
 
   const std::string ever = "[[customer.goodwill]]\nid = \"EVER\"\nat = 2016-01-01T10:00:00+02:00\n";
@@ -135,11 +136,13 @@ TEST_CASE("goodwill: the limit counts local days to the claim's filing day", "[g
 TEST_CASE("goodwill: a grant is its own part, or refused", "[goodwill]") {
   auto rules = test::rulebook(
       test::store() + kTable +
-      goodwill("NOTED", "amount = \"2\"\nlimit_per_customer = 1\nrequires_note = true\noutcome_in = [\"deny\"]") +
+      goodwill(
+          "NOTED",
+          "amount = \"2\"\nlimit_per_customer = 1\nrequires_note = true\noutcome_in = [\"deny\"]") +
       goodwill("REFUNDED", "amount = \"1\"\noutcome_in = [\"refund\"]\nlimit_per_customer = 1"));
   auto grant = [&](const std::string& choice) {
-    return engine::decide(rules, test::claim(washed_claim("2027-01-05T10:00:00+02:00", choice),
-                                             rules));
+    return engine::decide(rules,
+                          test::claim(washed_claim("2027-01-05T10:00:00+02:00", choice), rules));
   };
   auto granted = grant("[goodwill]\nid = \"NOTED\"\nnote = \"first time\"\n");
   REQUIRE(granted.ok());
@@ -153,12 +156,14 @@ TEST_CASE("goodwill: a grant is its own part, or refused", "[goodwill]") {
   auto no_note = grant("[goodwill]\nid = \"NOTED\"\nnote = \"  \"\n");
   REQUIRE_FALSE(no_note.ok());
   CHECK(no_note.error().rule == "goodwill/refused");
-  CHECK(no_note.error().message ==
-        "claim G: goodwill NOTED requires a note: say why it is granted (--note TEXT, or `note` in [goodwill])");
+  CHECK(
+      no_note.error().message ==
+      "claim G: goodwill NOTED requires a note: say why it is granted (--note TEXT, or `note` in [goodwill])");
   auto not_eligible = grant("[goodwill]\nid = \"REFUNDED\"\n");
   REQUIRE_FALSE(not_eligible.ok());
-  CHECK(not_eligible.error().message ==
-        "claim G: goodwill REFUNDED cannot be granted: A is decided `deny`, not one of outcome_in [refund]");
+  CHECK(
+      not_eligible.error().message ==
+      "claim G: goodwill REFUNDED cannot be granted: A is decided `deny`, not one of outcome_in [refund]");
   auto unknown = grant("[goodwill]\nid = \"NOTE\"\n");
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.error().message ==
@@ -172,17 +177,21 @@ TEST_CASE("goodwill: the loader wants exactly one gesture and bounded numbers", 
     for (const auto& d : loaded.diagnostics) out.push_back(d.rule + ": " + d.message);
     return out;
   };
-  CHECK(errors("max_amount = \"1\"") ==
-        std::vector<std::string>{
-            "goodwill/gesture-count: goodwill X gives no gesture: write one of `voucher_percent`, `refund_percent`, `amount` or `replacement = true`"});
+  CHECK(
+      errors("max_amount = \"1\"") ==
+      std::vector<std::string>{
+          "goodwill/gesture-count: goodwill X gives no gesture: write one of `voucher_percent`, `refund_percent`, `amount` or `replacement = true`"});
   CHECK(errors("voucher_percent = 10") ==
-        std::vector<std::string>{"schema/missing-key: goodwill X is missing the required key `voucher_days`"});
-  CHECK(errors("amount = \"1\"\nvoucher_days = 3") ==
         std::vector<std::string>{
-            "schema/unknown-key: `voucher_days` in goodwill X belongs to a `voucher_percent` gesture"});
-  CHECK(errors("amount = \"1\"\nperiod_days = 30") ==
-        std::vector<std::string>{
-            "schema/missing-key: `period_days` in goodwill X counts grants for `limit_per_customer`, which is missing"});
+            "schema/missing-key: goodwill X is missing the required key `voucher_days`"});
+  CHECK(
+      errors("amount = \"1\"\nvoucher_days = 3") ==
+      std::vector<std::string>{
+          "schema/unknown-key: `voucher_days` in goodwill X belongs to a `voucher_percent` gesture"});
+  CHECK(
+      errors("amount = \"1\"\nperiod_days = 30") ==
+      std::vector<std::string>{
+          "schema/missing-key: `period_days` in goodwill X counts grants for `limit_per_customer`, which is missing"});
   CHECK(errors("amount = \"1\"\nlimit_per_customer = 0") ==
         std::vector<std::string>{
             "schema/wrong-type: `limit_per_customer` in goodwill X must be at least 1, found 0"});
