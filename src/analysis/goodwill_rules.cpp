@@ -18,12 +18,6 @@ extern const lint::Rule kGoodwillUndoesRule;
 
 namespace {
 
-bool allows(const model::Goodwill& goodwill, model::Outcome outcome) {
-  if (!goodwill.outcome_in) return true;
-  return std::any_of(goodwill.outcome_in->begin(), goodwill.outcome_in->end(),
-                     [&](const auto& listed) { return listed.value == outcome; });
-}
-
 std::string outcomes_text(const model::Goodwill& goodwill) {
   if (!goodwill.outcome_in) return "any outcome";
   std::vector<std::string_view> names;
@@ -52,7 +46,8 @@ void check_unreachable(const lint::LintContext& context, core::Diagnostics& out)
   for (const auto& goodwill : context.rulebook.goodwill) {
     Box scope = when_box(d, goodwill.when, false);
     bool reached = std::any_of(t->decided.begin(), t->decided.end(), [&](const DecidedBox& db) {
-      return allows(goodwill, db.decision.outcome) && db.box.intersects(d.layout, scope);
+      return model::follows_outcome(goodwill, db.decision.outcome) &&
+             db.box.intersects(d.layout, scope);
     });
     if (reached || !context.keep("goodwill")) continue;
     bool matches_nothing = scope.empty(d.layout);
@@ -89,7 +84,8 @@ void check_undoes_rule(const lint::LintContext& context, core::Diagnostics& out)
   const ReturnsDomain& d = *t->domain;
   const model::Returns& returns = *context.rulebook.returns;
   for (const auto& goodwill : context.rulebook.goodwill) {
-    if (!gives_everything(goodwill) || !allows(goodwill, model::Outcome::deny)) continue;
+    if (!gives_everything(goodwill) || !model::follows_outcome(goodwill, model::Outcome::deny))
+      continue;
     Box scope = when_box(d, goodwill.when, false);
     for (std::size_t r = 0; r < returns.rules.size(); ++r) {
       if (returns.rules[r].outcome.outcome != model::Outcome::deny) continue;

@@ -39,12 +39,6 @@ std::optional<std::string> customer_fails(const model::Goodwill& goodwill,
                      range_words(*goodwill.orders_before));
 }
 
-bool outcome_allowed(const model::Goodwill& goodwill, model::Outcome outcome) {
-  if (!goodwill.outcome_in) return true;
-  return std::any_of(goodwill.outcome_in->begin(), goodwill.outcome_in->end(),
-                     [&](const auto& listed) { return listed.value == outcome; });
-}
-
 // Why the first returned item is not covered: the `when` key that fails, the
 // fact the claim lacks, or the outcome the rules gave it.
 std::string item_fails(const model::Goodwill& goodwill, const model::ItemFacts& facts,
@@ -69,7 +63,7 @@ std::vector<std::size_t> covered_items(const model::Rulebook& rulebook,
     model::ItemFacts facts = item_facts(rulebook, claim, claim.items[i]);
     model::Match match = model::match_when(goodwill.when, facts);
     model::Outcome outcome = decision.items[i].outcome;
-    if (match.kind == model::MatchKind::matched && outcome_allowed(goodwill, outcome)) {
+    if (match.kind == model::MatchKind::matched && model::follows_outcome(goodwill, outcome)) {
       covered.push_back(i);
     } else if (why_not.empty()) {
       why_not = item_fails(goodwill, facts, match, outcome);

@@ -102,6 +102,13 @@ std::string_view gesture_key(GestureKind kind) {
   return "amount";
 }
 
+bool follows_outcome(const Goodwill& goodwill, Outcome outcome) {
+  if (!goodwill.outcome_in) return true;
+  for (const auto& listed : *goodwill.outcome_in)
+    if (listed.value == outcome) return true;
+  return false;
+}
+
 std::vector<std::string> values(const Names& names) {
   std::vector<std::string> out;
   out.reserve(names.size());

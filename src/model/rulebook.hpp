@@ -284,6 +284,9 @@ struct Goodwill {
 };
 
 std::string_view gesture_key(GestureKind kind);  // "voucher_percent"
+// Whether a gesture follows an item the rules decided `outcome` (`outcome_in`;
+// every outcome when it is absent): the engine and the lint rules ask alike.
+bool follows_outcome(const Goodwill& goodwill, Outcome outcome);
 
 // One file of the rulebook as read, for the sha256 and for source lines.
 struct SourceFile {
