@@ -24,6 +24,7 @@ int run_reply(const Args& args) {
       "the letter's language (default: the claim's customer.language, else the store's first language)")(
       "format", po::value(&format), "text, markdown or html (default text)")(
       "claim", po::value(&claim_path), "the claim file (TOML)");
+  add_goodwill_options(options);
   po::positional_options_description positional;
   positional.add("claim", 1);
   po::variables_map vm;
@@ -36,12 +37,14 @@ int run_reply(const Args& args) {
     return fail(fmt::format("--format must be text, markdown or html, not \"{}\"", format));
   if (claim_path.empty()) return fail("reply needs a claim file (see --help)");
   if (vm.count("lang")) lang = vm["lang"].as<std::string>();
+  if (auto done = check_goodwill_options(vm, 1)) return *done;
 
   auto loaded = load_rules_for_claims(rules, false);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
   load::LoadedClaim claim = load::load_claim_file(claim_path, rulebook, {});
   if (print_claim_diagnostics(claim.diagnostics)) return kExitCannot;
+  if (auto done = apply_goodwill_options(vm, claim.claim)) return *done;
   auto decision = engine::decide(rulebook, claim.claim);
   if (!decision) return fail(decision.error().message);
   auto letter = letters::reply_letter(rulebook, claim.claim, *decision,

@@ -31,10 +31,8 @@ int run_resolve(const Args& args) {
       "locale", po::value(&locale), "language of the explanations (only en so far)")(
       "reply", po::value<std::string>(),
       "json: add the letter to the customer in this language as `reply` (see fineprint reply)")(
-      "goodwill", po::value<std::string>(),
-      "grant this [[goodwill]] gesture with the claim (recorded as the decision's `goodwill` part; refused when the claim is not eligible)")(
-      "note", po::value<std::string>(), "with --goodwill: why the gesture is granted")(
       "claim", po::value(&claims), "claim files (TOML; - reads standard input)");
+  add_goodwill_options(options);
   po::positional_options_description positional;
   positional.add("claim", -1);
   po::variables_map vm;
@@ -53,10 +51,7 @@ int run_resolve(const Args& args) {
   if (vm.count("reply") && format != "json")
     return fail("--reply adds a field to the JSON record: use it with --format json");
   const bool explain = vm.count("explain") > 0;
-  if (vm.count("note") && !vm.count("goodwill"))
-    return fail("--note goes with --goodwill ID: the note says why that gesture is granted");
-  if (vm.count("goodwill") && claims.size() != 1)
-    return fail("--goodwill grants a gesture with one claim: give exactly one claim file");
+  if (auto done = check_goodwill_options(vm, claims.size())) return *done;
 
   if (!vm.count("rules")) {
     auto configured = default_rules_path();
@@ -80,11 +75,7 @@ int run_resolve(const Args& args) {
     valid.push_back(std::move(claim.claim));
   }
   if (invalid) return kExitCannot;
-  if (vm.count("goodwill")) {
-    model::GoodwillChoice choice{vm["goodwill"].as<std::string>(), std::nullopt};
-    if (vm.count("note")) choice.note = vm["note"].as<std::string>();
-    valid.front().goodwill = std::move(choice);
-  }
+  if (auto done = apply_goodwill_options(vm, valid.front())) return *done;
 
   std::string out;
   const engine::CompiledRulebook compiled(rulebook);  // once for every claim

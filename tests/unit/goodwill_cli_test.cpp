@@ -180,3 +180,14 @@ TEST_CASE("goodwill: a policy test's [expect] offers compares the gestures offer
   CHECK(contains(result.out, "  offers: expected [care-advice-voucher], got []\n"));
   CHECK(run_fineprint({"test", kRules}).exit_code == 0);
 }
+
+TEST_CASE("goodwill: reply --goodwill words the gesture in the letter", "[goodwill-cli]") {
+  auto letter = run_fineprint({"reply", "--rules", kRules, "--lang", "pl", "--goodwill",
+                               "care-advice-voucher", "--note", "first wash", kPlain});
+  INFO(describe(letter));
+  REQUIRE(letter.exit_code == 0);
+  CHECK(contains(letter.out, "gest dobrej woli: „Porady dotyczące pielęgnacji i bon rabatowy”."));
+  CHECK(contains(letter.out, "ważny przez 60 dni od dnia jego otrzymania."));
+  auto plain = run_fineprint({"reply", "--rules", kRules, "--lang", "pl", kPlain});
+  CHECK_FALSE(contains(plain.out, "gest dobrej woli"));
+}
