@@ -58,6 +58,7 @@ template <class F>
 void each_when(const model::Rulebook& rulebook, F&& f) {
   for (const auto& rule : rulebook.returns->rules) f(rule.when);
   for (const auto& a : rulebook.asserts) f(a.when);
+  for (const auto& g : rulebook.goodwill) f(g.when);
 }
 
 ValueSet list_set(const NamedDim& dim, const std::optional<model::Names>& names) {

@@ -5,6 +5,7 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/analysis/returns_analysis.cpp
   src/analysis/witness.cpp
   src/analysis/returns_rules.cpp
+  src/analysis/goodwill_rules.cpp
   src/analysis/law_rules.cpp
   src/analysis/notice_text.cpp
   src/analysis/line_ids.cpp

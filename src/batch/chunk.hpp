@@ -5,13 +5,29 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "core/money.hpp"
+
 namespace fineprint::batch {
+
+// The gestures of goodwill granted with the claims of a batch, per [[goodwill]]
+// id (issue 17): how many, and the sum of their recorded amounts.
+struct GoodwillTotal {
+  std::uint64_t granted = 0;
+  std::uint64_t without_amount = 0;  // vouchers without max_amount record none
+  core::Minor amount = 0;
+  bool overflowed = false;  // the sum passed 64-bit minor units
+
+  void add(const std::optional<core::Minor>& recorded);
+  GoodwillTotal& operator+=(const GoodwillTotal& other);
+};
 
 struct BatchCounts {
   std::uint64_t approved = 0, partially_approved = 0, denied = 0, review = 0, invalid = 0;
+  std::map<std::string, GoodwillTotal> goodwill;
 
   std::uint64_t total() const { return approved + partially_approved + denied + review + invalid; }
   BatchCounts& operator+=(const BatchCounts& other) {
@@ -20,6 +36,7 @@ struct BatchCounts {
     denied += other.denied;
     review += other.review;
     invalid += other.invalid;
+    for (const auto& [id, total] : other.goodwill) goodwill[id] += total;
     return *this;
   }
 };

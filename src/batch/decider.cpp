@@ -20,6 +20,26 @@ const std::string& too_long_message() {
 
 }  // namespace
 
+void GoodwillTotal::add(const std::optional<core::Minor>& recorded) {
+  ++granted;
+  if (!recorded) {
+    ++without_amount;
+    return;
+  }
+  auto sum = core::checked_add(amount, *recorded);
+  overflowed = overflowed || !sum;
+  if (sum) amount = *sum;
+}
+
+GoodwillTotal& GoodwillTotal::operator+=(const GoodwillTotal& other) {
+  granted += other.granted;
+  without_amount += other.without_amount;
+  auto sum = core::checked_add(amount, other.amount);
+  overflowed = overflowed || other.overflowed || !sum;
+  if (sum) amount = *sum;
+  return *this;
+}
+
 void BatchDecider::decide(BatchChunk& chunk) {
   for (std::size_t i = 0; i < chunk.lines.size(); ++i) {
     const BatchChunk::Line& line = chunk.lines[i];
@@ -52,6 +72,8 @@ void BatchDecider::decide_line(std::string_view line, std::uint64_t number, Batc
   if (!decision) return invalid(number, decision.error().message, chunk);
   chunk.out += report::decision_json(*decision, false);
   chunk.out += '\n';
+  if (decision->goodwill)
+    chunk.counts.goodwill[decision->goodwill->id].add(decision->goodwill->amount);
   switch (decision->verdict) {
     case engine::Verdict::approved:
       ++chunk.counts.approved;

@@ -102,6 +102,18 @@ int run_batch(const Args& args) {
       "{} claims: {} approved, {} partially approved, {} denied, {} review, {} invalid\n",
       counts.total(), counts.approved, counts.partially_approved, counts.denied, counts.review,
       counts.invalid);
+  // Goodwill granted beside the rules' decisions, per gesture (issue 17).
+  const core::Currency& currency = loaded->rulebook.store.currency;
+  for (const auto& [id, total] : counts.goodwill) {
+    std::string amount =
+        total.overflowed
+            ? std::string("an amount past 64-bit minor units")
+            : core::format_money(total.amount, currency.minor_digits) + " " + currency.code;
+    std::cerr << fmt::format("goodwill {}: {} granted, {}", id, total.granted, amount);
+    if (total.without_amount > 0)
+      std::cerr << fmt::format(" ({} without a fixed amount)", total.without_amount);
+    std::cerr << '\n';
+  }
   return counts.invalid > 0 ? kExitFailed : kExitOk;
 }
 

@@ -58,4 +58,27 @@ bool print_claim_diagnostics(const core::Diagnostics& diagnostics) {
   return errors;
 }
 
+void add_goodwill_options(po::options_description& options) {
+  options.add_options()(
+      "goodwill", po::value<std::string>(),
+      "grant this [[goodwill]] gesture with the claim (recorded as the decision's `goodwill` part; refused when the claim is not eligible)")(
+      "note", po::value<std::string>(), "with --goodwill: why the gesture is granted");
+}
+
+std::optional<int> check_goodwill_options(const po::variables_map& vm, std::size_t claims) {
+  if (vm.count("note") && !vm.count("goodwill"))
+    return fail("--note goes with --goodwill ID: the note says why that gesture is granted");
+  if (vm.count("goodwill") && claims != 1)
+    return fail("--goodwill grants a gesture with one claim: give exactly one claim file");
+  return std::nullopt;
+}
+
+std::optional<int> apply_goodwill_options(const po::variables_map& vm, model::Claim& claim) {
+  if (!vm.count("goodwill")) return std::nullopt;
+  model::GoodwillChoice choice{vm["goodwill"].as<std::string>(), std::nullopt};
+  if (vm.count("note")) choice.note = vm["note"].as<std::string>();
+  claim.goodwill = std::move(choice);
+  return std::nullopt;
+}
+
 }  // namespace fineprint::cli

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/options.hpp"
 #include "load/claim_file.hpp"
 #include "load/rulebook_loader.hpp"
 
@@ -21,5 +22,14 @@ std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& pat
 // Prints each error of a claim as `fineprint: error: file:line:col: message`
 // and each warning as `fineprint: warning: …`. True when there were errors.
 bool print_claim_diagnostics(const core::Diagnostics& diagnostics);
+
+// --goodwill ID and --note TEXT of resolve and reply (issue 17): a gesture of
+// goodwill granted with the claim, as `[goodwill]` in the claim file would.
+void add_goodwill_options(po::options_description& options);
+// Puts the choice into `claim` (replacing the file's [goodwill]); an exit
+// code when the options do not go together.
+std::optional<int> apply_goodwill_options(const po::variables_map& vm, model::Claim& claim);
+// --note without --goodwill; --goodwill with `claims` other than one.
+std::optional<int> check_goodwill_options(const po::variables_map& vm, std::size_t claims);
 
 }  // namespace fineprint::cli

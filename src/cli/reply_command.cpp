@@ -26,6 +26,7 @@ int run_reply(const Args& args) {
       "the letter's language (default: the claim's customer.language, else the store's first language)")(
       "format", po::value(&format)->value_name("FORMAT"), "text, markdown or html (default text)")(
       "claim", po::value(&claim_path), "the claim file (TOML; - reads standard input)");
+  add_goodwill_options(options);
   po::positional_options_description positional;
   positional.add("claim", 1);
   po::variables_map vm;
@@ -41,12 +42,14 @@ int run_reply(const Args& args) {
   auto rules = chosen_rulebook(rulebook_choice, vm);
   if (!rules) return kExitCannot;
   if (auto done = stdin_at_most_once({*rules, claim_path})) return *done;
+  if (auto done = check_goodwill_options(vm, 1)) return *done;
 
   auto loaded = load_rules_for_claims(*rules, false);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;
   load::LoadedClaim claim = load::load_claim_file(claim_path, rulebook, {});
   if (print_claim_diagnostics(claim.diagnostics)) return kExitCannot;
+  if (auto done = apply_goodwill_options(vm, claim.claim)) return *done;
   auto decision = engine::decide(rulebook, claim.claim);
   if (!decision) return fail(decision.error().message);
   auto letter = letters::reply_letter(rulebook, claim.claim, *decision,

@@ -33,6 +33,7 @@ int run_resolve(const Args& args) {
       "reply", po::value<std::string>()->value_name("L"),
       "json: add the letter to the customer in this language as `reply` (see fineprint reply)")(
       "claim", po::value(&claims), "claim files (TOML; - reads standard input)");
+  add_goodwill_options(options);
   po::positional_options_description positional;
   positional.add("claim", -1);
   po::variables_map vm;
@@ -53,6 +54,7 @@ int run_resolve(const Args& args) {
   std::vector<std::string> inputs = claims;
   inputs.push_back(*rules);
   if (auto done = stdin_at_most_once(inputs)) return *done;
+  if (auto done = check_goodwill_options(vm, claims.size())) return *done;
 
   auto loaded = load_rules_for_claims(*rules, vm.count("lint-rules") > 0);
   if (!loaded) return kExitCannot;
@@ -71,6 +73,7 @@ int run_resolve(const Args& args) {
     valid.push_back(std::move(claim.claim));
   }
   if (invalid) return kExitCannot;
+  if (auto done = apply_goodwill_options(vm, valid.front())) return *done;
 
   std::string out;
   const engine::CompiledRulebook compiled(rulebook);  // once for every claim

@@ -1,5 +1,6 @@
 #include "diff/diff.hpp"
 
+#include "diff/goodwill_diff.hpp"
 #include "diff/promotion_diff.hpp"
 #include "diff/returns_diff.hpp"
 #include "diff/store_diff.hpp"
@@ -13,6 +14,7 @@ DiffReport diff_rulebooks(const model::Rulebook& old_rules, const model::Ruleboo
   analysis::Budget budget = options.budget;
   diff_returns(old_rules, new_rules, budget, report);
   diff_promotions(old_rules, new_rules, options.threads, report);
+  report.goodwill = goodwill_changes(old_rules, new_rules);
   return report;
 }
 

@@ -79,6 +79,9 @@ struct DiffReport {
   std::vector<std::string> store;  // store and table-wide changes, in words
   std::vector<ReturnsChange> returns;
   std::vector<PromotionChange> promotions;
+  // [[goodwill]] entries added, removed or changed, in words (issue 17): what
+  // may be offered beyond the rules changes, not what they decide.
+  std::vector<std::string> goodwill;
   std::vector<std::string> notes;  // where the exact work stopped (budget), and why
   std::optional<ReplaySummary> replay;
 
@@ -86,7 +89,7 @@ struct DiffReport {
   // Every difference was found: no budget ran out, nothing was left uncompared.
   bool complete() const { return notes.empty(); }
   bool changed() const {
-    return !store.empty() || !returns.empty() || !promotions.empty() ||
+    return !store.empty() || !returns.empty() || !promotions.empty() || !goodwill.empty() ||
            (replay && replay->changed > 0);
   }
 };

@@ -95,6 +95,8 @@ std::string diff_json(const DiffReport& r) {
   j.key("store").strings(r.store);
   returns_json(j, r);
   promotions_json(j, r);
+  // Only when there are any: a diff of rulebooks without goodwill keeps its bytes.
+  if (!r.goodwill.empty()) j.key("goodwill").strings(r.goodwill);
   if (r.replay) replay_json(j, *r.replay);
   j.key("notes").strings(r.notes);
   j.end_object();

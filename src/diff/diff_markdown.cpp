@@ -116,6 +116,11 @@ std::string diff_markdown(const DiffReport& r) {
   }
   returns_markdown(r, out);
   promotions_markdown(r, out);
+  if (!r.goodwill.empty()) {
+    out += "#### Goodwill changes (what may be offered beyond the rules)\n\n";
+    for (const auto& g : r.goodwill) out += fmt::format("- {}\n", g);
+    out += "\n";
+  }
   if (r.replay) replay_markdown(*r.replay, out);
   for (const auto& n : r.notes) out += fmt::format("> note: {}\n", n);
   return out;

@@ -82,6 +82,11 @@ std::string diff_text(const DiffReport& r) {
   }
   returns_text(r, out);
   promotions_text(r, out);
+  if (!r.goodwill.empty()) {
+    out += "Goodwill changes (what may be offered beyond the rules):\n";
+    for (const auto& g : r.goodwill) out += fmt::format("  - {}\n", g);
+    out += "\n";
+  }
   if (r.replay) replay_text(*r.replay, out);
   for (const auto& n : r.notes) out += fmt::format("note: {}\n", n);
   if (!r.changed() && r.complete())

@@ -2,6 +2,7 @@
 list(APPEND FINEPRINT_CORE_SOURCES
   src/diff/side.cpp
   src/diff/store_diff.cpp
+  src/diff/goodwill_diff.cpp
   src/diff/witness_check.cpp
   src/diff/box_merge.cpp
   src/diff/returns_diff.cpp

@@ -76,6 +76,12 @@ core::Result<Decision> decide(const CompiledRulebook& rules, const model::Claim&
     } else {
       detail::decide_promotion(rules, claim, decision);
     }
+    decision.goodwill_offers = goodwill_offers(rules.rulebook, claim, decision);
+    if (claim.goodwill) {
+      auto part = grant_goodwill(rules.rulebook, decision.goodwill_offers, *claim.goodwill);
+      if (!part) throw detail::Failed{part.error()};
+      decision.goodwill = std::move(part.value());
+    }
   } catch (const detail::Overflow& error) {
     return core::Error{"engine/overflow", fmt::format("claim {}: {} overflows 64-bit minor units",
                                                       claim.id, error.what)};

@@ -9,6 +9,7 @@
 #include "core/money.hpp"
 #include "core/result.hpp"
 #include "engine/compiled_rulebook.hpp"
+#include "engine/goodwill.hpp"
 #include "engine/pricing.hpp"
 #include "model/claim.hpp"
 #include "model/item_facts.hpp"
@@ -69,8 +70,12 @@ struct Decision {
   bool has_order = true;
   std::vector<std::string> reasons;
   std::optional<Pricing> pricing;  // the order as priced; trace of a promotion claim
-  std::string rulebook;            // "sha256:…"
-  std::string fineprint;           // the program's version
+  // Every [[goodwill]] weighed after the rules decided (issue 17); empty when
+  // the rulebook has none. The verdict does not depend on them.
+  std::vector<GoodwillOffer> goodwill_offers;
+  std::optional<GoodwillPart> goodwill;  // the gesture granted with the claim
+  std::string rulebook;                  // "sha256:…"
+  std::string fineprint;                 // the program's version
 };
 
 // Decides `claim` (already validated) under the compiled rulebook: what

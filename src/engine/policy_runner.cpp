@@ -64,6 +64,16 @@ std::vector<Mismatch> compare_expectations(const load::Expect& expect, const Dec
       out.push_back({"applied", fmt::format("[{}]", fmt::join(want, ", ")),
                      fmt::format("[{}]", fmt::join(got, ", "))});
   }
+  if (expect.offers) {
+    std::vector<std::string> want = *expect.offers, got;
+    for (const auto& offer : d.goodwill_offers)
+      if (offer.eligible) got.push_back(offer.id);
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    if (want != got)
+      out.push_back({"offers", fmt::format("[{}]", fmt::join(want, ", ")),
+                     fmt::format("[{}]", fmt::join(got, ", "))});
+  }
   return out;
 }
 

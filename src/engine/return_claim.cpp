@@ -7,6 +7,7 @@
 
 #include "engine/checked.hpp"
 #include "engine/claim_steps.hpp"
+#include "engine/goodwill.hpp"
 #include "model/law_pack.hpp"
 
 namespace fineprint::engine::detail {
@@ -381,6 +382,12 @@ namespace fineprint::engine {
 model::ItemFacts item_facts(const model::Rulebook& rulebook, const model::Claim& claim,
                             const model::ClaimItem& item) {
   return detail::facts_of(rulebook, claim, item);
+}
+
+std::vector<core::Minor> returned_paid_values(const model::Claim& claim, const Decision& decision,
+                                              const std::vector<std::size_t>& indexes) {
+  if (!decision.pricing) return std::vector<core::Minor>(indexes.size(), 0);
+  return detail::paid_values(claim, *decision.pricing, indexes);
 }
 
 core::Result<std::optional<RepriceBreakdown>> reprice_breakdown(const model::Rulebook& rulebook,

@@ -7,6 +7,7 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/engine/failure_text.cpp
   src/engine/promotion_benefit.cpp
   src/engine/return_claim.cpp
+  src/engine/goodwill.cpp
   src/engine/promotion_claim.cpp
   src/engine/decision.cpp
   src/engine/sha256.cpp

@@ -81,6 +81,7 @@ core::Result<Document> reply_letter(const model::Rulebook& rulebook, const model
       detail::write_return(p, claim, decision, document);
     else
       detail::write_promotion(p, claim, decision, document);
+    detail::write_goodwill(p, decision, document);
     write_appeal(p, decision, document);
     write_closing(p, document);
   });

@@ -13,6 +13,9 @@ void write_return(const Phrasing& p, const model::Claim& claim, const engine::De
 void write_promotion(const Phrasing& p, const model::Claim& claim, const engine::Decision& decision,
                      Document& document);
 
+// The gesture of goodwill granted with the claim, if any (reply_goodwill.cpp).
+void write_goodwill(const Phrasing& p, const engine::Decision& decision, Document& document);
+
 // The catalog's name of an outcome: "repair_or_replace".
 std::string outcome_key(model::Outcome outcome);
 

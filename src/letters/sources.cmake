@@ -6,6 +6,7 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/letters/phrasing.cpp
   src/letters/reply.cpp
   src/letters/reply_return.cpp
+  src/letters/reply_goodwill.cpp
   src/letters/reply_promotion.cpp
   src/letters/terms.cpp
   src/letters/terms_promotions.cpp

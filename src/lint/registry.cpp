@@ -19,8 +19,8 @@ std::vector<const Rule*> defined_rules();
 namespace {
 
 // Families in the order a rulebook is checked: what stops it loading first.
-constexpr std::array<std::string_view, 8> kFamilyOrder{"schema", "refs",    "money", "time",
-                                                       "promo",  "returns", "law",   "text"};
+constexpr std::array<std::string_view, 9> kFamilyOrder{
+    "schema", "refs", "money", "time", "promo", "returns", "law", "text", "goodwill"};
 
 std::pair<std::size_t, std::string_view> family_rank(const Rule* rule) {
   std::string_view family = rule->name.substr(0, rule->name.find('/'));

@@ -322,6 +322,14 @@ class Reader {
       case Object::customer:
         if (table) read_fields(*table, &path, claim_schema::kCustomer, claim_.customer);
         return;
+      case Object::goodwill:
+        if (table) read_fields(*table, &path, claim_schema::kGoodwill, claim_.goodwill.emplace());
+        return;
+      case Object::grant: {
+        model::GoodwillGrant& grant = claim_.customer.goodwill.emplace_back();
+        if (table) read_fields(*table, &path, claim_schema::kGrant, grant);
+        return;
+      }
       case Object::document:
       case Object::none:
         return;

@@ -113,6 +113,12 @@ class ClaimFileReader {
         read_fields(r, path, claim_schema::kCustomer, out_.claim.customer);
         places_.language = place(r, "language");
         break;
+      case Object::goodwill:
+        read_fields(r, path, claim_schema::kGoodwill, out_.claim.goodwill.emplace());
+        break;
+      case Object::grant:
+        read_fields(r, path, claim_schema::kGrant, out_.claim.customer.goodwill.emplace_back());
+        break;
       case Object::document:
       case Object::none:
         break;
@@ -257,6 +263,7 @@ class ClaimFileReader {
     if (auto amount = r.money("amount", digits_)) expect.amount = amount->value;
     if (auto rule = r.string("rule")) expect.rule = rule->value;
     if (auto applied = r.strings("applied")) expect.applied = model::values(*applied);
+    if (auto offers = r.strings("offers")) expect.offers = model::values(*offers);
     if (r.table().contains("items")) {
       auto items = r.tables("items");
       expect.items.emplace();

@@ -27,6 +27,7 @@ struct Expect {
   std::optional<std::string> rule;
   std::optional<std::vector<ExpectItem>> items;
   std::optional<std::vector<std::string>> applied;
+  std::optional<std::vector<std::string>> offers;  // goodwill the claim may be offered (issue 17)
   core::SourceRange where;
 };
 

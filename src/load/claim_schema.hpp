@@ -55,7 +55,7 @@ enum class Required {
 enum class Kinds { any, return_only, promotion_only };
 
 // The claim objects, each one table of fields below.
-enum class Object { none, document, claim, item, order, line, customer };
+enum class Object { none, document, claim, item, order, line, customer, goodwill, grant };
 
 // Where a value goes: a member of the object's model, or nothing when the
 // reader places it itself (the kind, nested objects).
@@ -84,16 +84,19 @@ struct Field {
 using model::Claim;
 using model::ClaimItem;
 using model::Customer;
+using model::GoodwillChoice;
+using model::GoodwillGrant;
 using model::Order;
 using model::OrderLine;
 
 // The whole claim: a TOML file, a JSON object. (A TOML policy test adds
 // [expect], which is not part of a claim; `price` reads [order] without
 // [claim].)
-inline constexpr std::array<Field<Claim>, 3> kDocument{{
+inline constexpr std::array<Field<Claim>, 4> kDocument{{
     {"claim", Type::object, Required::always, {}, Object::claim},
     {"order", Type::object, Required::unless_no_receipt, {}, Object::order},
     {"customer", Type::object, Required::never, {}, Object::customer},
+    {"goodwill", Type::object, Required::never, {}, Object::goodwill},
 }};
 
 // [claim]
@@ -161,13 +164,26 @@ inline constexpr std::array<Field<OrderLine>, 6> kLine{{
 }};
 
 // [customer]
-inline constexpr std::array<Field<Customer>, 6> kCustomer{{
+inline constexpr std::array<Field<Customer>, 7> kCustomer{{
     {"id", Type::string, Required::never, &Customer::id},
     {"segments", Type::strings, Required::never, &Customer::segments},
     {"orders_before", Type::count, Required::never, &Customer::orders_before},
     {"returns_90d", Type::count, Required::never, &Customer::returns_90d},
     {"redemptions", Type::counts, Required::never, &Customer::redemptions},
     {"language", Type::string, Required::never, &Customer::language},
+    {"goodwill", Type::objects, Required::never, {}, Object::grant, Kinds::any, {}, "grant"},
+}};
+
+// [[customer.goodwill]]: a gesture of goodwill granted before (issue 17).
+inline constexpr std::array<Field<GoodwillGrant>, 2> kGrant{{
+    {"id", Type::string, Required::always, &GoodwillGrant::id},
+    {"at", Type::instant, Required::always, &GoodwillGrant::at},
+}};
+
+// [goodwill]: the gesture the agent chose for this claim (issue 17).
+inline constexpr std::array<Field<GoodwillChoice>, 2> kGoodwill{{
+    {"id", Type::string, Required::always, &GoodwillChoice::id},
+    {"note", Type::string, Required::never, &GoodwillChoice::note},
 }};
 
 // May a claim of `kind` carry the key?
@@ -246,7 +262,8 @@ constexpr bool consistent(const std::array<Field<M>, N>& table) {
 
 static_assert(detail::consistent(kDocument) && detail::consistent(kClaim) &&
               detail::consistent(kItem) && detail::consistent(kOrder) &&
-              detail::consistent(kLine) && detail::consistent(kCustomer));
+              detail::consistent(kLine) && detail::consistent(kCustomer) &&
+              detail::consistent(kGrant) && detail::consistent(kGoodwill));
 
 // Marks the keys of `table` that `written` says are absent, where a row
 // asks for it (Field::absent).

@@ -273,6 +273,19 @@ FINEPRINT_LINT_RULE(kPromoBenefitCount){
     .fix = "Give exactly one benefit; split it into two promotions.",
 };
 
+FINEPRINT_LINT_RULE(kGoodwillGestureCount){
+    .name = "goodwill/gesture-count",
+    .severity = core::Severity::error,
+    .summary = "a [[goodwill]] without exactly one gesture",
+    .doc =
+        "A [[goodwill]] with no gesture key, or with more than one of voucher_percent, refund_percent, amount, replacement.",
+    .why =
+        "An agent offers one gesture; two in one entry leave unclear whether the customer gets both.",
+    .example =
+        "[[goodwill]]\nid = \"SORRY\"\ntitle = \"A gesture\"\namount = \"5\"\nrefund_percent = 10",
+    .fix = "Give exactly one gesture; write two [[goodwill]] entries to offer a choice.",
+};
+
 FINEPRINT_LINT_RULE(kReturnsMissingWindowAnchor){
     .name = "returns/missing-window-anchor",
     .severity = core::Severity::error,

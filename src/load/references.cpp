@@ -175,6 +175,17 @@ void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
     }
   }
   for (const auto& assertion : rulebook.asserts) check_when(assertion.when, known, out);
+  for (const auto& goodwill : rulebook.goodwill) {
+    check_when(goodwill.when, known, out);
+    if (goodwill.when.days &&
+        !(rulebook.returns && (returns.window_from || returns.window_from_written)))
+      add_error(
+          out, "returns/missing-window-anchor",
+          fmt::format(
+              "goodwill {} counts `days` but [returns] does not say from when: set `window_from` to \"delivery\" or \"purchase\"",
+              goodwill.id.value),
+          goodwill.when.days->where);
+  }
 
   std::vector<const core::Located<std::string>*> ids;
   for (const auto& promotion : rulebook.promotions) ids.push_back(&promotion.id);
@@ -185,6 +196,9 @@ void check_references(const model::Rulebook& rulebook, core::Diagnostics& out) {
   ids.clear();
   for (const auto& assertion : rulebook.asserts) ids.push_back(&assertion.id);
   check_duplicate_ids(ids, "assert", out);
+  ids.clear();
+  for (const auto& goodwill : rulebook.goodwill) ids.push_back(&goodwill.id);
+  check_duplicate_ids(ids, "goodwill", out);
 }
 
 }  // namespace fineprint::load

@@ -24,6 +24,8 @@ std::vector<std::string> outcome_names() {
   return names;
 }
 
+}  // namespace
+
 std::optional<model::Outcome> outcome_value(TableReader& reader,
                                             const core::Located<std::string>& text) {
   if (auto outcome = model::parse_outcome(text.value)) return outcome;
@@ -35,6 +37,8 @@ std::optional<model::Outcome> outcome_value(TableReader& reader,
   add_error(reader.out(), "schema/wrong-type", std::move(message), text.where);
   return std::nullopt;
 }
+
+namespace {
 
 template <class T>
 std::optional<core::Located<T>> enum_value(TableReader& reader, std::string_view key,
@@ -53,6 +57,8 @@ std::optional<core::Located<T>> enum_value(TableReader& reader, std::string_view
             text->where);
   return std::nullopt;
 }
+
+}  // namespace
 
 model::When read_when(TableReader& parent, const model::Store& store) {
   model::When when;
@@ -74,6 +80,8 @@ model::When read_when(TableReader& parent, const model::Store& store) {
   reader.finish();
   return when;
 }
+
+namespace {
 
 // The outcome keys shared by rules and `otherwise`.
 std::optional<model::OutcomeSpec> read_outcome(TableReader& reader, const model::Store& store) {

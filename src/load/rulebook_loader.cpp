@@ -150,6 +150,10 @@ void read_files(LoadedRulebook& loaded, std::vector<ParsedFile>& parsed) {
       rulebook.asserts.emplace_back();
       read_assert(*table, rulebook.store, rulebook.asserts.back(), out);
     }
+    for (const toml::table* table : top.tables("goodwill")) {
+      rulebook.goodwill.emplace_back();
+      read_goodwill(*table, rulebook.store, rulebook.goodwill.back(), out);
+    }
     top.finish();
   }
   check_references(rulebook, out);

@@ -3,6 +3,7 @@
 // every problem it sees.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <toml++/toml.h>
@@ -21,6 +22,15 @@ void read_returns(const toml::table& table, const model::Store& store, model::Re
                   core::Diagnostics& out);
 void read_assert(const toml::table& table, const model::Store& store, model::Assert& assertion,
                  core::Diagnostics& out);
+void read_goodwill(const toml::table& table, const model::Store& store, model::Goodwill& goodwill,
+                   core::Diagnostics& out);
+
+class TableReader;
+// A returns rule's `when` (also [[assert]]'s and [[goodwill]]'s): one reader, one model.
+model::When read_when(TableReader& parent, const model::Store& store);
+// An outcome name, or a schema/wrong-type error with did-you-mean.
+std::optional<model::Outcome> outcome_value(TableReader& reader,
+                                            const core::Located<std::string>& text);
 
 // After every file is read: references, duplicate ids, window anchors.
 void check_references(const model::Rulebook& rulebook, core::Diagnostics& out);

@@ -9,6 +9,7 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/load/product_reader.cpp
   src/load/promotion_reader.cpp
   src/load/returns_reader.cpp
+  src/load/goodwill_reader.cpp
   src/load/allow_reader.cpp
   src/load/references.cpp
   src/load/rulebook_loader.cpp

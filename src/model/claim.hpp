@@ -54,6 +54,20 @@ struct Order {
   std::vector<OrderLine> lines;
 };
 
+// A gesture of goodwill the customer was given before (issue 17): `limit_per_customer`
+// counts these.
+struct GoodwillGrant {
+  std::string id;
+  core::Instant at{};
+};
+
+// The gesture the agent chose for this claim (`[goodwill]` of a claim file,
+// or `resolve --goodwill ID --note TEXT`).
+struct GoodwillChoice {
+  std::string id;
+  std::optional<std::string> note;
+};
+
 struct Customer {
   std::string id;
   std::vector<std::string> segments;
@@ -63,6 +77,7 @@ struct Customer {
   // The language the customer wrote in (en, lv, lt, pl, ru): the letter's
   // language unless the agent picks another. Absent: not known.
   std::optional<std::string> language;
+  std::vector<GoodwillGrant> goodwill;  // gestures granted before, any order
 };
 
 struct Claim {
@@ -83,6 +98,7 @@ struct Claim {
   std::vector<ClaimItem> items;
   Order order;
   Customer customer;
+  std::optional<GoodwillChoice> goodwill;
 };
 
 }  // namespace fineprint::model

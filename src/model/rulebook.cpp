@@ -88,6 +88,27 @@ std::string_view benefit_key(BenefitKind kind) {
   return "percent_off";
 }
 
+std::string_view gesture_key(GestureKind kind) {
+  switch (kind) {
+    case GestureKind::voucher_percent:
+      return "voucher_percent";
+    case GestureKind::refund_percent:
+      return "refund_percent";
+    case GestureKind::amount:
+      return "amount";
+    case GestureKind::replacement:
+      return "replacement";
+  }
+  return "amount";
+}
+
+bool follows_outcome(const Goodwill& goodwill, Outcome outcome) {
+  if (!goodwill.outcome_in) return true;
+  for (const auto& listed : *goodwill.outcome_in)
+    if (listed.value == outcome) return true;
+  return false;
+}
+
 std::vector<std::string> values(const Names& names) {
   std::vector<std::string> out;
   out.reserve(names.size());

@@ -259,6 +259,35 @@ struct Assert {
   SourceRange where;
 };
 
+// A gesture of goodwill written in advance (`[[goodwill]]`, issue 17): what
+// an agent may offer beyond the rules' decision, to whom, how often. Exactly
+// one gesture key is set; the loader refuses zero or several.
+enum class GestureKind { voucher_percent, refund_percent, amount, replacement };
+
+struct Goodwill {
+  Located<std::string> id;
+  Text title;
+  Text text;
+  GestureKind gesture = GestureKind::amount;
+  core::BasisPoints percent = 0;  // voucher_percent and refund_percent
+  std::int64_t voucher_days = 0;  // voucher_percent: how long the voucher is valid
+  core::Minor amount = 0;         // amount
+  std::optional<Located<core::Minor>> max_amount;
+  When when;  // the returns rules' `when`, tested per returned item
+  std::optional<std::vector<Located<Outcome>>> outcome_in;  // absent: any decided outcome
+  std::optional<Range> orders_before;                       // the customer's orders before this one
+  std::optional<Located<std::int64_t>> limit_per_customer;
+  std::optional<Located<std::int64_t>> period_days;  // absent with a limit: for all time
+  bool requires_note = false;
+  SourceRange gesture_where;  // the gesture key
+  SourceRange where;          // the [[goodwill]] header
+};
+
+std::string_view gesture_key(GestureKind kind);  // "voucher_percent"
+// Whether a gesture follows an item the rules decided `outcome` (`outcome_in`;
+// every outcome when it is absent): the engine and the lint rules ask alike.
+bool follows_outcome(const Goodwill& goodwill, Outcome outcome);
+
 // One file of the rulebook as read, for the sha256 and for source lines.
 struct SourceFile {
   std::string path;  // as shown in messages (the path given, joined with the file's place below it)
@@ -275,6 +304,7 @@ struct Rulebook {
   std::vector<Promotion> promotions;  // in file order
   std::optional<Returns> returns;
   std::vector<Assert> asserts;
+  std::vector<Goodwill> goodwill;  // in file order
 };
 
 // Names and lists the format defines.

@@ -109,6 +109,28 @@ void write_trace(JsonWriter& json, const engine::Decision& d) {
   json.end_array();
 }
 
+// The gesture of goodwill granted with the claim, a part of its own: the
+// verdict and amount above are the rules' (issue 17).
+void write_goodwill(JsonWriter& json, const engine::Decision& d) {
+  if (!d.goodwill) return;
+  const engine::GoodwillPart& g = *d.goodwill;
+  auto money = [&](const std::optional<core::Minor>& m) {
+    return m ? std::optional<std::string>(core::format_money(*m, d.currency.minor_digits))
+             : std::nullopt;
+  };
+  json.key("goodwill").begin_object();
+  json.key("id").value(g.id);
+  json.key("gesture").value(model::gesture_key(g.gesture));
+  if (g.gesture == model::GestureKind::voucher_percent ||
+      g.gesture == model::GestureKind::refund_percent)
+    json.key("percent").value(core::format_percent(g.percent));
+  if (g.gesture == model::GestureKind::voucher_percent)
+    json.key("voucher_days").value(g.voucher_days);
+  optional_string(json, "amount", money(g.amount));
+  optional_string(json, "note", g.note);
+  json.end_object();
+}
+
 }  // namespace
 
 std::string decision_json(const engine::Decision& d, bool pretty, const ReplyField* reply) {
@@ -127,6 +149,7 @@ std::string decision_json(const engine::Decision& d, bool pretty, const ReplyFie
   }
   json.key("reasons").strings(d.reasons);
   write_trace(json, d);
+  write_goodwill(json, d);
   json.key("rulebook").value(d.rulebook);
   json.key("fineprint").value(d.fineprint);
   if (reply) {

@@ -61,6 +61,25 @@ void trace_text(std::string& out, const engine::Decision& d) {
   }
 }
 
+// The gestures of goodwill after the rules' reasons: what may be offered,
+// why the others may not, and the one granted (issue 17).
+void goodwill_text(std::string& out, const engine::Decision& d) {
+  if (d.goodwill_offers.empty()) return;
+  out += "\nGoodwill, beyond the rules (the verdict above stands):\n";
+  bool any = false;
+  for (const auto& offer : d.goodwill_offers) {
+    if (!offer.eligible) continue;
+    any = true;
+    out += fmt::format("- may offer: `{}`, {}\n", offer.id, offer.words);
+  }
+  if (!any) out += "- may offer: nothing\n";
+  for (const auto& offer : d.goodwill_offers)
+    if (!offer.eligible) out += fmt::format("- not `{}`: {}\n", offer.id, offer.why_not);
+  if (!d.goodwill) return;
+  out += fmt::format("Granted: `{}`, {}\n", d.goodwill->id, d.goodwill->words);
+  if (d.goodwill->note) out += fmt::format("Note: {}\n", *d.goodwill->note);
+}
+
 }  // namespace
 
 std::string decision_text(const engine::Decision& d, bool explain) {
@@ -80,6 +99,7 @@ std::string decision_text(const engine::Decision& d, bool explain) {
   }
   out += "\n";
   for (const auto& reason : d.reasons) out += fmt::format("- {}\n", reason);
+  goodwill_text(out, d);
   if (explain) trace_text(out, d);
   out += fmt::format("\nRulebook {}, fineprint {}\n", d.rulebook, d.fineprint);
   return out;

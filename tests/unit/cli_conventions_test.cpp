@@ -77,7 +77,7 @@ TEST_CASE("standard input is read once", "[cli][stdin]") {
 TEST_CASE("test - reads the rulebook from standard input, its tests from ./tests", "[cli][stdin]") {
   // The bundled rulebook as one file, piped in, run from rules/ (where tests/ is).
   std::string rulebook;
-  for (const std::string file : {"store.toml", "promotions.toml", "returns.toml"})
+  for (const std::string file : {"store.toml", "promotions.toml", "returns.toml", "goodwill.toml"})
     rulebook += read("rules/" + file) + "\n";
   // A piped rulebook reads its products file from the current directory, as
   // its tests: without the file elsewhere, leave the products out.

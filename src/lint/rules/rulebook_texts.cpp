@@ -49,6 +49,11 @@ std::vector<TextSite> rulebook_texts(const model::Rulebook& rulebook) {
   for (const auto& assertion : rulebook.asserts)
     add(out, assertion.because, "because", fmt::format("assert {}", assertion.id.value), "returns",
         true);
+  for (const auto& goodwill : rulebook.goodwill) {
+    std::string owner = fmt::format("goodwill {}", goodwill.id.value);
+    add(out, goodwill.title, "title", owner, "goodwill", true);
+    add(out, goodwill.text, "text", owner, "goodwill", true);
+  }
   return out;
 }
 

@@ -58,6 +58,10 @@ std::string_view def_name(Object object) {
       return "line";
     case Object::customer:
       return "customer";
+    case Object::goodwill:
+      return "goodwillChoice";
+    case Object::grant:
+      return "goodwillGrant";
     case Object::none:
       break;
   }
@@ -303,6 +307,8 @@ TEST_CASE("claim schema table: the JSON Schema has the same keys, types and requ
   check_object(Object::order, load::claim_schema::kOrder);
   check_object(Object::line, load::claim_schema::kLine);
   check_object(Object::customer, load::claim_schema::kCustomer);
+  check_object(Object::goodwill, load::claim_schema::kGoodwill);
+  check_object(Object::grant, load::claim_schema::kGrant);
 }
 
 TEST_CASE("claim schema table: the keys each kind of claim requires or refuses", "[claim-schema]") {
