@@ -325,6 +325,11 @@ int run_claim(const Args& args) {
   auto rulebook = chosen_rulebook(o.rules, vm);
   if (!rulebook) return kExitCannot;
   o.rulebook = *rulebook;
+  // Standard input is read once: by the rulebook, the order, or the
+  // guided intake's answers, never two of them.
+  std::vector<std::string> inputs{o.rulebook, o.order};
+  if (o.guided) inputs.emplace_back("-");
+  if (auto done = stdin_at_most_once(inputs)) return *done;
   return claim_new(o);
 }
 

@@ -145,6 +145,9 @@ class ConfigReader {
 
 std::optional<int> read_config(const ConfigChoice& choice, Config& config) {
   if (choice.none) return std::nullopt;
+  // Standard input is kept for the rulebook or the claim a command reads.
+  if (choice.file == "-")
+    return fail("--config names a settings file; it cannot be standard input (`-`)");
   std::string path = choice.file;
   if (path.empty()) {
     auto found = find_config();

@@ -72,6 +72,25 @@ TEST_CASE("standard input is read once", "[cli][stdin]") {
   CHECK(twice.exit_code == 2);
   CHECK(contains(twice.err, "standard input can be read once"));
   CHECK(run_fineprint({"lint", "-", "-"}, "").exit_code == 2);
+
+  // claim new: the rulebook, the order and the guided intake's answers.
+  ProcessResult claim = run_fineprint({"claim", "new", "--rules", "-", "--order", "-", "--from",
+                                       "shopify", "--item", "X:1:sealed:changed_mind"},
+                                      "");
+  INFO(describe(claim));
+  CHECK(claim.exit_code == 2);
+  CHECK(contains(claim.err, "standard input can be read once"));
+  ProcessResult guided = run_fineprint(
+      {"claim", "new", "--rules", "-", "--no-receipt", "--channel", "store", "--guided"}, "");
+  INFO(describe(guided));
+  CHECK(guided.exit_code == 2);
+  CHECK(contains(guided.err, "standard input can be read once"));
+
+  // A settings file is never standard input: that is kept for the rulebook or claim.
+  ProcessResult config = run_fineprint({"resolve", "--config", "-", "-"}, "[claim\n");
+  INFO(describe(config));
+  CHECK(config.exit_code == 2);
+  CHECK(contains(config.err, "--config names a settings file; it cannot be standard input"));
 }
 
 TEST_CASE("test - reads the rulebook from standard input, its tests from ./tests", "[cli][stdin]") {
