@@ -83,10 +83,13 @@ bool value_gesture(const model::Rulebook& rulebook, const model::Goodwill& goodw
     case model::GestureKind::voucher_percent:
       offer.amount = cap;
       return true;
-    case model::GestureKind::refund_percent:
-      offer.amount = capped(detail::percent(paid_value, goodwill.percent, rulebook.store.rounding,
-                                            "a goodwill refund"));
+    case model::GestureKind::refund_percent: {
+      Minor share = detail::percent(paid_value, goodwill.percent, rulebook.store.rounding,
+                                    "a goodwill refund");
+      offer.amount = capped(share);
+      offer.capped = *offer.amount < share;  // the letter must not call the cap "N% of the price"
       return true;
+    }
     case model::GestureKind::amount:
       offer.amount = capped(goodwill.amount);
       return true;
@@ -159,7 +162,7 @@ GoodwillOffer weigh(const model::Rulebook& rulebook, const model::Goodwill& good
     paid_value = detail::add(paid_value, value, "the goodwill items' paid value");
   for (std::size_t i : covered) offer.skus.push_back(claim.items[i].sku);
   bool valued = value_gesture(rulebook, goodwill, paid_value, offer);
-  offer.words = gesture_words(rulebook, goodwill, offer.amount);
+  offer.words = gesture_words(rulebook, goodwill, offer.amount, offer.capped);
   if (!valued) return offer;
   if (!within_limit(rulebook, goodwill, claim, offer)) return offer;
   offer.eligible = true;
@@ -202,11 +205,12 @@ core::Result<GoodwillPart> grant_goodwill(const model::Rulebook& rulebook,
             "goodwill {} requires a note: say why it is granted (--note TEXT, or `note` in [goodwill])",
             choice.id)};
   return GoodwillPart{goodwill.id.value, goodwill.gesture, goodwill.percent, goodwill.voucher_days,
-                      offer.amount,      choice.note,      offer.words};
+                      offer.amount,      offer.capped,     offer.skus,       choice.note,
+                      offer.words};
 }
 
 std::string gesture_words(const model::Rulebook& rulebook, const model::Goodwill& goodwill,
-                          const std::optional<core::Minor>& amount) {
+                          const std::optional<core::Minor>& amount, bool capped) {
   switch (goodwill.gesture) {
     case model::GestureKind::voucher_percent:
       if (amount)
@@ -216,6 +220,10 @@ std::string gesture_words(const model::Rulebook& rulebook, const model::Goodwill
       return fmt::format("{}% voucher, valid {} days", core::format_percent(goodwill.percent),
                          goodwill.voucher_days);
     case model::GestureKind::refund_percent:
+      if (capped)
+        return fmt::format("refund of {}% of the paid value, capped at its max_amount ({})",
+                           core::format_percent(goodwill.percent),
+                           money(rulebook, amount.value_or(0)));
       return fmt::format("refund of {}% of the paid value ({})",
                          core::format_percent(goodwill.percent),
                          money(rulebook, amount.value_or(0)));

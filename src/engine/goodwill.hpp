@@ -23,8 +23,9 @@ struct GoodwillOffer {
   std::string why_not;                // when not eligible: the first thing that fails
   std::optional<std::string> again;   // over its limit: the local date it is possible again
   std::optional<core::Minor> amount;  // what it is worth (docs/semantics.md §6.2)
-  std::vector<std::string> skus;      // the returned items it is for
-  std::string words;                  // the gesture for the agent: gesture_words
+  bool capped = false;  // refund_percent: max_amount is less than the percentage of the paid value
+  std::vector<std::string> skus;  // the returned items it is for
+  std::string words;              // the gesture for the agent: gesture_words
 };
 
 // The decision record's `goodwill` part: the gesture granted with the claim.
@@ -34,6 +35,8 @@ struct GoodwillPart {
   core::BasisPoints percent = 0;      // voucher_percent and refund_percent
   std::int64_t voucher_days = 0;      // voucher_percent
   std::optional<core::Minor> amount;  // as GoodwillOffer::amount
+  bool capped = false;                // as GoodwillOffer::capped
+  std::vector<std::string> skus;      // as GoodwillOffer::skus
   std::optional<std::string> note;
   std::string words;  // gesture_words
 };
@@ -51,7 +54,7 @@ core::Result<GoodwillPart> grant_goodwill(const model::Rulebook& rulebook,
 // "20% voucher, valid 60 days", "refund of 10% (2.90 EUR)", "5.00 EUR", "replacement": for
 // the agent (English).
 std::string gesture_words(const model::Rulebook& rulebook, const model::Goodwill& goodwill,
-                          const std::optional<core::Minor>& amount);
+                          const std::optional<core::Minor>& amount, bool capped = false);
 
 // The paid-basis value of the claim's items at `indexes` (semantics §4.3).
 std::vector<core::Minor> returned_paid_values(const model::Claim& claim, const Decision& decision,

@@ -13,8 +13,7 @@ const model::Goodwill* goodwill_named(const model::Rulebook& rulebook, std::stri
   return nullptr;
 }
 
-std::string gesture_sentence(const Phrasing& p, const engine::GoodwillPart& part,
-                             const engine::Decision& decision) {
+std::string gesture_sentence(const Phrasing& p, const engine::GoodwillPart& part) {
   switch (part.gesture) {
     case model::GestureKind::voucher_percent:
       if (part.amount)
@@ -24,16 +23,14 @@ std::string gesture_sentence(const Phrasing& p, const engine::GoodwillPart& part
       return p.say("goodwill.voucher_uncapped",
                    {{"percent", p.percent(part.percent)}, {"days", part.voucher_days}});
     case model::GestureKind::refund_percent:
-      return p.say("goodwill.refund", {{"percent", p.percent(part.percent)},
-                                       {"amount", p.money(part.amount.value_or(0))}});
+      // Capped by max_amount: the amount is not that percentage of the price.
+      return p.say(
+          part.capped ? "goodwill.refund_capped" : "goodwill.refund",
+          {{"percent", p.percent(part.percent)}, {"amount", p.money(part.amount.value_or(0))}});
     case model::GestureKind::amount:
       return p.say("goodwill.amount", {{"amount", p.money(part.amount.value_or(0))}});
-    case model::GestureKind::replacement: {
-      std::vector<std::string> skus;
-      for (const auto& offer : decision.goodwill_offers)
-        if (offer.id == part.id) skus = offer.skus;
-      return p.say("goodwill.replacement", {{"items", p.list(skus)}});
-    }
+    case model::GestureKind::replacement:
+      return p.say("goodwill.replacement", {{"items", p.list(part.skus)}});
   }
   return {};
 }
@@ -48,7 +45,7 @@ void write_goodwill(const Phrasing& p, const engine::Decision& decision, Documen
   const std::string what = "goodwill `" + part.id + "`";
   std::string paragraph =
       p.say("goodwill.intro", {{"title", p.text(goodwill->title, "the `title` of " + what)}});
-  paragraph += " " + gesture_sentence(p, part, decision);
+  paragraph += " " + gesture_sentence(p, part);
   std::string text = p.text(goodwill->text, "the `text` of " + what);
   if (!text.empty()) paragraph += " " + text;
   document.add(BlockKind::paragraph, paragraph);

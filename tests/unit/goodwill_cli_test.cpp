@@ -191,3 +191,38 @@ TEST_CASE("goodwill: reply --goodwill words the gesture in the letter", "[goodwi
   auto plain = run_fineprint({"reply", "--rules", kRules, "--lang", "pl", kPlain});
   CHECK_FALSE(contains(plain.out, "gest dobrej woli"));
 }
+
+TEST_CASE("goodwill: a refund capped by max_amount is not called a percentage of the price",
+          "[goodwill-cli]") {
+  // The bundled rulebook with a 50% refund of the washed hat's 24.90, capped at 5.00.
+  fineprint::testing::TempDir dir;
+  std::filesystem::copy(kRules, dir.path() / "rules", std::filesystem::copy_options::recursive);
+  std::ofstream(dir.path() / "rules" / "goodwill.toml", std::ios::app)
+      << "\n[[goodwill]]\nid = \"half-back\"\n"
+         "title.lv = \"Puse atpakaļ\"\ntitle.en = \"Half back\"\ntitle.ru = \"Половина назад\"\n"
+         "title.lt = \"Pusė atgal\"\ntitle.pl = \"Połowa z powrotem\"\n"
+         "refund_percent = 50\nmax_amount = \"5.00\"\nwhen = { condition = [\"washed\"] }\n"
+         "outcome_in = [\"deny\"]\nlimit_per_customer = 1\n";
+  const std::string rules = (dir.path() / "rules").string();
+  std::string claim = example_text();
+  claim.erase(claim.find("[goodwill]"));
+  std::ofstream(dir.path() / "claim.toml") << claim << "[goodwill]\nid = \"half-back\"\n";
+  const std::string claim_path = (dir.path() / "claim.toml").string();
+
+  auto text = run_fineprint({"resolve", "--rules", rules, claim_path});
+  INFO(describe(text));
+  CHECK(text.exit_code == 0);
+  CHECK(contains(
+      text.out,
+      "Granted: `half-back`, refund of 50% of the paid value, capped at its max_amount (5.00 EUR)"));
+  auto en = run_fineprint({"reply", "--rules", rules, "--lang", "en", claim_path});
+  INFO(describe(en));
+  CHECK(contains(
+      en.out,
+      "We will refund you €5.00, the most this gesture provides (50% of the price you paid would be more)."));
+  CHECK_FALSE(contains(en.out, "which is 50% of the price you paid"));
+  auto lv = run_fineprint({"reply", "--rules", rules, "--lang", "lv", claim_path});
+  INFO(describe(lv));
+  CHECK(
+      contains(lv.out, "lielākā summa, ko paredz šis žests (50% no samaksātās cenas būtu vairāk)"));
+}

@@ -66,6 +66,8 @@ TEST_CASE("goodwill: each gesture's amount in minor units, capped", "[goodwill]"
   // 2 of 3 units paid 20.00: round_half_up(20.00 × 2 / 3) = 13.33.
   CHECK(money(*offer(d, "REFUND").amount) == "1.67");  // 12.5% of 13.33 = 1.666… → 1.67
   CHECK(money(*offer(d, "CAPPED").amount) == "5.00");  // 6.67 capped
+  CHECK(offer(d, "CAPPED").capped);                     // so not "50% of the price"
+  CHECK_FALSE(offer(d, "REFUND").capped);
   CHECK(money(*offer(d, "FIXED").amount) == "2.50");
   CHECK(money(*offer(d, "NEW").amount) == "13.33");
   CHECK_FALSE(offer(d, "NEW-CAPPED").eligible);
