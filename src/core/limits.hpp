@@ -47,6 +47,9 @@ constexpr std::size_t kMaxJsonNesting = 64;
 // Order lines and returned items in one claim.
 constexpr std::size_t kMaxOrderLines = 500;
 constexpr std::size_t kMaxClaimItems = 500;
+// Gestures of goodwill granted before, in one claim's `customer.goodwill`
+// (each is counted against every [[goodwill]] with a limit).
+constexpr std::size_t kMaxGoodwillGrants = 500;
 
 // `qty` of an order line or of a returned item: 1..kMaxQty.
 constexpr std::int64_t kMaxQty = 10'000;

@@ -225,6 +225,7 @@ class ClaimFileReader {
         std::string inner = fmt::format("{}.{}", path, key);
         if (field.object == Object::item) places_.items_key = r.key_where(key);
         if (field.object == Object::line) places_.lines_key = r.key_where(key);
+        if (field.object == Object::grant) places_.grants_key = r.key_where(key);
         const toml::node* node = r.table().get(key);
         if (node && tables.empty() && node->is_array() && node->as_array()->empty()) {
           std::string elements = fmt::format("[[{}]]", inner);

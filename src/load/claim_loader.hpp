@@ -46,6 +46,7 @@ struct ClaimPlaces {
   core::SourceRange claim, has_receipt, claim_channel;
   core::SourceRange language;              // `customer.language`
   core::SourceRange items_key, lines_key;  // `claim.items`, `order.lines`
+  core::SourceRange grants_key;            // `customer.goodwill`
   struct Item {
     core::SourceRange sku, qty, condition, reason;
   };

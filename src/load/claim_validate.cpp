@@ -80,6 +80,15 @@ bool flag_oversize(core::Diagnostics& out, const model::Claim& claim, const Clai
          at(places.items_key, places, "claim.items"));
     too_big = true;
   }
+  if (claim.customer.goodwill.size() > limits::kMaxGoodwillGrants) {
+    flag(
+        out, "claim/too-many-grants",
+        fmt::format(
+            "the customer's history lists {} gestures of goodwill; a claim holds at most {} (docs/limits.md)",
+            claim.customer.goodwill.size(), limits::kMaxGoodwillGrants),
+        at(places.grants_key, places, "customer.goodwill"));
+    too_big = true;
+  }
   return too_big;
 }
 

@@ -48,46 +48,27 @@ void read_gesture(TableReader& reader, const model::Store& store, model::Goodwil
         fmt::format("`replacement` in {} can only be true; leave it out instead", reader.context()),
         flag->where);
   bool voucher = written >= 1 && goodwill.gesture == model::GestureKind::voucher_percent;
-  auto days = reader.integer("voucher_days", voucher ? Need::required : Need::optional);
+  auto days = reader.positive("voucher_days", core::limits::kMaxDays, " days",
+                              voucher ? Need::required : Need::optional);
   if (days && !voucher)
     add_error(reader.out(), "schema/unknown-key",
               fmt::format("`voucher_days` in {} belongs to a `voucher_percent` gesture",
                           reader.context()),
               reader.key_where("voucher_days"));
-  if (days && voucher && (days->value < 1 || days->value > core::limits::kMaxDays))
-    add_error(reader.out(), "schema/wrong-type",
-              fmt::format("`voucher_days` in {} must be 1 to {} days, found {}", reader.context(),
-                          core::limits::kMaxDays, days->value),
-              days->where);
   else if (days)
     goodwill.voucher_days = days->value;
 }
 
-// `limit_per_customer` at least 1, `period_days` 1..kMaxDays and only with a limit.
+// `limit_per_customer` 1..kMaxCount, `period_days` 1..kMaxDays and only with a limit.
 void read_limit(TableReader& reader, model::Goodwill& goodwill) {
-  goodwill.limit_per_customer = reader.integer("limit_per_customer");
-  if (goodwill.limit_per_customer && goodwill.limit_per_customer->value < 1) {
-    add_error(reader.out(), "schema/wrong-type",
-              fmt::format("`limit_per_customer` in {} must be at least 1, found {}",
-                          reader.context(), goodwill.limit_per_customer->value),
-              goodwill.limit_per_customer->where);
-    goodwill.limit_per_customer.reset();
-  }
-  goodwill.period_days = reader.integer("period_days");
-  if (!goodwill.period_days) return;
-  if (goodwill.period_days->value < 1 || goodwill.period_days->value > core::limits::kMaxDays) {
-    add_error(reader.out(), "schema/wrong-type",
-              fmt::format("`period_days` in {} must be 1 to {} days, found {}", reader.context(),
-                          core::limits::kMaxDays, goodwill.period_days->value),
-              goodwill.period_days->where);
-    goodwill.period_days.reset();
-  } else if (!reader.table().contains("limit_per_customer")) {
+  goodwill.limit_per_customer = reader.positive("limit_per_customer", core::limits::kMaxCount);
+  goodwill.period_days = reader.positive("period_days", core::limits::kMaxDays, " days");
+  if (goodwill.period_days && !reader.table().contains("limit_per_customer"))
     add_error(
         reader.out(), "schema/missing-key",
         fmt::format("`period_days` in {} counts grants for `limit_per_customer`, which is missing",
                     reader.context()),
         reader.key_where("period_days"));
-  }
 }
 
 }  // namespace

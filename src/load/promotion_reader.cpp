@@ -25,17 +25,8 @@ constexpr BenefitKind kBenefitKinds[] = {BenefitKind::percent_off, BenefitKind::
 // A count: 1..limits::kMaxCount.
 std::optional<std::int64_t> positive(TableReader& reader, std::string_view key,
                                      Need need = Need::optional) {
-  auto value = reader.integer(key, need);
-  if (!value) return std::nullopt;
-  if (value->value < 1) {
-    add_error(
-        reader.out(), "schema/wrong-type",
-        fmt::format("`{}` in {} must be 1 or more, found {}", key, reader.context(), value->value),
-        value->where);
-    return std::nullopt;
-  }
-  if (!reader.at_most(key, *value, core::limits::kMaxCount)) return std::nullopt;
-  return value->value;
+  auto value = reader.positive(key, core::limits::kMaxCount, {}, need);
+  return value ? std::optional<std::int64_t>(value->value) : std::nullopt;
 }
 
 std::optional<model::Benefit> read_buy_x_get_y(TableReader& reader) {

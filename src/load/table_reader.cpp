@@ -185,6 +185,20 @@ bool TableReader::at_most(std::string_view key, const Located<std::int64_t>& val
   return false;
 }
 
+std::optional<Located<std::int64_t>> TableReader::positive(std::string_view key, std::int64_t max,
+                                                           std::string_view unit, Need need) {
+  auto value = integer(key, need);
+  if (!value) return std::nullopt;
+  if (value->value < 1) {
+    add_error(out_, "schema/wrong-type",
+              fmt::format("`{}` in {} must be 1 or more, found {}", key, context_, value->value),
+              value->where);
+    return std::nullopt;
+  }
+  if (!at_most(key, *value, max, unit)) return std::nullopt;
+  return value;
+}
+
 std::optional<Located<std::string>> TableReader::string(std::string_view key, Need need) {
   const toml::node* node = take(key, need);
   if (!node) return std::nullopt;

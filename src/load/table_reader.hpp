@@ -51,6 +51,10 @@ class TableReader {
   // `max`; `unit` follows the number in the message (" days").
   bool at_most(std::string_view key, const core::Located<std::int64_t>& value, std::int64_t max,
                std::string_view unit = {});
+  // An integer 1..max (an error for 0 or less, or above `max`; nullopt then).
+  std::optional<core::Located<std::int64_t>> positive(std::string_view key, std::int64_t max,
+                                                      std::string_view unit = {},
+                                                      Need need = Need::optional);
 
   std::optional<core::Located<std::string>> string(std::string_view key,
                                                    Need need = Need::optional);

@@ -379,6 +379,21 @@ TEST_CASE("limits: a JSON claim nests at most 64 levels below the claim object",
 
 // ---- claim size -----------------------------------------------------------------
 
+TEST_CASE("limits: a claim's history holds at most 500 gestures of goodwill", "[limits]") {
+  auto grants = [](std::size_t n) {
+    std::string out = "orders_before = 1\n";
+    for (std::size_t i = 0; i < n; ++i)
+      out += "[[customer.goodwill]]\nid = \"G\"\nat = 2026-01-01T10:00:00+02:00\n";
+    return out;
+  };
+  require_clean(toml_errors(toml_claim(toml_item("HAT-1"), toml_line("HAT-1"), grants(500))));
+  std::string text = toml_claim(toml_item("HAT-1"), toml_line("HAT-1"), grants(501));
+  require_one(toml_errors(text), "claim/too-many-grants",
+              "the customer's history lists 501 gestures of goodwill; a claim holds at most 500 "
+              "(docs/limits.md)",
+              line_of(text, "[[customer.goodwill]]"), 12);
+}
+
 TEST_CASE("limits: a claim holds at most 500 order lines and 500 returned items", "[limits]") {
   auto toml_lines = [](std::size_t n) {
     std::string out;

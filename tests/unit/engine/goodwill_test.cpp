@@ -66,7 +66,7 @@ TEST_CASE("goodwill: each gesture's amount in minor units, capped", "[goodwill]"
   // 2 of 3 units paid 20.00: round_half_up(20.00 × 2 / 3) = 13.33.
   CHECK(money(*offer(d, "REFUND").amount) == "1.67");  // 12.5% of 13.33 = 1.666… → 1.67
   CHECK(money(*offer(d, "CAPPED").amount) == "5.00");  // 6.67 capped
-  CHECK(offer(d, "CAPPED").capped);                     // so not "50% of the price"
+  CHECK(offer(d, "CAPPED").capped);                    // so not "50% of the price"
   CHECK_FALSE(offer(d, "REFUND").capped);
   CHECK(money(*offer(d, "FIXED").amount) == "2.50");
   CHECK(money(*offer(d, "NEW").amount) == "13.33");
@@ -196,7 +196,14 @@ TEST_CASE("goodwill: the loader wants exactly one gesture and bounded numbers", 
           "schema/missing-key: `period_days` in goodwill X counts grants for `limit_per_customer`, which is missing"});
   CHECK(errors("amount = \"1\"\nlimit_per_customer = 0") ==
         std::vector<std::string>{
-            "schema/wrong-type: `limit_per_customer` in goodwill X must be at least 1, found 0"});
+            "schema/wrong-type: `limit_per_customer` in goodwill X must be 1 or more, found 0"});
+  CHECK(
+      errors("amount = \"1\"\nlimit_per_customer = 99999999999") ==
+      std::vector<std::string>{
+          "schema/wrong-type: `limit_per_customer` in goodwill X is 99999999999; at most 1000000 (docs/limits.md)"});
+  CHECK(errors("voucher_percent = 10\nvoucher_days = 0") ==
+        std::vector<std::string>{
+            "schema/wrong-type: `voucher_days` in goodwill X must be 1 or more, found 0"});
   CHECK(errors("amount = \"1\"\noutcome_in = [\"denny\"]") ==
         std::vector<std::string>{
             "schema/wrong-type: `denny` is not an outcome in goodwill X; did you mean `deny`?"});
