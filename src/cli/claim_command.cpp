@@ -270,15 +270,12 @@ int claim_new(NewOptions& o) {
 }  // namespace
 
 int run_claim(const Args& args) {
-  if (args.empty() || args.front() != "new") {
-    if (!args.empty() && (args.front() == "--help" || args.front() == "-h")) {
-      std::cout
-          << "usage: fineprint claim new --order FILE --from shopify|woocommerce [options]\n"
-             "       fineprint claim new --no-receipt --channel CHANNEL --item SKU:QTY:CONDITION:REASON --filed DATE [options]\n";
-      return kExitOk;
-    }
+  // `claim --help` is `claim new --help`: new is the only verb, and one
+  // usage text serves --help, `fineprint help claim` and the man page.
+  if (!args.empty() && (args.front() == "--help" || args.front() == "-h"))
+    return run_claim({"new", "--help"});
+  if (args.empty() || args.front() != "new")
     return fail("claim needs a verb: `fineprint claim new` (see `fineprint claim new --help`)");
-  }
   NewOptions o;
   po::options_description options("claim new options");
   declare_rulebook_options(options, o.rules);
@@ -303,9 +300,11 @@ int run_claim(const Args& args) {
       "guided",
       "ask for the claim's facts line by line (the default in a terminal without --item)");
   po::variables_map vm;
-  if (auto done = parse_options(
-          Args(args.begin() + 1, args.end()),
-          "fineprint claim new --order FILE --from shopify|woocommerce [options]", options, {}, vm))
+  if (auto done =
+          parse_options(Args(args.begin() + 1, args.end()),
+                        "fineprint claim new --order FILE --from shopify|woocommerce [options]\n"
+                        "       fineprint claim new --no-receipt --channel CHANNEL [options]",
+                        options, {}, vm))
     return *done;
   auto optional = [&](const char* name, std::optional<std::string>& into) {
     if (vm.count(name)) into = vm[name].as<std::string>();

@@ -61,12 +61,31 @@ std::string option_tag(const po::option_description& option, const Arguments& ar
   return tag;
 }
 
-std::string usage_roff(std::string_view usage, const std::string& title) {
+std::string usage_line_roff(std::string_view usage, const std::string& title) {
   const std::string program = "fineprint " + title;
   if (usage == program) return fmt::format(".B \"{}\"\n", program);
   if (usage.size() <= program.size() + 1 || usage.substr(0, program.size() + 1) != program + " ")
     return roff_text(usage) + "\n";
   return fmt::format(".B \"{}\"\n{}\n", program, roff_text(usage.substr(program.size() + 1)));
+}
+
+// A usage of several forms (one per line, the later ones indented under
+// "usage: " in --help) becomes one synopsis line per form; a blank line ends
+// the forms (what follows it in --help is prose, which the page has in
+// docs/fineprint.1.in).
+std::string usage_roff(std::string_view usage, const std::string& title) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= usage.size()) {
+    std::size_t end = std::min(usage.find('\n', start), usage.size());
+    std::string_view line = usage.substr(start, end - start);
+    line.remove_prefix(std::min(line.find_first_not_of(' '), line.size()));
+    if (line.empty()) break;
+    if (!out.empty()) out += ".br\n";
+    out += usage_line_roff(line, title);
+    start = end + 1;
+  }
+  return out;
 }
 
 // Text lines of at most 80 bytes, as man pages keep them (mandoc -T lint);

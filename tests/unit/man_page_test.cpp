@@ -86,6 +86,22 @@ TEST_CASE("fineprint(1) has every command and every option that --help shows", "
   }
 }
 
+TEST_CASE("fineprint(1) has every form of a usage of several lines, as --help does", "[man]") {
+  const std::string page = read_text(FINEPRINT_MAN_PAGE);
+  ProcessResult help = run_fineprint({"claim", "--help"});
+  INFO(describe(help));
+  REQUIRE(help.exit_code == 0);
+  // `claim --help` is `claim new --help`: both forms, then the options.
+  CHECK(help.out == run_fineprint({"claim", "new", "--help"}).out);
+  CHECK(contains(help.out,
+                 "\n       fineprint claim new --no-receipt --channel CHANNEL [options]\n"));
+  CHECK(
+      contains(page,
+               ".SS \"claim new\"\n.B \"fineprint claim new\"\n"
+               "\\-\\-order FILE \\-\\-from shopify|woocommerce [options]\n.br\n"
+               ".B \"fineprint claim new\"\n\\-\\-no\\-receipt \\-\\-channel CHANNEL [options]\n"));
+}
+
 TEST_CASE("fineprint(1): the .TH date is the changelog's, the version the executable's", "[man]") {
   const std::string page = read_text(FINEPRINT_MAN_PAGE);
   const std::string version = run_fineprint({"--version"}).out;  // "fineprint 0.1.0\n"
