@@ -133,11 +133,18 @@ TEST_CASE("diff: a git:REV side without PATH reads [rules] path of fineprint.tom
   REQUIRE(git({"init", "-q"}).exit_code == 0);
   REQUIRE(git({"add", "-A"}).exit_code == 0);
   REQUIRE(git({"commit", "-q", "-m", "rulebook"}).exit_code == 0);
-  // git archive reads paths from the current directory: run from the root.
-  ProcessResult found = run_in(repo.path(), {"diff", "git:HEAD", "git:HEAD"});
-  INFO(describe(found));
-  CHECK(found.exit_code == 0);
-  CHECK(contains(found.out, "No change"));
+  // From the root and from sub/: the configured path is relative to where
+  // fineprint runs ("../…" in sub/), and git:REV reads it at the root.
+  for (const fs::path& from : {repo.path(), repo.path() / "sub"}) {
+    ProcessResult found = run_in(from, {"diff", "git:HEAD", "git:HEAD"});
+    INFO(from.string() << ": " << describe(found));
+    CHECK(found.exit_code == 0);
+    CHECK(contains(found.out, "No change"));
+  }
+  ProcessResult outside = run_in(repo.path() / "sub", {"diff", "git:HEAD:../..", "git:HEAD"});
+  INFO(describe(outside));
+  CHECK(outside.exit_code == 2);
+  CHECK(contains(outside.err, "git:HEAD:../..: ../.. is outside the git repository"));
   ProcessResult none = run_in(repo.path(), {"diff", "git:HEAD", "git:HEAD", "--no-config"});
   INFO(describe(none));
   CHECK(none.exit_code == 2);
