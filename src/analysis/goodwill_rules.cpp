@@ -19,10 +19,7 @@ extern const lint::Rule kGoodwillUndoesRule;
 namespace {
 
 std::string outcomes_text(const model::Goodwill& goodwill) {
-  if (!goodwill.outcome_in) return "any outcome";
-  std::vector<std::string_view> names;
-  for (const auto& o : *goodwill.outcome_in) names.push_back(model::outcome_name(o.value));
-  return fmt::format("[{}]", fmt::join(names, ", "));
+  return model::outcome_in_text(goodwill, "any outcome");
 }
 
 // The decided table, or null (and the budget note) when it cannot be analysed.

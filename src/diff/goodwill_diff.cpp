@@ -72,12 +72,7 @@ std::string gesture_text(const model::Goodwill& g, int digits) {
 // Every aspect of an entry as text, in the format's key order.
 Aspects aspects(const model::Rulebook& rules, const model::Goodwill& g) {
   const int digits = rules.store.currency.minor_digits;
-  std::string outcomes = "any";
-  if (g.outcome_in) {
-    std::vector<std::string_view> names;
-    for (const auto& o : *g.outcome_in) names.push_back(model::outcome_name(o.value));
-    outcomes = fmt::format("[{}]", fmt::join(names, ", "));
-  }
+  const std::string outcomes = model::outcome_in_text(g, "any");
   auto optional_number = [](const auto& v) {
     return v ? std::to_string(v->value) : std::string("none");
   };

@@ -8,6 +8,7 @@
 
 #include "core/did_you_mean.hpp"
 #include "engine/checked.hpp"
+#include "engine/claim_steps.hpp"
 #include "engine/decision.hpp"
 
 namespace fineprint::engine {
@@ -23,9 +24,9 @@ std::string range_words(const model::Range& range) {
   return "any number";
 }
 
+// "2.50 EUR", as every engine message writes money.
 std::string money(const model::Rulebook& rulebook, Minor amount) {
-  return core::format_money(amount, rulebook.store.currency.minor_digits) + " " +
-         rulebook.store.currency.code;
+  return detail::money_text(rulebook, amount);
 }
 
 // The customer's history, when the entry asks about it.
@@ -47,10 +48,8 @@ std::string item_fails(const model::Goodwill& goodwill, const model::ItemFacts& 
     return fmt::format("its `when` {} does not hold for {}", match.key, facts.sku);
   if (match.kind == model::MatchKind::unknown)
     return fmt::format("the claim does not give `{}` for {}", match.key, facts.sku);
-  std::vector<std::string_view> listed;
-  for (const auto& o : *goodwill.outcome_in) listed.push_back(model::outcome_name(o.value));
-  return fmt::format("{} is decided `{}`, not one of outcome_in [{}]", facts.sku,
-                     model::outcome_name(outcome), fmt::join(listed, ", "));
+  return fmt::format("{} is decided `{}`, not one of outcome_in {}", facts.sku,
+                     model::outcome_name(outcome), model::outcome_in_text(goodwill, "any"));
 }
 
 // The returned items the entry is for: its `when` holds (the same test as a

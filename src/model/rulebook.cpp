@@ -109,6 +109,14 @@ bool follows_outcome(const Goodwill& goodwill, Outcome outcome) {
   return false;
 }
 
+std::string outcome_in_text(const Goodwill& goodwill, std::string_view absent) {
+  if (!goodwill.outcome_in) return std::string(absent);
+  std::string out = "[";
+  for (const auto& listed : *goodwill.outcome_in)
+    out += (out.size() > 1 ? ", " : "") + std::string(outcome_name(listed.value));
+  return out + "]";
+}
+
 std::vector<std::string> values(const Names& names) {
   std::vector<std::string> out;
   out.reserve(names.size());

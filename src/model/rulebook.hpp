@@ -287,6 +287,8 @@ std::string_view gesture_key(GestureKind kind);  // "voucher_percent"
 // Whether a gesture follows an item the rules decided `outcome` (`outcome_in`;
 // every outcome when it is absent): the engine and the lint rules ask alike.
 bool follows_outcome(const Goodwill& goodwill, Outcome outcome);
+// `outcome_in` as written, "[deny, store_credit]"; `absent` when it is absent.
+std::string outcome_in_text(const Goodwill& goodwill, std::string_view absent);
 
 // One file of the rulebook as read, for the sha256 and for source lines.
 struct SourceFile {
