@@ -40,6 +40,15 @@ struct NewOptions {
   bool guided = false;  // ask the agent (issue 16, item 3)
 };
 
+// --id, else the order's id and "-return"; without an order the id says
+// what the claim is and the local day it was made: "store-return-2027-01-05".
+std::string default_claim_id(const NewOptions& o, const model::Store& store,
+                             const model::Claim& claim) {
+  if (o.id) return *o.id;
+  if (claim.has_order) return claim.order.id + "-return";
+  return "store-return-" + core::format_instant(store.zone, claim.filed_at).substr(0, 10);
+}
+
 // The order file → the claim's order and customer; nullopt after printing the error.
 std::optional<intake::ImportedOrder> import(const NewOptions& o, const model::Rulebook& rulebook) {
   auto source = intake::parse_order_source(o.from);
@@ -90,10 +99,7 @@ bool add_claim_facts(const NewOptions& o, const model::Store& store, model::Clai
   claim.filed_at = *filed;
   claim.has_receipt = o.receipt;
   // Without an order the claim's id says what it is and when it was made.
-  claim.id = o.id ? *o.id
-             : claim.has_order
-                 ? claim.order.id + "-return"
-                 : "store-return-" + core::format_instant(store.zone, claim.filed_at).substr(0, 10);
+  claim.id = default_claim_id(o, store, claim);
   for (const auto& spec : o.items) {
     auto item = intake::parse_item(spec);
     if (!item) return refuse(item.error().message);
@@ -207,9 +213,7 @@ int claim_without_order(const NewOptions& o, const model::Rulebook& rulebook) {
                                         ::isatty(STDIN_FILENO) != 1);
     if (!guided) return fail(guided.error().message);
     claim = std::move(guided.value().claim);
-    claim.id = o.id ? *o.id
-                    : "store-return-" +
-                          core::format_instant(rulebook.store.zone, claim.filed_at).substr(0, 10);
+    claim.id = default_claim_id(o, rulebook.store, claim);
     notes = std::move(guided->notes);
   } else if (!add_claim_facts(o, rulebook.store, claim)) {
     return kExitCannot;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/diagnostic.hpp"
 #include "core/did_you_mean.hpp"
@@ -37,6 +38,17 @@ inline void flag(core::Diagnostics& out, std::string rule, std::string message, 
 // "; did you mean `SKU`?" for the catalog's product sku nearest to `sku`, or
 // "" when none is near. The index of the catalog's skus is built in `index`
 // at the first call, once for a whole claim.
+// "unknown X `y`; did you mean `z`?" with the known names as help otherwise.
+inline void unknown_name(core::Diagnostics& out, std::string rule, std::string_view what,
+                         const std::string& name, const std::vector<std::string>& known,
+                         Place place) {
+  std::string message = fmt::format("unknown {} `{}`", what, name);
+  auto suggestion = core::did_you_mean(name, known);
+  if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
+  flag(out, std::move(rule), std::move(message), std::move(place),
+       suggestion ? std::string{} : fmt::format("known: {}", fmt::join(known, ", ")));
+}
+
 inline std::string nearest_product(const model::Rulebook& rulebook, std::string_view sku,
                                    std::optional<core::Suggester>& index) {
   if (!rulebook.catalog) return {};

@@ -32,16 +32,6 @@ Place nth(const Vec& places, std::size_t i, auto member, const ClaimPlaces& all,
   return {all.file, std::move(key_path)};
 }
 
-// "unknown X `y`; did you mean `z`?" with the known names as help otherwise.
-void unknown_name(core::Diagnostics& out, std::string rule, std::string_view what,
-                  const std::string& name, const std::vector<std::string>& known, Place place) {
-  std::string message = fmt::format("unknown {} `{}`", what, name);
-  auto suggestion = core::did_you_mean(name, known);
-  if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
-  flag(out, std::move(rule), std::move(message), std::move(place),
-       suggestion ? std::string{} : fmt::format("known: {}", fmt::join(known, ", ")));
-}
-
 std::string line_path(std::size_t i, std::string_view key) {
   return fmt::format("order.lines[{}].{}", i, key);
 }

@@ -34,12 +34,8 @@ bool may_go_without_order(core::Diagnostics& out, const model::Claim& claim,
   }
   std::vector<std::string> channels = model::values(store.channels);
   if (std::find(channels.begin(), channels.end(), *claim.channel) == channels.end()) {
-    std::string message = fmt::format("unknown channel `{}`", *claim.channel);
-    auto suggestion = core::did_you_mean(*claim.channel, channels);
-    if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
-    flag(out, "refs/unknown-channel", std::move(message),
-         at(places.claim_channel, places, "claim.channel"),
-         suggestion ? std::string{} : fmt::format("known: {}", fmt::join(channels, ", ")));
+    unknown_name(out, "refs/unknown-channel", "channel", *claim.channel, channels,
+                 at(places.claim_channel, places, "claim.channel"));
     return false;
   }
   bool fine = true;
