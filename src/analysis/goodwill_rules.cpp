@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "analysis/checks.hpp"
 #include "analysis/returns_analysis.hpp"

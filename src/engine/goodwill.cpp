@@ -4,7 +4,6 @@
 
 #include <date/date.h>
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "core/did_you_mean.hpp"
 #include "engine/checked.hpp"

@@ -4,9 +4,7 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
-#include "core/did_you_mean.hpp"
 #include "core/limits.hpp"
 #include "load/claim_diagnostics.hpp"
 
