@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <exception>
+#include <system_error>
 #include <vector>
 
 #include <fmt/format.h>
@@ -39,6 +41,27 @@ std::optional<std::string> zone_name_problem(std::string_view name) {
       return fmt::format("\"{}\" is not a place name (letters, digits, '_', '-', '+')", part);
   }
   return std::nullopt;
+}
+
+ZoneListWarmup::ZoneListWarmup() {
+  // date keeps the list for the whole process: only the first load warms it
+  static std::atomic<bool> started{false};
+  if (started.exchange(true)) return;
+  try {
+    worker_ = std::thread([] {
+      try {
+        date::get_tzdb();
+      } catch (const std::exception&) {
+        // find_zone tries again on the caller's thread and reports it there
+      }
+    });
+  } catch (const std::system_error&) {
+    // no thread to be had: find_zone lists the zones itself, only later
+  }
+}
+
+ZoneListWarmup::~ZoneListWarmup() {
+  if (worker_.joinable()) worker_.join();
 }
 
 Zone find_zone(std::string_view name) {

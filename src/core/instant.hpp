@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include <date/date.h>
 #include <date/tz.h>
@@ -20,6 +21,23 @@ using Zone = const date::time_zone*;
 // The zone named `name` when it is one fineprint accepts (zone_name_problem
 // finds nothing) and the system tz database has it; nullptr otherwise.
 Zone find_zone(std::string_view name);
+
+// Builds date's list of the tz database's zones on a second thread while the
+// caller goes on (reading a rulebook's TOML), and waits for it when
+// destroyed. date lists all ~700 zone files (a `stat` each) before it hands
+// out the first zone, even one located by name, and that listing was a tenth
+// of a `resolve` process (tests/bench/README.md, issue 19). A failure is left
+// for find_zone to meet again and report.
+class ZoneListWarmup {
+ public:
+  ZoneListWarmup();
+  ~ZoneListWarmup();
+  ZoneListWarmup(const ZoneListWarmup&) = delete;
+  ZoneListWarmup& operator=(const ZoneListWarmup&) = delete;
+
+ private:
+  std::thread worker_;
+};
 
 // Why `name` is not a zone name fineprint accepts, or nullopt when its form
 // is one: exactly "UTC", or Area/Location[/Sub] whose Area is a geographic

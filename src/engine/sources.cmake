@@ -11,5 +11,6 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/engine/promotion_claim.cpp
   src/engine/decision.cpp
   src/engine/sha256.cpp
+  src/engine/sha256_extensions.cpp
   src/engine/policy_runner.cpp
 )

@@ -3,13 +3,19 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <filesystem>
+#include <numeric>
+#include <optional>
 #include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "core/instant.hpp"
 #include "load/product_reader.hpp"
 #include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
@@ -159,13 +165,64 @@ void read_files(LoadedRulebook& loaded, std::vector<ParsedFile>& parsed) {
   check_references(rulebook, out);
 }
 
-void load_contents(LoadedRulebook& loaded) {
-  std::vector<ParsedFile> parsed;
-  for (std::size_t i = 0; i < loaded.rulebook.files.size(); ++i) {
-    const model::SourceFile& file = loaded.rulebook.files[i];
-    if (auto table = parse_toml(file.content, file.path, loaded.diagnostics))
-      parsed.push_back({i, std::move(*table)});
+// Parses every file's TOML, split over two threads by bytes when there is a
+// second core and enough to parse: parsing is the largest part of a
+// `resolve` process (tests/bench/README.md, issue 19) and the files do not
+// depend on each other. Tables and diagnostics come back in file order, so
+// nothing printed depends on the threads.
+std::vector<ParsedFile> parse_files(LoadedRulebook& loaded) {
+  const std::vector<model::SourceFile>& files = loaded.rulebook.files;
+  std::vector<std::optional<toml::table>> tables(files.size());
+  std::vector<core::Diagnostics> found(files.size());
+  auto parse = [&](const std::vector<std::size_t>& lane) {
+    for (std::size_t i : lane) tables[i] = parse_toml(files[i].content, files[i].path, found[i]);
+  };
+
+  std::vector<std::size_t> largest_first(files.size());
+  std::iota(largest_first.begin(), largest_first.end(), std::size_t{0});
+  std::stable_sort(largest_first.begin(), largest_first.end(), [&](std::size_t a, std::size_t b) {
+    return files[a].content.size() > files[b].content.size();
+  });
+  std::array<std::vector<std::size_t>, 2> lanes;
+  std::array<std::size_t, 2> bytes{};
+  for (std::size_t i : largest_first) {
+    const std::size_t lane = bytes[0] <= bytes[1] ? 0 : 1;
+    lanes[lane].push_back(i);
+    bytes[lane] += files[i].content.size();
   }
+
+  constexpr std::size_t kWorthAThread = 8 * 1024;  // starting one costs ~50 µs
+  std::thread worker;
+  std::exception_ptr worker_failed;
+  if (bytes[1] >= kWorthAThread && std::thread::hardware_concurrency() > 1) {
+    try {
+      worker = std::thread([&] {
+        try {
+          parse(lanes[1]);
+        } catch (...) {
+          worker_failed = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {
+      // no second thread to be had: this one parses everything below
+    }
+  }
+  if (!worker.joinable()) lanes[0].insert(lanes[0].end(), lanes[1].begin(), lanes[1].end());
+  parse(lanes[0]);
+  if (worker.joinable()) worker.join();
+  if (worker_failed) std::rethrow_exception(worker_failed);
+
+  std::vector<ParsedFile> parsed;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    loaded.diagnostics.insert(loaded.diagnostics.end(), found[i].begin(), found[i].end());
+    if (tables[i]) parsed.push_back({i, std::move(*tables[i])});
+  }
+  return parsed;
+}
+
+void load_contents(LoadedRulebook& loaded) {
+  const core::ZoneListWarmup zones;  // the store's zone is needed once parsed
+  std::vector<ParsedFile> parsed = parse_files(loaded);
   read_files(loaded, parsed);
   core::sort_diagnostics(loaded.diagnostics);
 }

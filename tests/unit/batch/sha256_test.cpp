@@ -18,8 +18,9 @@ std::string hex(const std::array<std::uint8_t, 32>& digest) {
   return out;
 }
 
-std::string sha(const std::string& text) {
-  fineprint::engine::Sha256 hash;
+std::string sha(const std::string& text, fineprint::engine::Sha256Kernel kernel =
+                                             fineprint::engine::sha256_extension_kernel()) {
+  fineprint::engine::Sha256 hash(kernel);
   hash.update(text);
   return hex(hash.finish());
 }
@@ -37,4 +38,23 @@ TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors", "[sha256]") {
   std::string text(1000, 'x');
   for (std::size_t i = 0; i < text.size(); i += 7) pieces.update(text.substr(i, 7));
   CHECK(hex(pieces.finish()) == sha(text));
+}
+
+TEST_CASE("SHA-256's portable and extension kernels give the same bytes", "[sha256]") {
+  using fineprint::engine::sha256_portable_blocks;
+  CHECK(sha("abc", sha256_portable_blocks) ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha(std::string(1000000, 'a'), sha256_portable_blocks) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  auto extensions = fineprint::engine::sha256_extension_kernel();
+  if (!extensions) {
+    WARN("this processor has no SHA extensions: only the portable kernel was checked");
+    return;
+  }
+  // Every length around the block and padding edges, on varied bytes.
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    CHECK(sha(text, extensions) == sha(text, sha256_portable_blocks));
+    text += static_cast<char>((i * 131 + 7) & 0xff);
+  }
 }
