@@ -1,5 +1,6 @@
 #include "i18n/formats.hpp"
 
+#include <map>
 #include <memory>
 
 #include <fmt/format.h>
@@ -87,18 +88,36 @@ core::Result<std::string> percent(const Catalog& catalog, core::BasisPoints perc
   return utf8(text);
 }
 
-core::Result<std::string> local_date(const Catalog& catalog, core::LocalTime local, DateForm form) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::SimpleDateFormat format(unicode(pattern_of(catalog, form)),
-                               icu::Locale(catalog.language().c_str()), status);
-  use_months(catalog, format, status);
-  if (U_FAILURE(status)) return format_error("a date", catalog, status);
+namespace {
+
+// A formatter per language, pattern and month names, kept for the thread:
+// building a SimpleDateFormat loads the locale's calendar data, and one
+// letter writes five dates (half of `reply`'s ICU time). Each thread has its
+// own, as ICU's formatters are not to be shared between threads.
+icu::SimpleDateFormat* date_format(const Catalog& catalog, DateForm form, UErrorCode& status) {
+  std::string key = catalog.language() + '\n' + pattern_of(catalog, form);
+  for (const auto& month : catalog.dates().months) key += '\n' + month;
+  thread_local std::map<std::string, std::unique_ptr<icu::SimpleDateFormat>> formats;
+  if (auto found = formats.find(key); found != formats.end()) return found->second.get();
+  auto format = std::make_unique<icu::SimpleDateFormat>(
+      unicode(pattern_of(catalog, form)), icu::Locale(catalog.language().c_str()), status);
+  use_months(catalog, *format, status);
+  if (U_FAILURE(status)) return nullptr;
   // The local date and time counted as if it were UTC, and written in UTC:
   // the zone was applied by `date` already.
-  format.adoptTimeZone(icu::TimeZone::getGMT()->clone());
+  format->adoptTimeZone(icu::TimeZone::getGMT()->clone());
+  return formats.emplace(std::move(key), std::move(format)).first->second.get();
+}
+
+}  // namespace
+
+core::Result<std::string> local_date(const Catalog& catalog, core::LocalTime local, DateForm form) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::SimpleDateFormat* format = date_format(catalog, form, status);
+  if (!format) return format_error("a date", catalog, status);
   const auto seconds = local.time_since_epoch().count();
   icu::UnicodeString text;
-  format.format(static_cast<UDate>(seconds) * 1000.0, text);
+  format->format(static_cast<UDate>(seconds) * 1000.0, text);
   return utf8(text);
 }
 
