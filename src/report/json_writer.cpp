@@ -1,43 +1,97 @@
 #include "report/json_writer.hpp"
 
-#include <fmt/format.h>
+#include <charconv>
+#include <cstring>
 
 namespace fineprint::report {
+
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+// Whether any of the 8 bytes of `word` needs an escape: a control character
+// (< 0x20), '"' or '\\'. Bytes of 0x80 and above (UTF-8) pass unchanged.
+bool needs_escape(std::uint64_t word) {
+  std::uint64_t control = (word - kOnes * 0x20) & ~word;
+  std::uint64_t quote = word ^ (kOnes * '"');
+  std::uint64_t backslash = word ^ (kOnes * '\\');
+  quote = (quote - kOnes) & ~quote;
+  backslash = (backslash - kOnes) & ~backslash;
+  return ((control | quote | backslash) & kHighs) != 0;
+}
+
+void append_escape(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      const char text[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
+      out.append(text, sizeof text);
+    }
+  }
+}
+
+bool is_special(unsigned char c) {
+  return c < 0x20 || c == '"' || c == '\\';
+}
+
+// The index of the first byte of text[from..] that needs an escape, or the
+// size: 8 bytes at a time, the last few padded with spaces.
+std::size_t first_special(std::string_view text, std::size_t from) {
+  const char* data = text.data();
+  const std::size_t size = text.size();
+  std::uint64_t word;
+  while (from + 8 <= size) {
+    std::memcpy(&word, data + from, 8);
+    if (needs_escape(word)) break;
+    from += 8;
+  }
+  if (from == size) return size;
+  if (from + 8 > size) {
+    word = kOnes * ' ';
+    std::memcpy(&word, data + from, size - from);
+    if (!needs_escape(word)) return size;
+  }
+  while (from < size && !is_special(static_cast<unsigned char>(data[from]))) ++from;
+  return from;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  // Escaping is on the hot path of every decision record `batch` writes:
+  // plain runs are found 8 bytes at a time and appended whole, into the
+  // caller's buffer (issue 19).
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = first_special(text, 0); i < text.size(); i = first_special(text, i)) {
+    out.append(text.data() + run, i - run);
+    append_escape(out, static_cast<unsigned char>(text[i]));
+    run = ++i;
+  }
+  out.append(text.data() + run, text.size() - run);
+  out += '"';
+}
 
 std::string json_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
-  out += '"';
-  // Copy runs of plain characters at once: escaping is on the hot path of
-  // every decision record `batch` writes.
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text, run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += fmt::format("\\u{:04x}", c);
-    }
-  }
-  out.append(text, run, text.size() - run);
-  out += '"';
+  append_json_string(out, text);
   return out;
 }
 
@@ -54,7 +108,7 @@ void JsonWriter::before_value() {
   }
   if (!has_element_.empty()) {
     if (has_element_.back()) out_ += ',';
-    has_element_.back() = true;
+    has_element_.back() = 1;
     newline();
   }
 }
@@ -62,7 +116,7 @@ void JsonWriter::before_value() {
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_ += '{';
-  has_element_.push_back(false);
+  has_element_.push_back(0);
   return *this;
 }
 
@@ -77,7 +131,7 @@ JsonWriter& JsonWriter::end_object() {
 JsonWriter& JsonWriter::begin_array() {
   before_value();
   out_ += '[';
-  has_element_.push_back(false);
+  has_element_.push_back(0);
   return *this;
 }
 
@@ -87,21 +141,32 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
-  out_ += json_escape(name);
+  append_json_string(out_, name);
   out_ += pretty_ ? ": " : ":";
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::plain_key(PlainKey name) {
+  before_value();
+  out_ += '"';
+  out_ += name.text();
+  out_ += pretty_ ? "\": " : "\":";
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   before_value();
-  out_ += json_escape(text);
+  append_json_string(out_, text);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t number) {
   before_value();
-  out_ += std::to_string(number);
+  char text[24];
+  auto end = std::to_chars(text, text + sizeof text, number).ptr;
+  out_.append(text, end);
   return *this;
 }
 

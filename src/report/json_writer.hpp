@@ -11,6 +11,24 @@
 namespace fineprint::report {
 
 std::string json_escape(std::string_view text);  // with the quotes
+// The same appended to `out`, without a string of its own.
+void append_json_string(std::string& out, std::string_view text);
+
+// A key written in the program, checked when it is compiled to need no
+// escape, so that writing it is a copy (decision records, issue 19).
+class PlainKey {
+ public:
+  template <std::size_t N>
+  consteval PlainKey(const char (&text)[N]) : text_(text, N - 1) {  // NOLINT: implicit
+    for (std::size_t i = 0; i + 1 < N; ++i)
+      if (static_cast<unsigned char>(text[i]) < 0x20 || text[i] == '"' || text[i] == '\\')
+        throw "a plain key has no character to escape";
+  }
+  std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+};
 
 class JsonWriter {
  public:
@@ -21,6 +39,7 @@ class JsonWriter {
   JsonWriter& begin_array();
   JsonWriter& end_array();
   JsonWriter& key(std::string_view name);
+  JsonWriter& plain_key(PlainKey name);
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
@@ -34,6 +53,13 @@ class JsonWriter {
   JsonWriter& strings(const std::vector<std::string>& items);
 
   const std::string& str() const { return out_; }
+  // Empties the writer for the next document, keeping its buffers (batch
+  // writes every record through one writer per thread).
+  void clear() {
+    out_.clear();
+    has_element_.clear();
+    after_key_ = false;
+  }
 
  private:
   void before_value();
@@ -42,7 +68,7 @@ class JsonWriter {
   bool pretty_;
   std::string out_;
   // Per open container: has it had an element yet.
-  std::vector<bool> has_element_;
+  std::vector<std::uint8_t> has_element_;  // 1 when it has; bytes, not bits: cheaper to test
   bool after_key_ = false;
 };
 
