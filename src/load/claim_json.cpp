@@ -533,9 +533,6 @@ class Reader {
   core::Diagnostics& out_;
 };
 
-// Where objects and arrays first nest deeper than `limit` below the claim
-// object (a byte offset), or npos. Brackets inside strings do not count; an
-// unbalanced line is left to the parser, which calls it malformed.
 // The '{' and '[' bytes of `json`, 8 at a time: '{' is 0x7b and '[' 0x5b, so
 // a byte is one of them exactly when it is 0x7b with bit 0x20 set; the zero
 // bytes of (word | 0x20…) ^ 0x7b… are counted exactly, without carries.
@@ -548,12 +545,17 @@ std::size_t count_openers(std::string_view json) {
     std::memcpy(&word, json.data() + i, 8);
     std::uint64_t y = (word | kOnes * 0x20) ^ (kOnes * 0x7b);
     std::uint64_t nonzero = ((y & kLow7) + kLow7) | y;
-    count += static_cast<std::size_t>(__builtin_popcountll(~nonzero & ~kLow7));
+    // One 0x01 per matching byte, summed into the top byte by a multiply
+    // (a popcount would be a library call without -mpopcnt).
+    count += static_cast<std::size_t>((((~nonzero & ~kLow7) >> 7) * kOnes) >> 56);
   }
   for (; i < json.size(); ++i) count += json[i] == '{' || json[i] == '[';
   return count;
 }
 
+// Where objects and arrays first nest deeper than `limit` below the claim
+// object (a byte offset), or npos. Brackets inside strings do not count; an
+// unbalanced line is left to the parser, which calls it malformed.
 std::size_t too_deep_at(std::string_view json, std::size_t limit) {
   // Too few brackets to go that deep: the common case costs one count.
   if (count_openers(json) <= limit + 1) return std::string_view::npos;
