@@ -14,10 +14,18 @@ namespace fineprint::engine::detail {
 
 namespace {
 
+// As model::defect_reasons, without copying the list for every claim.
+bool is_defect_reason(const model::Returns& returns, const std::string& reason) {
+  if (returns.defect_reasons)
+    return std::any_of(returns.defect_reasons->begin(), returns.defect_reasons->end(),
+                       [&](const auto& defect) { return defect.value == reason; });
+  const std::vector<std::string>& defaults = model::default_defect_reasons();
+  return std::find(defaults.begin(), defaults.end(), reason) != defaults.end();
+}
+
 bool claims_a_defect(const model::Returns& returns, const model::Claim& claim) {
-  const std::vector<std::string> defects = model::defect_reasons(returns);
   return std::any_of(claim.items.begin(), claim.items.end(), [&](const model::ClaimItem& item) {
-    return std::find(defects.begin(), defects.end(), item.reason) != defects.end();
+    return is_defect_reason(returns, item.reason);
   });
 }
 
@@ -86,9 +94,12 @@ const model::OutcomeSpec* run_table(const model::Rulebook& rulebook, const model
     item.because = std::move(because);
     return nullptr;
   };
-  std::vector<const model::ReturnsRule*> matched;
+  // Kept from item to item: deciding an item allocates no list of its own.
+  static thread_local std::vector<const model::ReturnsRule*> matched;
+  matched.clear();
   const model::ReturnsRule* unknown = nullptr;
   std::string unknown_key;
+  item.trace.reserve(returns.rules.size());  // one allocation for the trace
   for (const auto& rule : returns.rules) {
     model::Match match = model::match_when(rule.when, facts);
     item.trace.push_back({rule.id.value, match.kind, std::string(match.key)});
