@@ -1,5 +1,6 @@
 #include "report/json_writer.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -21,27 +22,29 @@ bool needs_escape(std::uint64_t word) {
   return ((control | quote | backslash) & kHighs) != 0;
 }
 
-void append_escape(std::string& out, unsigned char c) {
+// `Out` is a StringOut or a JsonWriter::Buffer: put(char), put(string_view).
+template <class Out>
+void put_escape(Out& out, unsigned char c) {
   switch (c) {
     case '"':
-      out += "\\\"";
+      out.put("\\\"");
       break;
     case '\\':
-      out += "\\\\";
+      out.put("\\\\");
       break;
     case '\n':
-      out += "\\n";
+      out.put("\\n");
       break;
     case '\r':
-      out += "\\r";
+      out.put("\\r");
       break;
     case '\t':
-      out += "\\t";
+      out.put("\\t");
       break;
     default: {
       static constexpr char kHex[] = "0123456789abcdef";
       const char text[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
-      out.append(text, sizeof text);
+      out.put(std::string_view(text, sizeof text));
     }
   }
 }
@@ -71,21 +74,32 @@ std::size_t first_special(std::string_view text, std::size_t from) {
   return from;
 }
 
+// Escaping is on the hot path of every decision record `batch` writes:
+// plain runs are found 8 bytes at a time and written whole (issue 19).
+template <class Out>
+void put_json_string(Out& out, std::string_view text) {
+  out.put('"');
+  std::size_t run = 0;
+  for (std::size_t i = first_special(text, 0); i < text.size(); i = first_special(text, i)) {
+    out.put(text.substr(run, i - run));
+    put_escape(out, static_cast<unsigned char>(text[i]));
+    run = ++i;
+  }
+  out.put(text.substr(run));
+  out.put('"');
+}
+
+struct StringOut {
+  std::string& text;
+  void put(char c) { text += c; }
+  void put(std::string_view more) { text += more; }
+};
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  // Escaping is on the hot path of every decision record `batch` writes:
-  // plain runs are found 8 bytes at a time and appended whole, into the
-  // caller's buffer (issue 19).
-  out += '"';
-  std::size_t run = 0;
-  for (std::size_t i = first_special(text, 0); i < text.size(); i = first_special(text, i)) {
-    out.append(text.data() + run, i - run);
-    append_escape(out, static_cast<unsigned char>(text[i]));
-    run = ++i;
-  }
-  out.append(text.data() + run, text.size() - run);
-  out += '"';
+  StringOut sink{out};
+  put_json_string(sink, text);
 }
 
 std::string json_escape(std::string_view text) {
@@ -95,10 +109,19 @@ std::string json_escape(std::string_view text) {
   return out;
 }
 
+void JsonWriter::Buffer::grow(std::size_t more) {
+  text_.resize(std::max(text_.size() * 2, size_ + more + 256));
+}
+
+const std::string& JsonWriter::Buffer::str() const {
+  text_.resize(size_);  // the bytes written; the capacity stays
+  return text_;
+}
+
 void JsonWriter::newline() {
   if (!pretty_) return;
-  out_ += '\n';
-  out_.append(has_element_.size() * 2, ' ');
+  out_.put('\n');
+  out_.put_spaces(has_element_.size() * 2);
 }
 
 void JsonWriter::before_value() {
@@ -107,7 +130,7 @@ void JsonWriter::before_value() {
     return;
   }
   if (!has_element_.empty()) {
-    if (has_element_.back()) out_ += ',';
+    if (has_element_.back()) out_.put(',');
     has_element_.back() = 1;
     newline();
   }
@@ -115,7 +138,7 @@ void JsonWriter::before_value() {
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  out_ += '{';
+  out_.put('{');
   has_element_.push_back(0);
   return *this;
 }
@@ -124,41 +147,41 @@ JsonWriter& JsonWriter::end_object() {
   bool had = has_element_.back();
   has_element_.pop_back();
   if (had) newline();
-  out_ += '}';
+  out_.put('}');
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  out_ += '[';
+  out_.put('[');
   has_element_.push_back(0);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  return end_object(), out_.back() = ']', *this;
+  return end_object(), out_.last() = ']', *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
-  append_json_string(out_, name);
-  out_ += pretty_ ? ": " : ":";
+  put_json_string(out_, name);
+  out_.put(pretty_ ? ": " : ":");
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::plain_key(PlainKey name) {
   before_value();
-  out_ += '"';
-  out_ += name.text();
-  out_ += pretty_ ? "\": " : "\":";
+  out_.put('"');
+  out_.put(name.text());
+  out_.put(pretty_ ? "\": " : "\":");
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   before_value();
-  append_json_string(out_, text);
+  put_json_string(out_, text);
   return *this;
 }
 
@@ -166,19 +189,19 @@ JsonWriter& JsonWriter::value(std::int64_t number) {
   before_value();
   char text[24];
   auto end = std::to_chars(text, text + sizeof text, number).ptr;
-  out_.append(text, end);
+  out_.put(std::string_view(text, static_cast<std::size_t>(end - text)));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
   before_value();
-  out_ += flag ? "true" : "false";
+  out_.put(flag ? "true" : "false");
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   before_value();
-  out_ += "null";
+  out_.put("null");
   return *this;
 }
 

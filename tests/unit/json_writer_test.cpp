@@ -56,6 +56,9 @@ TEST_CASE("json_escape finds every special byte wherever it stands", "[json]") {
         std::string appended = "x";
         fineprint::report::append_json_string(appended, text);
         CHECK(appended == "x" + reference(text));
+        JsonWriter json;
+        json.begin_array().value(text).value(plain).end_array();
+        CHECK(json.str() == "[" + reference(text) + "," + reference(plain) + "]");
       }
   }
   // The bytes around the special ones (0x1f, 0x20, '!', '#', '[', ']') pass
@@ -71,6 +74,11 @@ TEST_CASE("JsonWriter: a plain key is written as a key, and clear() starts a new
   json.clear();
   json.begin_array().value(-42).end_array();
   CHECK(json.str() == "[-42]");
+  // A document longer than the writer's buffer so far, after a shorter one.
+  json.clear();
+  const std::string long_text(5000, 'x');
+  json.begin_array().value(long_text).null().end_array();
+  CHECK(json.str() == "[\"" + long_text + "\",null]");
   JsonWriter pretty(true);
   pretty.begin_object().plain_key("k").value("v").end_object();
   CHECK(pretty.str() == "{\n  \"k\": \"v\"\n}");
