@@ -18,7 +18,7 @@ DEB_PACKAGES := g++ cmake ninja-build make tzdata \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test clean format regenerate package bench bench-peers bench-history \
+.PHONY: deps build demo test clean format regenerate package bench bench-floor bench-peers bench-history \
   build-sanitize test-sanitize fuzz-smoke fuzz
 
 # Installs only what is missing, so running it twice does nothing the second time.
@@ -133,6 +133,12 @@ $(BENCH_BUILD_DIR)/build.ninja:
 bench: deps $(BENCH_BUILD_DIR)/build.ninja
 	cmake --build $(BENCH_BUILD_DIR) -j $(JOBS) --target fineprint fineprint_claimgen
 	tests/bench/batch/run.sh $(BENCH_BUILD_DIR)
+
+# The measured floor of batch (issue 19): parse-only, write-only and batch on
+# the same claims in one run (tests/bench/batch/floor.sh).
+bench-floor: deps $(BENCH_BUILD_DIR)/build.ninja
+	cmake --build $(BENCH_BUILD_DIR) -j $(JOBS) --target fineprint fineprint_claimgen fineprint_parse_only fineprint_write_only
+	tests/bench/batch/floor.sh $(BENCH_BUILD_DIR)
 
 bench-peers: deps $(BENCH_BUILD_DIR)/build.ninja
 	cmake --build $(BENCH_BUILD_DIR) -j $(JOBS) --target fineprint fineprint_claimgen

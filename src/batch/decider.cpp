@@ -68,9 +68,11 @@ void BatchDecider::decide_line(std::string_view line, std::uint64_t number, Batc
     return invalid(number, "empty line: every line must hold one JSON claim object", chunk);
   core::Diagnostics errors = reader_.read_padded(line, claim_);
   if (!errors.empty()) return invalid(number, load::json_claim_error_text(errors), chunk);
-  auto decision = engine::decide(rules_, claim_);
+  auto decision = engine::decide(rules_, claim_, engine::GoodwillOffers::only_to_grant);
   if (!decision) return invalid(number, decision.error().message, chunk);
-  chunk.out += report::decision_json(*decision, false);
+  json_.clear();
+  report::write_decision_json(json_, *decision);
+  chunk.out += json_.str();
   chunk.out += '\n';
   if (decision->goodwill)
     chunk.counts.goodwill[decision->goodwill->id].add(decision->goodwill->amount);

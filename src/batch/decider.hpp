@@ -11,6 +11,7 @@
 #include "load/claim_json.hpp"
 #include "model/claim.hpp"
 #include "model/rulebook.hpp"
+#include "report/json_writer.hpp"
 
 namespace fineprint::batch {
 
@@ -28,6 +29,7 @@ class BatchDecider {
   const engine::CompiledRulebook& rules_;
   load::JsonClaimReader reader_;
   model::Claim claim_;
+  report::JsonWriter json_;  // each record, in a buffer kept line to line
 };
 
 }  // namespace fineprint::batch

@@ -159,10 +159,21 @@ std::string format_money(Minor amount, int minor_digits) {
   // Work in unsigned so that the most negative value formats too.
   unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(amount)
                                           : static_cast<unsigned long long>(amount);
-  if (minor_digits == 0) return fmt::format("{}{}", negative ? "-" : "", magnitude);
-  auto scale = static_cast<unsigned long long>(pow10(minor_digits));
-  return fmt::format("{}{}.{:0{}}", negative ? "-" : "", magnitude / scale, magnitude % scale,
-                     minor_digits);
+  // Written by hand, not with fmt: every amount of every decision record
+  // `batch` writes comes through here (issue 19).
+  char text[48];
+  char* end = text + sizeof text;
+  char* at = end;
+  auto digit = [&](unsigned long long& rest) {
+    *--at = static_cast<char>('0' + rest % 10);
+    rest /= 10;
+  };
+  for (int i = 0; i < minor_digits; ++i) digit(magnitude);
+  if (minor_digits > 0) *--at = '.';
+  do digit(magnitude);
+  while (magnitude != 0);
+  if (negative) *--at = '-';
+  return std::string(at, end);
 }
 
 Result<BasisPoints> parse_percent(std::string_view text) {

@@ -62,7 +62,8 @@ core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Clai
   return decide(CompiledRulebook(rulebook), claim);
 }
 
-core::Result<Decision> decide(const CompiledRulebook& rules, const model::Claim& claim) {
+core::Result<Decision> decide(const CompiledRulebook& rules, const model::Claim& claim,
+                              GoodwillOffers offers) {
   Decision decision;
   decision.claim = claim.id;
   decision.kind = claim.kind;
@@ -76,7 +77,10 @@ core::Result<Decision> decide(const CompiledRulebook& rules, const model::Claim&
     } else {
       detail::decide_promotion(rules, claim, decision);
     }
-    decision.goodwill_offers = goodwill_offers(rules.rulebook, claim, decision);
+    // Weighing every gesture is a tenth of a return claim's decision; the
+    // JSON record prints only the one granted (issue 19).
+    if (offers == GoodwillOffers::weigh || claim.goodwill)
+      decision.goodwill_offers = goodwill_offers(rules.rulebook, claim, decision);
     if (claim.goodwill) {
       auto part = grant_goodwill(rules.rulebook, decision.goodwill_offers, *claim.goodwill);
       if (!part) throw detail::Failed{part.error()};

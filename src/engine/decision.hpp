@@ -71,7 +71,8 @@ struct Decision {
   std::vector<std::string> reasons;
   std::optional<Pricing> pricing;  // the order as priced; trace of a promotion claim
   // Every [[goodwill]] weighed after the rules decided (issue 17); empty when
-  // the rulebook has none. The verdict does not depend on them.
+  // the rulebook has none, or when decided with GoodwillOffers::only_to_grant
+  // and no gesture is asked for. The verdict does not depend on them.
   std::vector<GoodwillOffer> goodwill_offers;
   std::optional<GoodwillPart> goodwill;  // the gesture granted with the claim
   std::string rulebook;                  // "sha256:…"
@@ -81,7 +82,12 @@ struct Decision {
 // Decides `claim` (already validated) under the compiled rulebook: what
 // depends only on the rulebook (digest, promotion index) is computed once
 // for every claim (batch, resolve of several claims, policy tests).
-core::Result<Decision> decide(const CompiledRulebook& rules, const model::Claim& claim);
+// `offers`: whether to weigh every [[goodwill]] into `goodwill_offers`, which
+// only the text record and policy tests print; the gesture a claim asks for is
+// granted either way.
+enum class GoodwillOffers { weigh, only_to_grant };
+core::Result<Decision> decide(const CompiledRulebook& rules, const model::Claim& claim,
+                              GoodwillOffers offers = GoodwillOffers::weigh);
 // The same, compiling the rulebook first (tests; one claim).
 core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim);
 

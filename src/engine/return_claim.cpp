@@ -1,8 +1,10 @@
 // A return claim (docs/semantics.md §4): each item through the returns table, then
 // the money (paid or reprice basis, fees, shipping) and the verdict.
 #include <algorithm>
+#include <iterator>
 #include <map>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "engine/checked.hpp"
@@ -14,10 +16,18 @@ namespace fineprint::engine::detail {
 
 namespace {
 
+// As model::defect_reasons, without copying the list for every claim.
+bool is_defect_reason(const model::Returns& returns, const std::string& reason) {
+  if (returns.defect_reasons)
+    return std::any_of(returns.defect_reasons->begin(), returns.defect_reasons->end(),
+                       [&](const auto& defect) { return defect.value == reason; });
+  const std::vector<std::string>& defaults = model::default_defect_reasons();
+  return std::find(defaults.begin(), defaults.end(), reason) != defaults.end();
+}
+
 bool claims_a_defect(const model::Returns& returns, const model::Claim& claim) {
-  const std::vector<std::string> defects = model::defect_reasons(returns);
   return std::any_of(claim.items.begin(), claim.items.end(), [&](const model::ClaimItem& item) {
-    return std::find(defects.begin(), defects.end(), item.reason) != defects.end();
+    return is_defect_reason(returns, item.reason);
   });
 }
 
@@ -86,9 +96,12 @@ const model::OutcomeSpec* run_table(const model::Rulebook& rulebook, const model
     item.because = std::move(because);
     return nullptr;
   };
-  std::vector<const model::ReturnsRule*> matched;
+  // Kept from item to item: deciding an item allocates no list of its own.
+  static thread_local std::vector<const model::ReturnsRule*> matched;
+  matched.clear();
   const model::ReturnsRule* unknown = nullptr;
   std::string unknown_key;
+  item.trace.reserve(returns.rules.size());  // one allocation for the trace
   for (const auto& rule : returns.rules) {
     model::Match match = model::match_when(rule.when, facts);
     item.trace.push_back({rule.id.value, match.kind, std::string(match.key)});
@@ -126,33 +139,37 @@ const model::OutcomeSpec* run_table(const model::Rulebook& rulebook, const model
 }
 
 std::string sentence(const model::Rulebook& rulebook, const ItemDecision& item) {
-  std::string subject = fmt::format("{} × {}", item.sku, item.qty);
-  std::string what;
+  // One buffer, formats compiled with the program (FMT_COMPILE): a reason is
+  // written for every item `batch` decides (issue 19).
+  std::string text;
+  text.reserve(160);
+  auto out = std::back_inserter(text);
+  fmt::format_to(out, FMT_COMPILE("{} × {}: "), item.sku, item.qty);
   switch (item.outcome) {
     case model::Outcome::refund:
-      what = fmt::format("refund of {}", money_text(rulebook, item.amount));
+      fmt::format_to(out, FMT_COMPILE("refund of {}"), money_text(rulebook, item.amount));
       break;
     case model::Outcome::store_credit:
-      what = fmt::format("store credit of {}", money_text(rulebook, item.amount));
+      fmt::format_to(out, FMT_COMPILE("store credit of {}"), money_text(rulebook, item.amount));
       break;
     case model::Outcome::deny:
-      what = "denied";
+      text += "denied";
       break;
     case model::Outcome::review:
-      what = "referred to staff for review";
+      text += "referred to staff for review";
       break;
     default: {
       std::string name(model::outcome_name(item.outcome));
       std::replace(name.begin(), name.end(), '_', ' ');
-      what = name;
+      text += name;
     }
   }
-  std::string source = item.rule.empty()          ? std::string{}
-                       : item.rule == "otherwise" ? std::string(" under the table's `otherwise`")
-                                                  : fmt::format(" under rule `{}`", item.rule);
-  std::string text = fmt::format("{}: {}{}", subject, what, source);
-  if (item.cite) text += fmt::format(" ({})", *item.cite);
-  if (item.because) text += fmt::format(": {}", *item.because);
+  if (item.rule == "otherwise")
+    text += " under the table's `otherwise`";
+  else if (!item.rule.empty())
+    fmt::format_to(out, FMT_COMPILE(" under rule `{}`"), item.rule);
+  if (item.cite) fmt::format_to(out, FMT_COMPILE(" ({})"), *item.cite);
+  if (item.because) fmt::format_to(out, FMT_COMPILE(": {}"), *item.because);
   if (!text.empty() && text.back() != '.' && text.back() != '!' && text.back() != '?') text += '.';
   if (pays_money(item.outcome) && item.fee_percent)
     text += fmt::format(" A restocking fee of {}% ({}) is deducted.",

@@ -207,8 +207,7 @@ struct ItemContext {
   const model::Order& order;
   const ClaimPlaces& places;
   const std::map<std::string, std::size_t>& line_of_sku;
-  std::vector<std::string> conditions;
-  std::vector<std::string> reasons;
+  const model::Returns* returns;  // null: the built-in names only
   // Built at the first unknown sku, once: every later one asks the same index.
   std::optional<core::Suggester> sku_suggester;
   std::map<std::string, std::int64_t> returned;  // sku → units claimed so far
@@ -263,19 +262,32 @@ void check_item_qty(core::Diagnostics& out, ItemContext& context, const model::C
   total = sum;
 }
 
+// Whether `name` is built in or declared: the test of model::known_conditions
+// and known_reasons, without building their lists.
+bool is_known(const std::vector<std::string>& builtin, const model::Names* declared,
+              const std::string& name) {
+  if (std::find(builtin.begin(), builtin.end(), name) != builtin.end()) return true;
+  return declared && std::any_of(declared->begin(), declared->end(),
+                                 [&](const auto& known) { return known.value == name; });
+}
+
 // One returned item: its names, its sku (which sets its line_index) and its qty.
 void check_item(core::Diagnostics& out, ItemContext& context, model::ClaimItem& item,
                 std::size_t i) {
   auto place = [&](auto member, std::string_view key) {
     return nth(context.places.items, i, member, context.places, item_path(i, key));
   };
-  if (std::find(context.conditions.begin(), context.conditions.end(), item.condition) ==
-      context.conditions.end())
-    unknown_name(out, "refs/unknown-condition", "condition", item.condition, context.conditions,
+  // The lists of known names are built only for an unknown one's message:
+  // every item `batch` reads is checked here (issue 19).
+  const model::Returns* returns = context.returns;
+  if (!is_known(model::builtin_conditions(), returns ? &returns->conditions : nullptr,
+                item.condition))
+    unknown_name(out, "refs/unknown-condition", "condition", item.condition,
+                 returns ? model::known_conditions(*returns) : model::builtin_conditions(),
                  place(&ClaimPlaces::Item::condition, "condition"));
-  if (std::find(context.reasons.begin(), context.reasons.end(), item.reason) ==
-      context.reasons.end())
-    unknown_name(out, "refs/unknown-reason", "reason", item.reason, context.reasons,
+  if (!is_known(model::builtin_reasons(), returns ? &returns->reasons : nullptr, item.reason))
+    unknown_name(out, "refs/unknown-reason", "reason", item.reason,
+                 returns ? model::known_reasons(*returns) : model::builtin_reasons(),
                  place(&ClaimPlaces::Item::reason, "reason"));
   auto line = context.line_of_sku.find(item.sku);
   if (line == context.line_of_sku.end()) {
@@ -329,10 +341,7 @@ core::Diagnostics validate_claim(model::Claim& claim, const model::Rulebook& rul
       .order = claim.order,
       .places = places,
       .line_of_sku = line_of_sku,
-      .conditions = rulebook.returns ? model::known_conditions(*rulebook.returns)
-                                     : model::builtin_conditions(),
-      .reasons =
-          rulebook.returns ? model::known_reasons(*rulebook.returns) : model::builtin_reasons(),
+      .returns = rulebook.returns ? &*rulebook.returns : nullptr,
       .sku_suggester = std::nullopt,
       .returned = {},
   };

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/decision.hpp"
+#include "report/json_writer.hpp"
 
 namespace fineprint::report {
 
@@ -19,5 +20,8 @@ struct ReplyField {
 // Without `reply` the record is exactly what it always was.
 std::string decision_json(const engine::Decision& decision, bool pretty,
                           const ReplyField* reply = nullptr);
+// The same record written through `json` (batch reuses one writer per thread).
+void write_decision_json(JsonWriter& json, const engine::Decision& decision,
+                         const ReplyField* reply = nullptr);
 
 }  // namespace fineprint::report

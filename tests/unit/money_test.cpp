@@ -47,6 +47,11 @@ TEST_CASE("money formats with exactly the currency's decimals", "[money]") {
   CHECK(format_money(-150, 2) == "-1.50");
   CHECK(format_money(1500, 0) == "1500");
   CHECK(format_money(std::numeric_limits<std::int64_t>::min(), 2) == "-92233720368547758.08");
+  CHECK(format_money(std::numeric_limits<std::int64_t>::max(), 2) == "92233720368547758.07");
+  CHECK(format_money(1005, 3) == "1.005");
+  CHECK(format_money(-5, 3) == "-0.005");
+  CHECK(format_money(-7, 0) == "-7");
+  CHECK(format_money(0, 0) == "0");
 }
 
 TEST_CASE("currencies fix their minor unit; unknown codes are unknown", "[money]") {

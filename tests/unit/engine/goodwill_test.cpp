@@ -3,6 +3,7 @@
 // and the refusals; the rules' decision is never changed.
 #include "engine_fixture.hpp"
 #include "load/rulebook_loader.hpp"
+#include "report/decision_json.hpp"
 
 using namespace fineprint;
 using test::money;
@@ -170,6 +171,32 @@ TEST_CASE("goodwill: a grant is its own part, or refused", "[goodwill]") {
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.error().message ==
         "claim G: goodwill \"NOTE\" is not in the rulebook; did you mean \"NOTED\"?");
+}
+
+TEST_CASE("goodwill: batch weighs the gestures only to grant one, the record unchanged",
+          "[goodwill]") {
+  auto rules = test::rulebook(test::store() + kTable +
+                              goodwill("DENIED", "amount = \"2\"\noutcome_in = [\"deny\"]") +
+                              goodwill("REFUNDED", "amount = \"1\"\noutcome_in = [\"refund\"]"));
+  const engine::CompiledRulebook compiled(rules);
+  auto both = [&](const std::string& choice) {
+    auto claim = test::claim(washed_claim("2027-01-05T10:00:00+02:00", choice), rules);
+    auto weighed = engine::decide(compiled, claim);
+    auto lean = engine::decide(compiled, claim, engine::GoodwillOffers::only_to_grant);
+    REQUIRE(weighed.ok());
+    REQUIRE(lean.ok());
+    CHECK(report::decision_json(lean.value(), false) ==
+          report::decision_json(weighed.value(), false));
+    CHECK(weighed.value().goodwill_offers.size() == 2);
+    return lean.value();
+  };
+  // Nothing asked for: nothing weighed.
+  CHECK(both("").goodwill_offers.empty());
+  // A gesture asked for: weighed, granted, in the record.
+  auto granted = both("[goodwill]\nid = \"DENIED\"\n");
+  CHECK(granted.goodwill_offers.size() == 2);
+  REQUIRE(granted.goodwill.has_value());
+  CHECK(money(*granted.goodwill->amount) == "2.00");
 }
 
 TEST_CASE("goodwill: the loader wants exactly one gesture and bounded numbers", "[goodwill]") {
