@@ -15,4 +15,16 @@ namespace fineprint::analysis {
 ShadowVerdict search_shadow(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
                             const std::vector<Rival>& rivals);
 
+class EngineCheck;
+
+// The same search over orders of two line kinds: P's line and one support
+// line of another kind, which counts toward the thresholds of every
+// promotion whose scope holds it (a helper switched on, P's own threshold
+// spread over two kinds so that a rival's is not met). It only refutes:
+// not shadowed once the engine prices one of its orders with P applied;
+// shadowed when none; `stopped` when it ran out of budget.
+ShadowVerdict search_mixed_orders(const model::Rulebook& rulebook, const PromoSet& set,
+                                  std::size_t p, const std::vector<Rival>& rivals,
+                                  const EngineCheck& engine);
+
 }  // namespace fineprint::analysis
