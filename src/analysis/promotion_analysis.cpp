@@ -155,7 +155,7 @@ std::vector<std::vector<Rival>> sweep_pairs(const model::Rulebook& rulebook, Pro
       if (fx.window.hi < fy.window.lo) continue;  // closed before y opens: never again
       active[kept++] = x;
       if (fx.shipping != fy.shipping || !fx.channels.intersects(fy.channels)) continue;
-      auto common = common_ids(lines, x, y);
+      const bool common = share_line(lines, x, y);
       // Two free_shipping promotions compete for the shipping line even with
       // disjoint scopes: an order with a line of each makes both candidates.
       if ((common || fx.shipping) && promos[x].priority == promos[y].priority &&

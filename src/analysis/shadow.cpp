@@ -252,13 +252,42 @@ bool any_helper(const model::Rulebook& rulebook, std::size_t p, const std::vecto
   });
 }
 
-// Without helpers, a cover by the rivals forced on two line kinds as well
-// settles it at the cost of a cover.
+// Whether a support line can change anything: it matters through candidate
+// thresholds, P's (spread over two kinds) or a helper's (switched on by it).
+// Without either, it only adds to rivals' totals (turning blockers on) and
+// to the cents helpers need to take something off (a known limit,
+// docs/analysis.md).
+bool support_line_may_matter(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
+                             const std::vector<Rival>& rivals) {
+  auto counts = [&](std::size_t i) {
+    return set.facts[i].list_quantity > 1 || set.facts[i].list_subtotal > 0;
+  };
+  return counts(p) || std::any_of(rivals.begin(), rivals.end(), [&](const Rival& r) {
+           return counts(r.index) &&
+                  combinable(rulebook.promotions[r.index], rulebook.promotions[p]);
+         });
+}
+
+// Whether every rival the cover counted on is forced on two line kinds as
+// well: the cover by those is then the one already found.
+bool same_cover_on_two_kinds(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
+                             const std::vector<Rival>& rivals) {
+  return std::all_of(rivals.begin(), rivals.end(), [&](const Rival& r) {
+    return !forced(set.facts[r.index], set.facts[p]) ||
+           combinable(rulebook.promotions[r.index], rulebook.promotions[p]) ||
+           forced_on_two_kinds(set, r.index, p);
+  });
+}
+
+// Skipped where a support line cannot matter; without helpers, a cover by
+// the rivals forced on two line kinds as well settles it at the cost of a
+// cover (none when those are the rivals the cover already used).
 ShadowVerdict refute_by_mixed_orders(const model::Rulebook& rulebook, const PromoSet& set,
                                      std::size_t p, const std::vector<Rival>& rivals,
                                      ShadowVerdict verdict, const EngineCheck& engine) {
-  bool helpers = any_helper(rulebook, p, rivals);
-  if (!helpers) {
+  if (!support_line_may_matter(rulebook, set, p, rivals)) return verdict;
+  if (!any_helper(rulebook, p, rivals)) {
+    if (same_cover_on_two_kinds(rulebook, set, p, rivals)) return verdict;
     ShadowVerdict strict = by_cover(rulebook, set, p, rivals, true);
     verdict.work += strict.work;
     if (strict.shadowed) return verdict;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -16,6 +17,11 @@ namespace {
 
 // Entrants considered over all nodes of one promotion's search.
 constexpr std::uint64_t kSearchBudget = 50'000;
+// Steps of the search over orders of two line kinds (one promotion). A step
+// there is a few range comparisons; the 20,000-promotion stress rulebook
+// needs at most 1.4 million for one promotion (and the run's budget still
+// bounds them all together).
+constexpr std::uint64_t kMixedBudget = 2'000'000;
 constexpr std::int64_t kUnbounded = kMaxInt;
 
 enum class Truth { no, yes, unknown };
@@ -213,6 +219,35 @@ class Search {
       e.min_quantity = f.min_quantity;
       e.min_subtotal = f.min_subtotal;
     }
+    if (engine_) order_blockers();
+  }
+
+  // Without helpers nothing but a blocker ever holds P's line, so the order
+  // in which the rivals are followed does not change the answer, only the
+  // work: first those located wherever P is, lowest thresholds first, whose
+  // amounts then bound the node before the rest split it.
+  void order_blockers() {
+    if (std::any_of(entrants_.begin(), entrants_.end() - 1,
+                    [](const Entrant& e) { return e.helper; }))
+      return;
+    const std::vector<Box>& p_where = entrants_.back().where;
+    auto everywhere = [&](const Entrant& e) {
+      return std::all_of(p_where.begin(), p_where.end(), [&](const Box& b) {
+        return std::any_of(e.where.begin(), e.where.end(),
+                           [&](const Box& w) { return b.subset_of(w); });
+      });
+    };
+    std::vector<std::pair<std::tuple<bool, core::Minor, std::int64_t>, std::size_t>> keys;
+    for (std::size_t i = 0; i + 1 < entrants_.size(); ++i) {
+      const Entrant& e = entrants_[i];
+      keys.push_back({{!everywhere(e), e.min_subtotal, e.min_quantity}, i});
+    }
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Entrant> sorted;
+    for (const auto& key : keys) sorted.push_back(std::move(entrants_[key.second]));
+    sorted.push_back(std::move(entrants_.back()));
+    entrants_.swap(sorted);
   }
 
   // P a candidate: its window, channels and scope, one of its segments, a
@@ -319,10 +354,10 @@ class Search {
   // or the node split into children on the stack).
   bool advance(Node& n) {
     for (; n.next + 1 < entrants_.size(); ++n.next) {
-      if (++work_ > kSearchBudget) {
+      if (++work_ > (engine_ ? kMixedBudget : kSearchBudget)) {
         if (engine_)
           stop(fmt::format("its orders of two line kinds leave more than {} steps to search",
-                           core::grouped(kSearchBudget)));
+                           core::grouped(kMixedBudget)));
         else
           stop(fmt::format(
               "the promotions combinable with it that rank before it leave more than {} steps to search",
@@ -450,52 +485,64 @@ class Search {
   // One child per way e can be left out: a switch only it reads, or each
   // undecided condition made to fail.
   void turn_off(const Node& n, const Entrant& e, const Conditions& on) {
-    auto child = [&] { return child_of(n); };
     if (e.private_off) {
-      Node c = child();
+      Node c = child_of(n);
       if (!e.private_code) c.used_up.push_back(e.index);
       stack_.push_back(std::move(c));
-    } else {
-      if (on.loc == Truth::unknown) {
-        std::vector<Box> pieces{n.region};
-        for (const Box& b : e.where) {
-          std::vector<Box> rest;
-          for (const Box& piece : pieces) piece.subtract(space_.layout, b, rest);
-          pieces.swap(rest);
-        }
-        for (Box& piece : pieces) {
-          Node c = child();
-          c.region = std::move(piece);
-          stack_.push_back(std::move(c));
-        }
+      return;
+    }
+    if (on.loc != Truth::unknown) return switch_off(n, e, on);
+    std::vector<Box> pieces{n.region};
+    for (const Box& b : e.where) {
+      std::vector<Box> rest;
+      for (const Box& piece : pieces) piece.subtract(space_.layout, b, rest);
+      pieces.swap(rest);
+    }
+    for (Box& piece : pieces) {
+      Node c = child_of(n);
+      c.region = std::move(piece);
+      stack_.push_back(std::move(c));
+    }
+    if (!engine_) return switch_off(n, e, on);
+    // Two line kinds: the other ways only where e is located; the pieces
+    // above hold the rest (one line kind keeps its order of search).
+    for (const Box& b : e.where)
+      if (Box in = n.region.intersect(b); !in.empty(space_.layout)) {
+        Node part = n;
+        part.region = std::move(in);
+        switch_off(part, e, on);
       }
-      if (on.code == Truth::unknown) {
-        Node c = child();
-        c.codes[static_cast<std::size_t>(e.code)] = 0;
-        stack_.push_back(std::move(c));
-      }
-      if (on.seg == Truth::unknown) {
-        Node c = child();
-        c.seg_out |= e.segments;
-        stack_.push_back(std::move(c));
-      }
-      if (on.first == Truth::unknown) {
-        Node c = child();
-        c.first = 0;
-        stack_.push_back(std::move(c));
-      }
-      if (on.qty == Truth::unknown) {
-        Node c = child();
-        Span& qty = counted(c.qty, on.member);
-        qty.hi = std::min(qty.hi, e.min_quantity);
-        if (settle(c)) stack_.push_back(std::move(c));
-      }
-      if (on.sub == Truth::unknown) {
-        Node c = child();
-        Span& sub = counted(c.sub, on.member);
-        sub.hi = std::min(sub.hi, e.min_subtotal);
-        if (settle(c)) stack_.push_back(std::move(c));
-      }
+  }
+
+  // The children where a switch or an amount turns e off.
+  void switch_off(const Node& n, const Entrant& e, const Conditions& on) {
+    auto child = [&] { return child_of(n); };
+    if (on.code == Truth::unknown) {
+      Node c = child();
+      c.codes[static_cast<std::size_t>(e.code)] = 0;
+      stack_.push_back(std::move(c));
+    }
+    if (on.seg == Truth::unknown) {
+      Node c = child();
+      c.seg_out |= e.segments;
+      stack_.push_back(std::move(c));
+    }
+    if (on.first == Truth::unknown) {
+      Node c = child();
+      c.first = 0;
+      stack_.push_back(std::move(c));
+    }
+    if (on.qty == Truth::unknown) {
+      Node c = child();
+      Span& qty = counted(c.qty, on.member);
+      qty.hi = std::min(qty.hi, e.min_quantity);
+      if (settle(c)) stack_.push_back(std::move(c));
+    }
+    if (on.sub == Truth::unknown) {
+      Node c = child();
+      Span& sub = counted(c.sub, on.member);
+      sub.hi = std::min(sub.hi, e.min_subtotal);
+      if (settle(c)) stack_.push_back(std::move(c));
     }
   }
 
@@ -665,18 +712,6 @@ ShadowVerdict search_shadow(const model::Rulebook& rulebook, const PromoSet& set
 ShadowVerdict search_mixed_orders(const model::Rulebook& rulebook, const PromoSet& set,
                                   std::size_t p, const std::vector<Rival>& rivals,
                                   const EngineCheck& engine) {
-  // The support line counts toward candidate thresholds only: without any,
-  // the search would be the one over one line kind again.
-  auto counts = [&](std::size_t i) {
-    return set.facts[i].list_quantity > 1 || set.facts[i].list_subtotal > 0;
-  };
-  if (!counts(p) &&
-      std::none_of(rivals.begin(), rivals.end(), [&](const Rival& r) { return counts(r.index); })) {
-    ShadowVerdict verdict;
-    verdict.shadowed = true;
-    verdict.work = rivals.size();
-    return verdict;
-  }
   Search search(rulebook, set, p, rivals, &engine);
   ShadowVerdict verdict = search.run();
   verdict.work = search.work();
