@@ -1,6 +1,7 @@
 // promo/shadowed over orders of two line kinds against the engine: small
-// random sets of promotions over three categories, with thresholds that
-// orders of two categories can meet or keep below, some of them combinable.
+// random sets of promotions over three categories, with thresholds (amount
+// and quantity) that orders of two categories can meet or keep below, some
+// with a code or for a first order, some combinable.
 // Every order of one or two lines over a grid of amounts is priced by the
 // engine; a promotion is shadowed exactly when it is a candidate in some of
 // them and applied in none.
@@ -42,6 +43,9 @@ model::Rulebook threshold_promotions(unsigned seed) {
     p.products.present = true;
     p.products.categories = names(g.subset(kThreeCategories));
     if (int t = g.pick(4); t > 0) p.min_subtotal = core::Located<core::Minor>{2000 * t, {}};
+    if (g.chance(20)) p.min_quantity = core::Located<std::int64_t>{2, {}};
+    if (g.chance(20)) p.code = core::Located<std::string>{"A", {}};
+    if (g.chance(10)) p.first_order_only = true;
     p.priority = g.pick(3);
     if (g.chance(30)) p.combinable.kind = model::Combinable::Kind::all;
     p.benefit = model::Benefit{};
@@ -64,32 +68,38 @@ Seen price_every_order(const model::Rulebook& r) {
   engine::CompiledRulebook compiled(r);
   const std::vector<bool> none(r.promotions.size(), false);
   Seen seen{none, none, none};
-  model::Customer customer;
-  customer.orders_before = 1;
-  for (std::size_t c1 = 0; c1 < kThreeCategories.size(); ++c1)
-    for (std::size_t c2 = c1; c2 <= kThreeCategories.size(); ++c2)  // c2 == size: one line
-      for (core::Minor u1 : units)
-        for (core::Minor u2 : units) {
-          if (c2 == kThreeCategories.size() && u2 != units.front()) continue;
-          model::Order o;
-          o.placed_at = noon_of_day(5);
-          o.channel = "web";
-          o.lines.push_back(
-              {"S1", kThreeCategories[c1], 1, u1, {}, false, false, false, false, {}});
-          if (c2 < kThreeCategories.size())
-            o.lines.push_back(
-                {"S2", kThreeCategories[c2], 1, u2, {}, false, false, false, false, {}});
-          auto priced = engine::price_order(compiled, o, customer);
-          REQUIRE(priced);
-          for (std::size_t i = 0; i < r.promotions.size(); ++i) {
-            const auto* result = priced->find(r.promotions[i].id.value);
-            REQUIRE(result);
-            if (result->status != engine::PromotionStatus::not_candidate) seen.candidate[i] = true;
-            if (result->status != engine::PromotionStatus::applied) continue;
-            seen.applied[i] = true;
-            if (o.lines.size() == 1) seen.applied_on_one_line[i] = true;
-          }
-        }
+  for (bool code : {false, true})
+    for (std::int64_t before : {0, 1})
+      for (std::size_t c1 = 0; c1 < kThreeCategories.size(); ++c1)
+        for (std::size_t c2 = c1; c2 <= kThreeCategories.size(); ++c2)  // c2 == size: one line
+          for (std::int64_t q : {1, 2, 3})
+            for (core::Minor u1 : units)
+              for (core::Minor u2 : units) {
+                if (c2 == kThreeCategories.size() && u2 != units.front()) continue;
+                const std::int64_t q1 = q == 3 ? 2 : 1, q2 = q == 2 ? 2 : 1;
+                model::Customer customer;
+                customer.orders_before = before;
+                model::Order o;
+                if (code) o.codes.push_back("A");
+                o.placed_at = noon_of_day(5);
+                o.channel = "web";
+                o.lines.push_back(
+                    {"S1", kThreeCategories[c1], q1, u1, {}, false, false, false, false, {}});
+                if (c2 < kThreeCategories.size())
+                  o.lines.push_back(
+                      {"S2", kThreeCategories[c2], q2, u2, {}, false, false, false, false, {}});
+                auto priced = engine::price_order(compiled, o, customer);
+                if (!priced) FAIL("the engine could not price an order");
+                for (std::size_t i = 0; i < r.promotions.size(); ++i) {
+                  const auto* result = priced->find(r.promotions[i].id.value);
+                  if (!result) FAIL("a promotion is missing from the pricing");
+                  if (result->status != engine::PromotionStatus::not_candidate)
+                    seen.candidate[i] = true;
+                  if (result->status != engine::PromotionStatus::applied) continue;
+                  seen.applied[i] = true;
+                  if (o.lines.size() == 1) seen.applied_on_one_line[i] = true;
+                }
+              }
   return seen;
 }
 
