@@ -17,11 +17,6 @@ namespace {
 
 // Entrants considered over all nodes of one promotion's search.
 constexpr std::uint64_t kSearchBudget = 50'000;
-// Steps of the search over orders of two line kinds (one promotion). A step
-// there is a few range comparisons; the 20,000-promotion stress rulebook
-// needs at most 1.4 million for one promotion (and the run's budget still
-// bounds them all together).
-constexpr std::uint64_t kMixedBudget = 2'000'000;
 constexpr std::int64_t kUnbounded = kMaxInt;
 
 enum class Truth { no, yes, unknown };
@@ -93,8 +88,9 @@ class Search {
   // With `engine`, the search runs over orders of two line kinds and only
   // an order the engine prices with P applied ends it (see search_mixed_orders).
   Search(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
-         const std::vector<Rival>& rivals, const EngineCheck* engine = nullptr)
-      : rulebook_(rulebook), set_(set), p_(p), engine_(engine) {
+         const std::vector<Rival>& rivals, const EngineCheck* engine = nullptr,
+         std::uint64_t mixed_budget = kMixedSearchBudget)
+      : rulebook_(rulebook), set_(set), p_(p), engine_(engine), mixed_budget_(mixed_budget) {
     build(rivals);
   }
 
@@ -122,6 +118,7 @@ class Search {
   const PromoSet& set_;
   std::size_t p_;
   const EngineCheck* engine_;
+  std::uint64_t mixed_budget_;
   ShadowSpace space_;
   ShadowSpace support_space_;      // the support line's (category, sku), two line kinds only
   std::vector<Entrant> entrants_;  // rank order, P last
@@ -354,10 +351,10 @@ class Search {
   // or the node split into children on the stack).
   bool advance(Node& n) {
     for (; n.next + 1 < entrants_.size(); ++n.next) {
-      if (++work_ > (engine_ ? kMixedBudget : kSearchBudget)) {
+      if (++work_ > (engine_ ? mixed_budget_ : kSearchBudget)) {
         if (engine_)
           stop(fmt::format("its orders of two line kinds leave more than {} steps to search",
-                           core::grouped(kMixedBudget)));
+                           core::grouped(mixed_budget_)));
         else
           stop(fmt::format(
               "the promotions combinable with it that rank before it leave more than {} steps to search",
@@ -711,8 +708,8 @@ ShadowVerdict search_shadow(const model::Rulebook& rulebook, const PromoSet& set
 
 ShadowVerdict search_mixed_orders(const model::Rulebook& rulebook, const PromoSet& set,
                                   std::size_t p, const std::vector<Rival>& rivals,
-                                  const EngineCheck& engine) {
-  Search search(rulebook, set, p, rivals, &engine);
+                                  const EngineCheck& engine, std::uint64_t budget) {
+  Search search(rulebook, set, p, rivals, &engine, budget);
   ShadowVerdict verdict = search.run();
   verdict.work = search.work();
   return verdict;
