@@ -146,4 +146,41 @@ std::optional<std::pair<int, int>> common_ids(const Lines& lines, std::size_t a,
   return std::nullopt;
 }
 
+namespace {
+
+// Whether a sorted list has a member outside two other sorted lists.
+bool some_outside(const std::vector<int>& list, const std::vector<int>& a,
+                  const std::vector<int>& b) {
+  return std::any_of(list.begin(), list.end(),
+                     [&](int id) { return !has_id(a, id) && !has_id(b, id); });
+}
+
+bool meet(const std::vector<int>& a, const std::vector<int>& b, const std::vector<int>& not_a,
+          const std::vector<int>& not_b) {
+  return std::any_of(a.begin(), a.end(), [&](int id) {
+    return has_id(b, id) && !has_id(not_a, id) && !has_id(not_b, id);
+  });
+}
+
+}  // namespace
+
+bool share_line(const Lines& lines, std::size_t a, std::size_t b) {
+  const ScopeIds& sa = lines.scopes[a];
+  const ScopeIds& sb = lines.scopes[b];
+  // No scope holds every line kind, and each promotion the sweep pairs has one.
+  if (!sa.present || !sb.present) return true;
+  auto listed = [](const ScopeIds& s) { return !s.cats.empty() || !s.skus.empty(); };
+  // A catalog bounds the values, an excluded category or a scope of
+  // exclusions only asks more: the general test.
+  if (lines.catalog_cats || lines.catalog_skus || !sa.exc_cats.empty() || !sb.exc_cats.empty() ||
+      !listed(sa) || !listed(sb))
+    return common_ids(lines, a, b).has_value();
+  // A line (c, s) is in a scope when c is a listed category or s a listed
+  // sku, and s is not excluded; c is free (any category goes with any sku)
+  // and so is s where only categories are asked (an unnamed sku).
+  const auto &ea = sa.exc_skus, &eb = sb.exc_skus;
+  return meet(sa.cats, sb.cats, {}, {}) || (!sa.cats.empty() && some_outside(sb.skus, ea, eb)) ||
+         (!sb.cats.empty() && some_outside(sa.skus, ea, eb)) || meet(sa.skus, sb.skus, ea, eb);
+}
+
 }  // namespace fineprint::analysis

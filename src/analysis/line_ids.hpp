@@ -52,5 +52,10 @@ std::vector<int> sku_candidates(const Lines& lines, const std::vector<std::size_
 
 // A line kind (category id, sku id) in both scopes, if any.
 std::optional<std::pair<int, int>> common_ids(const Lines& lines, std::size_t a, std::size_t b);
+// Whether there is one (common_ids(...).has_value()), without building the
+// candidate values for the usual scopes: the pair sweep asks it of every
+// pair of promotions that meet in time. Both scopes must hold some line
+// kind (the sweep leaves out the promotions that are never eligible).
+bool share_line(const Lines& lines, std::size_t a, std::size_t b);
 
 }  // namespace fineprint::analysis

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/engine_check.hpp"
 #include "analysis/line_ids.hpp"
 #include "analysis/shadow.hpp"
 #include "analysis/shadow_space.hpp"
@@ -154,7 +155,7 @@ std::vector<std::vector<Rival>> sweep_pairs(const model::Rulebook& rulebook, Pro
       if (fx.window.hi < fy.window.lo) continue;  // closed before y opens: never again
       active[kept++] = x;
       if (fx.shipping != fy.shipping || !fx.channels.intersects(fy.channels)) continue;
-      auto common = common_ids(lines, x, y);
+      const bool common = share_line(lines, x, y);
       // Two free_shipping promotions compete for the shipping line even with
       // disjoint scopes: an order with a line of each makes both candidates.
       if ((common || fx.shipping) && promos[x].priority == promos[y].priority &&
@@ -201,12 +202,13 @@ void decide_shadows(const model::Rulebook& rulebook, PromoAnalysis& out,
   // promotion from there on is left unproven, with a note. Each check's work
   // is a count, so where the run stops does not depend on threads or clocks.
   std::vector<ShadowVerdict> verdicts(set.facts.size());
+  const EngineCheck engine(rulebook);  // compiled only if some order of two line kinds needs it
   std::uint64_t spent = 0;
   for (std::size_t from = 0; from < checked.size(); from += kRunChunk) {
     const std::size_t to = std::min(checked.size(), from + kRunChunk);
     each_in_parallel(to - from, [&](std::size_t k) {
       std::size_t p = checked[from + k];
-      verdicts[p] = decide_shadow(rulebook, set, p, rivals[p]);
+      verdicts[p] = decide_shadow(rulebook, set, p, rivals[p], &engine);
     });
     std::size_t k = from;
     for (; k < to && spent <= run_budget; ++k) spent += verdicts[checked[k]].work;

@@ -179,6 +179,11 @@ PromoSet promo_set(const model::Rulebook& rulebook) {
       f.min_subtotal = std::max(f.min_subtotal, lowest);
     }
     f.shipping = p.benefit && p.benefit->kind == model::BenefitKind::free_shipping;
+    f.list_quantity = f.min_quantity;
+    f.list_subtotal = f.min_subtotal;
+    const TakesSomething alone = takes_something(p, rulebook.store.rounding, 1, 0);
+    f.takes_quantity = alone.qty;
+    f.takes_subtotal = alone.amount;
     const TakesSomething least =
         takes_something(p, rulebook.store.rounding, f.min_quantity, f.min_subtotal);
     f.min_quantity = least.qty;

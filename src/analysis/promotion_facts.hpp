@@ -31,6 +31,13 @@ struct PromoFacts {
   // percentage does not round to 0.00, a unit price above a fixed price).
   std::int64_t min_quantity = 1;
   core::Minor min_subtotal = 0;
+  // The two parts apart, for orders of two line kinds (shadow_search.cpp):
+  // the candidate thresholds, over the list totals of all its scoped lines,
+  // and what it needs on one line alone to take something off there.
+  std::int64_t list_quantity = 1;
+  core::Minor list_subtotal = 0;
+  std::int64_t takes_quantity = 1;
+  core::Minor takes_subtotal = 0;
   // fixed_price: its unit price. Whether it takes something off depends on
   // the unit price, not the amount alone: more units of a cheaper line meet
   // the same amount and it takes nothing (see shadow.cpp).

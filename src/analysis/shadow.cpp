@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/engine_check.hpp"
 #include "analysis/shadow_search.hpp"
 #include "analysis/shadow_space.hpp"
 
@@ -27,12 +28,42 @@ bool forced(const PromoFacts& q, const PromoFacts& p) {
          !q.limited && q.min_quantity <= p.min_quantity && q.min_subtotal <= p.min_subtotal;
 }
 
+// Whether every line kind in P's scope is in Q's.
+bool scope_contains(const Lines& lines, std::size_t q, std::size_t p) {
+  const ScopeIds& sq = lines.scopes[q];
+  if (!sq.present) return true;
+  const ScopeIds& sp = lines.scopes[p];
+  for (int c : category_candidates(lines, {p, q}))
+    for (int s : sku_candidates(lines, {p, q}))
+      if (in_scope_ids(sp, c, s) && !in_scope_ids(sq, c, s)) return false;
+  return true;
+}
+
+// On orders of two line kinds as well (search_mixed_orders), a forced rival
+// Q holds P's line whatever a support line adds when P's line alone meets
+// its thresholds (none but what it needs to take something off, and no more
+// of that than P needs), or when its scope holds all of P's, so that it
+// counts every line P counts.
+bool forced_on_two_kinds(const PromoSet& set, std::size_t q, std::size_t p) {
+  const PromoFacts& fq = set.facts[q];
+  const PromoFacts& fp = set.facts[p];
+  if (!forced(fq, fp)) return false;
+  if (fq.list_quantity <= 1 && fq.list_subtotal <= 0 &&
+      fq.takes_quantity <= std::max<std::int64_t>(1, fp.takes_quantity) &&
+      fq.takes_subtotal <= fp.takes_subtotal)
+    return true;
+  return fq.min_quantity <= std::max(fp.list_quantity, fp.takes_quantity) &&
+         fq.min_subtotal <= std::max(fp.list_subtotal, fp.takes_subtotal) &&
+         scope_contains(set.lines, q, p);
+}
+
 // The cover by rivals not combinable with P (see decide_shadow), step by
 // step; every verdict says what it spent (the run's budget adds it up).
+// `two_kinds`: by the rivals forced on orders of two line kinds only.
 class Cover {
  public:
-  Cover(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p)
-      : rulebook_(rulebook), set_(set), p_(p), fp_(set.facts[p]) {}
+  Cover(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p, bool two_kinds)
+      : rulebook_(rulebook), set_(set), p_(p), fp_(set.facts[p]), two_kinds_(two_kinds) {}
 
   ShadowVerdict run(const std::vector<Rival>& rivals) {
     pick_forced(rivals);
@@ -54,7 +85,8 @@ class Cover {
   void pick_forced(const std::vector<Rival>& rivals) {
     budget_.spend(rivals.size());
     for (const Rival& r : rivals)
-      if (forced(set_.facts[r.index], fp_) &&
+      if ((two_kinds_ ? forced_on_two_kinds(set_, r.index, p_)
+                      : forced(set_.facts[r.index], fp_)) &&
           !combinable(rulebook_.promotions[r.index], rulebook_.promotions[p_]))
         force_.push_back(r.index);
   }
@@ -176,6 +208,7 @@ class Cover {
   const PromoSet& set_;
   std::size_t p_;
   const PromoFacts& fp_;
+  bool two_kinds_;
   Budget budget_{kCoverBudget};
   ShadowVerdict v_;
   std::vector<std::size_t> force_;
@@ -186,8 +219,8 @@ class Cover {
 };
 
 ShadowVerdict by_cover(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
-                       const std::vector<Rival>& rivals) {
-  return Cover(rulebook, set, p).run(rivals);
+                       const std::vector<Rival>& rivals, bool two_kinds = false) {
+  return Cover(rulebook, set, p, two_kinds).run(rivals);
 }
 
 // Semantics v1.1: a fixed_price rival holds a line only where the unit price
@@ -210,14 +243,65 @@ std::vector<Rival> rivals_that_hold(const model::Rulebook& rulebook, const Promo
   return out;
 }
 
-}  // namespace
-
-ShadowVerdict decide_shadow(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
-                            const std::vector<Rival>& all_rivals) {
-  const std::vector<Rival> rivals = rivals_that_hold(rulebook, set, p, all_rivals);
-  bool helpers = std::any_of(rivals.begin(), rivals.end(), [&](const Rival& r) {
+// Orders of two line kinds can only show P usable: the verdict of one line
+// kind stands (its blockers, its witness) unless one of them lets P apply.
+// Whether a rival is combinable with P: it may then unblock P.
+bool any_helper(const model::Rulebook& rulebook, std::size_t p, const std::vector<Rival>& rivals) {
+  return std::any_of(rivals.begin(), rivals.end(), [&](const Rival& r) {
     return combinable(rulebook.promotions[r.index], rulebook.promotions[p]);
   });
+}
+
+// Whether a support line can change anything: it matters through candidate
+// thresholds, P's (spread over two kinds) or a helper's (switched on by it).
+// Without either, it only adds to rivals' totals (turning blockers on) and
+// to the cents helpers need to take something off (a known limit,
+// docs/analysis.md).
+bool support_line_may_matter(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
+                             const std::vector<Rival>& rivals) {
+  auto counts = [&](std::size_t i) {
+    return set.facts[i].list_quantity > 1 || set.facts[i].list_subtotal > 0;
+  };
+  return counts(p) || std::any_of(rivals.begin(), rivals.end(), [&](const Rival& r) {
+           return counts(r.index) &&
+                  combinable(rulebook.promotions[r.index], rulebook.promotions[p]);
+         });
+}
+
+// Whether every rival the cover counted on is forced on two line kinds as
+// well: the cover by those is then the one already found.
+bool same_cover_on_two_kinds(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
+                             const std::vector<Rival>& rivals) {
+  return std::all_of(rivals.begin(), rivals.end(), [&](const Rival& r) {
+    return !forced(set.facts[r.index], set.facts[p]) ||
+           combinable(rulebook.promotions[r.index], rulebook.promotions[p]) ||
+           forced_on_two_kinds(set, r.index, p);
+  });
+}
+
+// Skipped where a support line cannot matter; without helpers, a cover by
+// the rivals forced on two line kinds as well settles it at the cost of a
+// cover (none when those are the rivals the cover already used).
+ShadowVerdict refute_by_mixed_orders(const model::Rulebook& rulebook, const PromoSet& set,
+                                     std::size_t p, const std::vector<Rival>& rivals,
+                                     ShadowVerdict verdict, const EngineCheck& engine) {
+  if (!support_line_may_matter(rulebook, set, p, rivals)) return verdict;
+  if (!any_helper(rulebook, p, rivals)) {
+    if (same_cover_on_two_kinds(rulebook, set, p, rivals)) return verdict;
+    ShadowVerdict strict = by_cover(rulebook, set, p, rivals, true);
+    verdict.work += strict.work;
+    if (strict.shadowed) return verdict;
+  }
+  ShadowVerdict mixed = search_mixed_orders(rulebook, set, p, rivals, engine);
+  mixed.work += verdict.work;
+  if (mixed.stopped || !mixed.shadowed) return mixed;
+  verdict.work = mixed.work;
+  return verdict;
+}
+
+ShadowVerdict decide_on_one_line_kind(const model::Rulebook& rulebook, const PromoSet& set,
+                                      std::size_t p, const std::vector<Rival>& rivals) {
+  bool helpers = any_helper(rulebook, p, rivals);
   // The cover by rivals not combinable with P: where it leaves a gap, P is
   // usable in its plainest order whatever the helpers do.
   ShadowVerdict cover = by_cover(rulebook, set, p, rivals);
@@ -225,6 +309,16 @@ ShadowVerdict decide_shadow(const model::Rulebook& rulebook, const PromoSet& set
   ShadowVerdict searched = search_shadow(rulebook, set, p, rivals);
   searched.work += cover.work;
   return searched;
+}
+
+}  // namespace
+
+ShadowVerdict decide_shadow(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
+                            const std::vector<Rival>& all_rivals, const EngineCheck* engine) {
+  const std::vector<Rival> rivals = rivals_that_hold(rulebook, set, p, all_rivals);
+  ShadowVerdict verdict = decide_on_one_line_kind(rulebook, set, p, rivals);
+  if (!engine || verdict.stopped || !verdict.shadowed) return verdict;
+  return refute_by_mixed_orders(rulebook, set, p, rivals, std::move(verdict), *engine);
 }
 
 }  // namespace fineprint::analysis

@@ -26,9 +26,13 @@ struct ShadowVerdict {
   std::uint64_t work = 0;  // box operations and search steps spent: the run's budget counts them
 };
 
-// `rivals` sorted by rank.
+class EngineCheck;
+
+// `rivals` sorted by rank. With `engine`, a promotion found shadowed on the
+// orders of one line kind is searched again over orders of two
+// (search_mixed_orders), and is not shadowed if one of them lets it apply.
 ShadowVerdict decide_shadow(const model::Rulebook& rulebook, const PromoSet& set, std::size_t p,
-                            const std::vector<Rival>& rivals);
+                            const std::vector<Rival>& rivals, const EngineCheck* engine = nullptr);
 
 // An order where `promos` are all candidates (their codes, a segment of each,
 // first order when one needs it, thresholds met) on one line of `line`;

@@ -14,6 +14,7 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/analysis/shadow_space.cpp
   src/analysis/shadow.cpp
   src/analysis/shadow_search.cpp
+  src/analysis/engine_check.cpp
   src/analysis/promotion_rules.cpp
   src/analysis/stopped_note.cpp
   src/analysis/session.cpp
