@@ -18,6 +18,7 @@
 #include "cli/options.hpp"
 #include "cli/rulebook_option.hpp"
 #include "core/limits.hpp"
+#include "core/shell_word.hpp"
 #include "engine/decision.hpp"
 #include "intake/claim_form.hpp"
 #include "intake/claim_writer.hpp"
@@ -156,13 +157,15 @@ std::optional<load::LoadedClaim> read_back(const std::string& toml, bool has_cla
 void show_next_commands(const NewOptions& o, bool guided) {
   // The rulebook options as the agent gave them: the next command settles
   // the rulebook the same way this one did.
+  // Every path is quoted for the shell, so the line works when pasted.
   std::string rules;
-  if (!o.rules.given.empty()) rules += " --rules " + o.rules.given;
-  if (!o.rules.config.file.empty()) rules += " --config " + o.rules.config.file;
+  if (!o.rules.given.empty()) rules += " --rules " + core::shell_word(o.rules.given);
+  if (!o.rules.config.file.empty()) rules += " --config " + core::shell_word(o.rules.config.file);
   if (o.rules.config.none) rules += " --no-config";
   if (!o.output.empty()) {
-    std::cerr << fmt::format("\nDecide it:       fineprint resolve{} {}\n", rules, o.output);
-    std::cerr << fmt::format("Write the reply: fineprint reply{} {}\n", rules, o.output);
+    const std::string output = core::shell_word(o.output);
+    std::cerr << fmt::format("\nDecide it:       fineprint resolve{} {}\n", rules, output);
+    std::cerr << fmt::format("Write the reply: fineprint reply{} {}\n", rules, output);
   } else if (guided) {
     std::cerr << fmt::format(
         "\nPipe the claim into `fineprint resolve{} -` to decide it and `fineprint reply{} -` for the letter.\n",

@@ -5,5 +5,6 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/core/instant.cpp
   src/core/json_number.cpp
   src/core/money.cpp
+  src/core/shell_word.cpp
   src/core/unicode.cpp
 )

@@ -91,6 +91,32 @@ TEST_CASE("claim new with --item and --filed writes a whole claim: the washed ha
   CHECK_FALSE(contains(read(out), "[claim]"));
 }
 
+TEST_CASE("claim new's next commands work when pasted, whatever the paths hold",
+          "[intake][cli][shell-word]") {
+  TempDir dir;
+  auto folder = dir.path() / "Anna's claims";
+  std::filesystem::create_directories(folder);
+  auto out = folder / "washed hat.toml";
+  auto written = run_fineprint({"claim", "new", "--order", fixture("shopify-washed-hat.json"),
+                                "--from", "shopify", "--item", "HAT-201:1:washed:defective",
+                                "--filed", "2027-01-05", "--receipt", "-o", out.string()});
+  INFO(describe(written));
+  REQUIRE(written.exit_code == 0);
+  // Each printed command, run by a real shell with `fineprint` the program
+  // under test, reads the claim that was written.
+  for (std::string_view label : {"Decide it:       fineprint ", "Write the reply: fineprint "}) {
+    auto at = written.err.find(label);
+    REQUIRE(at != std::string::npos);
+    auto end = written.err.find('\n', at);
+    std::string command = written.err.substr(at + label.size(), end - at - label.size());
+    auto run =
+        fineprint::testing::run_process({"/bin/sh", "-c", "\"$0\" " + command, FINEPRINT_EXE});
+    INFO(command << "\n" << describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK(contains(run.out + run.err, "1001"));
+  }
+}
+
 TEST_CASE("claim new --format json feeds batch: a WooCommerce order decided", "[intake][cli]") {
   auto written = run_fineprint({"claim", "new", "--order", fixture("woocommerce-jacket.json"),
                                 "--from", "woocommerce", "--delivered", "2027-01-22T12:00:00+02:00",
