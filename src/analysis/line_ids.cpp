@@ -167,7 +167,8 @@ bool meet(const std::vector<int>& a, const std::vector<int>& b, const std::vecto
 bool share_line(const Lines& lines, std::size_t a, std::size_t b) {
   const ScopeIds& sa = lines.scopes[a];
   const ScopeIds& sb = lines.scopes[b];
-  // No scope holds every line kind, and each promotion the sweep pairs has one.
+  // A promotion without a scope (no `products`) holds every line kind, so
+  // it shares one with any promotion the sweep pairs it with.
   if (!sa.present || !sb.present) return true;
   auto listed = [](const ScopeIds& s) { return !s.cats.empty() || !s.skus.empty(); };
   // A catalog bounds the values, an excluded category or a scope of

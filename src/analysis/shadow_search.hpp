@@ -25,8 +25,9 @@ class EngineCheck;
 // not shadowed once the engine prices one of its orders with P applied;
 // shadowed when none; `stopped` when it ran out of budget.
 // `budget`: its steps for this promotion. A step is a few range
-// comparisons; the 20,000-promotion stress rulebook needs at most 1.4
-// million for one promotion (the run's budget still bounds them all).
+// comparisons, or one pricing of a candidate order by the engine; the
+// 20,000-promotion stress rulebook needs 1.35 million for one promotion (the
+// run's budget still bounds them all).
 inline constexpr std::uint64_t kMixedSearchBudget = 2'000'000;
 ShadowVerdict search_mixed_orders(const model::Rulebook& rulebook, const PromoSet& set,
                                   std::size_t p, const std::vector<Rival>& rivals,

@@ -72,7 +72,7 @@ void BatchDecider::decide_line(std::string_view line, std::uint64_t number, Batc
   if (!decision) return invalid(number, decision.error().message, chunk);
   json_.clear();
   report::write_decision_json(json_, *decision);
-  chunk.out += json_.str();
+  chunk.out += json_.view();
   chunk.out += '\n';
   if (decision->goodwill)
     chunk.counts.goodwill[decision->goodwill->id].add(decision->goodwill->amount);

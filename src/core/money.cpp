@@ -1,6 +1,7 @@
 #include "core/money.hpp"
 
 #include <array>
+#include <cassert>
 #include <limits>
 
 #include <fmt/format.h>
@@ -161,6 +162,9 @@ std::string format_money(Minor amount, int minor_digits) {
                                           : static_cast<unsigned long long>(amount);
   // Written by hand, not with fmt: every amount of every decision record
   // `batch` writes comes through here (issue 19).
+  // At most 20 digits of a 64-bit magnitude, a point, a sign and the
+  // zeros of the minor digits (0 to 3 in the currency table).
+  assert(minor_digits >= 0 && minor_digits <= 24);
   char text[48];
   char* end = text + sizeof text;
   char* at = end;

@@ -16,18 +16,9 @@ namespace fineprint::engine::detail {
 
 namespace {
 
-// As model::defect_reasons, without copying the list for every claim.
-bool is_defect_reason(const model::Returns& returns, const std::string& reason) {
-  if (returns.defect_reasons)
-    return std::any_of(returns.defect_reasons->begin(), returns.defect_reasons->end(),
-                       [&](const auto& defect) { return defect.value == reason; });
-  const std::vector<std::string>& defaults = model::default_defect_reasons();
-  return std::find(defaults.begin(), defaults.end(), reason) != defaults.end();
-}
-
 bool claims_a_defect(const model::Returns& returns, const model::Claim& claim) {
   return std::any_of(claim.items.begin(), claim.items.end(), [&](const model::ClaimItem& item) {
-    return is_defect_reason(returns, item.reason);
+    return model::is_defect_reason(returns, item.reason);
   });
 }
 

@@ -95,8 +95,9 @@ namespace {
 // letter writes five dates (half of `reply`'s ICU time). Each thread has its
 // own, as ICU's formatters are not to be shared between threads.
 icu::SimpleDateFormat* date_format(const Catalog& catalog, DateForm form, UErrorCode& status) {
-  std::string key = catalog.language() + '\n' + pattern_of(catalog, form);
-  for (const auto& month : catalog.dates().months) key += '\n' + month;
+  // '\0' cannot occur in a catalog's strings, so the parts cannot run together.
+  std::string key = catalog.language() + '\0' + pattern_of(catalog, form);
+  for (const auto& month : catalog.dates().months) key += '\0' + month;
   thread_local std::map<std::string, std::unique_ptr<icu::SimpleDateFormat>> formats;
   if (auto found = formats.find(key); found != formats.end()) return found->second.get();
   auto format = std::make_unique<icu::SimpleDateFormat>(

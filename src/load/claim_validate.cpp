@@ -262,15 +262,6 @@ void check_item_qty(core::Diagnostics& out, ItemContext& context, const model::C
   total = sum;
 }
 
-// Whether `name` is built in or declared: the test of model::known_conditions
-// and known_reasons, without building their lists.
-bool is_known(const std::vector<std::string>& builtin, const model::Names* declared,
-              const std::string& name) {
-  if (std::find(builtin.begin(), builtin.end(), name) != builtin.end()) return true;
-  return declared && std::any_of(declared->begin(), declared->end(),
-                                 [&](const auto& known) { return known.value == name; });
-}
-
 // One returned item: its names, its sku (which sets its line_index) and its qty.
 void check_item(core::Diagnostics& out, ItemContext& context, model::ClaimItem& item,
                 std::size_t i) {
@@ -280,12 +271,11 @@ void check_item(core::Diagnostics& out, ItemContext& context, model::ClaimItem& 
   // The lists of known names are built only for an unknown one's message:
   // every item `batch` reads is checked here (issue 19).
   const model::Returns* returns = context.returns;
-  if (!is_known(model::builtin_conditions(), returns ? &returns->conditions : nullptr,
-                item.condition))
+  if (!model::is_known_condition(returns, item.condition))
     unknown_name(out, "refs/unknown-condition", "condition", item.condition,
                  returns ? model::known_conditions(*returns) : model::builtin_conditions(),
                  place(&ClaimPlaces::Item::condition, "condition"));
-  if (!is_known(model::builtin_reasons(), returns ? &returns->reasons : nullptr, item.reason))
+  if (!model::is_known_reason(returns, item.reason))
     unknown_name(out, "refs/unknown-reason", "reason", item.reason,
                  returns ? model::known_reasons(*returns) : model::builtin_reasons(),
                  place(&ClaimPlaces::Item::reason, "reason"));

@@ -192,11 +192,11 @@ std::vector<ParsedFile> parse_files(LoadedRulebook& loaded) {
   }
 
   constexpr std::size_t kWorthAThread = 8 * 1024;  // starting one costs ~50 µs
-  std::thread worker;
+  std::jthread worker;                             // joined even when this thread's parse throws
   std::exception_ptr worker_failed;
-  if (bytes[1] >= kWorthAThread && std::thread::hardware_concurrency() > 1) {
+  if (std::min(bytes[0], bytes[1]) >= kWorthAThread && std::thread::hardware_concurrency() > 1) {
     try {
-      worker = std::thread([&] {
+      worker = std::jthread([&] {
         try {
           parse(lanes[1]);
         } catch (...) {

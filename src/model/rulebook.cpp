@@ -146,6 +146,29 @@ std::vector<std::string> defect_reasons(const Returns& returns) {
   return returns.defect_reasons ? values(*returns.defect_reasons) : default_defect_reasons();
 }
 
+namespace {
+bool listed(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+bool listed(const Names& names, const std::string& name) {
+  return std::any_of(names.begin(), names.end(),
+                     [&](const auto& known) { return known.value == name; });
+}
+}  // namespace
+
+bool is_known_condition(const Returns* returns, const std::string& name) {
+  return listed(builtin_conditions(), name) || (returns && listed(returns->conditions, name));
+}
+
+bool is_known_reason(const Returns* returns, const std::string& name) {
+  return listed(builtin_reasons(), name) || (returns && listed(returns->reasons, name));
+}
+
+bool is_defect_reason(const Returns& returns, const std::string& name) {
+  return returns.defect_reasons ? listed(*returns.defect_reasons, name)
+                                : listed(default_defect_reasons(), name);
+}
+
 bool is_distance_channel(const Store& store, const std::string& channel) {
   return std::any_of(store.distance_channels.begin(), store.distance_channels.end(),
                      [&](const auto& c) { return c.value == channel; });

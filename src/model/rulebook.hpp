@@ -321,6 +321,11 @@ std::string_view benefit_key(BenefitKind kind);
 std::vector<std::string> known_conditions(const Returns& returns);
 std::vector<std::string> known_reasons(const Returns& returns);
 std::vector<std::string> defect_reasons(const Returns& returns);
+// Whether `name` is in those lists, without building them (every claim
+// `batch` reads is checked; issue 19). `returns` may be null: built-in only.
+bool is_known_condition(const Returns* returns, const std::string& name);
+bool is_known_reason(const Returns* returns, const std::string& name);
+bool is_defect_reason(const Returns& returns, const std::string& name);
 
 bool is_distance_channel(const Store& store, const std::string& channel);
 std::vector<std::string> values(const Names& names);

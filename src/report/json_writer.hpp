@@ -54,6 +54,9 @@ class JsonWriter {
   JsonWriter& strings(const std::vector<std::string>& items);
 
   const std::string& str() const { return out_.str(); }
+  // The document so far without cutting the buffer to it: for a writer
+  // reused across records (batch), so the next record finds the room.
+  std::string_view view() const { return out_.view(); }
   // Empties the writer for the next document, keeping its buffers (batch
   // writes every record through one writer per thread).
   void clear() {
@@ -83,6 +86,7 @@ class JsonWriter {
     char& last() { return text_[size_ - 1]; }
     void clear() { size_ = 0; }
     const std::string& str() const;
+    std::string_view view() const { return {text_.data(), size_}; }
 
    private:
     void grow(std::size_t more);

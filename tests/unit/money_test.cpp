@@ -51,6 +51,8 @@ TEST_CASE("money formats with exactly the currency's decimals", "[money]") {
   CHECK(format_money(1005, 3) == "1.005");
   CHECK(format_money(-5, 3) == "-0.005");
   CHECK(format_money(-7, 0) == "-7");
+  CHECK(format_money(0, 3) == "0.000");
+  CHECK(format_money(0, 0) == "0");
   CHECK(format_money(0, 0) == "0");
 }
 

@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
   }
   const std::uint64_t count = std::strtoull(argv[2], nullptr, 10);
   const std::uint64_t per_chunk = argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 350;
+  if (per_chunk == 0) {
+    std::fprintf(stderr, "fineprint_write_only: LINES_PER_CHUNK must be a positive number\n");
+    return 2;
+  }
   std::string out;
   std::uint64_t bytes = 0;
   for (std::uint64_t i = 0; i < count; ++i) {
