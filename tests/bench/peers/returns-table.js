@@ -6,9 +6,11 @@
 
 const DEFECTS = ['defective', 'damaged_in_transit', 'wrong_item', 'not_as_described'];
 const TABLE = [
-  { id: 'hygiene-opened', outcome: 'deny', when: { category: ['underwear', 'socks'], condition: ['opened'], reason: ['changed_mind', 'late_delivery'] } },
+  { id: 'hygiene-opened', outcome: 'deny', when: { category: ['underwear', 'socks'], condition: ['opened', 'used', 'washed', 'damaged'], reason: ['changed_mind', 'late_delivery'] } },
   { id: 'withdrawal-web-14d', outcome: 'refund', when: { channel: ['web'], condition: ['sealed', 'opened'], days: { max: 14 } } },
   { id: 'legal-guarantee', outcome: 'repair_or_replace', when: { reason: DEFECTS, condition: ['sealed', 'opened', 'used'], days: { max: 730 } } },
+  { id: 'withdrawal-web-14d-worn', outcome: 'refund', when: { channel: ['web'], condition: ['used'], days: { max: 14 } } },
+  { id: 'withdrawal-web-14d-washed-damaged', outcome: 'review', when: { channel: ['web'], condition: ['washed', 'damaged'], days: { max: 14 } } },
   { id: 'defect-after-guarantee', outcome: 'deny', when: { reason: DEFECTS, days: { min: 731 } } },
   { id: 'care-label-washed', outcome: 'deny', when: { condition: ['washed'] } },
   { id: 'damaged-by-customer', outcome: 'deny', when: { condition: ['damaged'] } },
