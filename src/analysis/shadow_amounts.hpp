@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 
 #include "analysis/region.hpp"
 
@@ -29,11 +30,22 @@ struct Measure {
 };
 
 namespace detail {
+// The last value of an empty range is -1, so either term may be negative:
+// the arithmetic saturates both ways instead of overflowing (UBSan found
+// `kMaxInt - -1`). kMaxInt stands for unbounded and stays so.
 inline std::int64_t plus(std::int64_t a, std::int64_t b) {  // saturating at kMaxInt
-  return a >= kMaxInt - b ? kMaxInt : a + b;
+  if (a == kMaxInt || b == kMaxInt) return kMaxInt;
+  std::int64_t sum = 0;
+  if (__builtin_add_overflow(a, b, &sum))
+    return b > 0 ? kMaxInt : std::numeric_limits<std::int64_t>::min();
+  return sum;
 }
 inline std::int64_t minus_bound(std::int64_t a, std::int64_t b) {  // a - b, unbounded b: no bound
-  return b == kMaxInt ? 0 : a - b;
+  if (b == kMaxInt) return 0;
+  std::int64_t difference = 0;
+  if (__builtin_sub_overflow(a, b, &difference))
+    return b < 0 ? kMaxInt : std::numeric_limits<std::int64_t>::min();
+  return difference;
 }
 }  // namespace detail
 
