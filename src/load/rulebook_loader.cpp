@@ -192,8 +192,10 @@ std::vector<ParsedFile> parse_files(LoadedRulebook& loaded) {
   }
 
   constexpr std::size_t kWorthAThread = 8 * 1024;  // starting one costs ~50 µs
-  std::jthread worker;                             // joined even when this thread's parse throws
+  // Declared before the worker, so it outlives the join in the worker's
+  // destructor when this thread's parse throws.
   std::exception_ptr worker_failed;
+  std::jthread worker;  // joined even when this thread's parse throws
   if (std::min(bytes[0], bytes[1]) >= kWorthAThread && std::thread::hardware_concurrency() > 1) {
     try {
       worker = std::jthread([&] {
