@@ -5,6 +5,8 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/core/instant.cpp
   src/core/json_number.cpp
   src/core/money.cpp
+  src/core/sha256.cpp
+  src/core/sha256_extensions.cpp
   src/core/shell_word.cpp
   src/core/unicode.cpp
 )

@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "core/sha256.hpp"
 #include "engine/checked.hpp"
 #include "engine/claim_steps.hpp"
-#include "engine/sha256.hpp"
 
 namespace fineprint::engine {
 
@@ -48,7 +48,7 @@ std::string program_version() {
 }
 
 std::string rulebook_digest(const model::Rulebook& rulebook) {
-  Sha256 hash;
+  core::Sha256 hash;
   for (const auto& file : rulebook.files) {
     hash.update(fmt::format("{}\n{}\n", file.canonical_name, file.content.size()));
     hash.update(file.content);

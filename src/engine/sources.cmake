@@ -10,7 +10,5 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/engine/goodwill.cpp
   src/engine/promotion_claim.cpp
   src/engine/decision.cpp
-  src/engine/sha256.cpp
-  src/engine/sha256_extensions.cpp
   src/engine/policy_runner.cpp
 )

@@ -9,6 +9,7 @@ list(APPEND FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/goodwill_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/json_writer_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/shell_word_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sha256_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/lint_fixture.cpp
   ${CMAKE_CURRENT_LIST_DIR}/lint_fixtures_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/lint_cli_test.cpp

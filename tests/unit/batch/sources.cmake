@@ -7,5 +7,4 @@ list(APPEND FINEPRINT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/batch_output_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/batch_lines_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pipeline_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/sha256_test.cpp
 )

@@ -18,7 +18,7 @@
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
-#include "engine/sha256.hpp"
+#include "core/sha256.hpp"
 #include "golden_cases.hpp"
 #include "history_rulebook.hpp"
 #include "run_process.hpp"
@@ -32,7 +32,7 @@ using fineprint::test::kSourceRoot;
 using fineprint::test::read_file;
 
 std::string sha256(const std::string& bytes) {
-  fineprint::engine::Sha256 hash;
+  fineprint::core::Sha256 hash;
   hash.update(bytes);
   std::string out;
   for (std::uint8_t byte : hash.finish()) out += fmt::format("{:02x}", byte);

@@ -3,14 +3,14 @@
 // and CDGH halves, the layout the instructions expect (Intel, "Intel SHA
 // Extensions", 2013). Compiled for those instructions only in this file and
 // called only after cpuid says the processor has them.
-#include "engine/sha256.hpp"
+#include "core/sha256.hpp"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <cpuid.h>
 #include <immintrin.h>
 #endif
 
-namespace fineprint::engine {
+namespace fineprint::core {
 
 #if defined(__x86_64__) && defined(__GNUC__)
 
@@ -80,4 +80,4 @@ Sha256Kernel sha256_extension_kernel() {
 
 #endif
 
-}  // namespace fineprint::engine
+}  // namespace fineprint::core

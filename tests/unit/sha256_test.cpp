@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/sha256.hpp"
+#include "core/sha256.hpp"
 
 namespace {
 
@@ -18,9 +18,9 @@ std::string hex(const std::array<std::uint8_t, 32>& digest) {
   return out;
 }
 
-std::string sha(const std::string& text, fineprint::engine::Sha256Kernel kernel =
-                                             fineprint::engine::sha256_extension_kernel()) {
-  fineprint::engine::Sha256 hash(kernel);
+std::string sha(const std::string& text,
+                fineprint::core::Sha256Kernel kernel = fineprint::core::sha256_extension_kernel()) {
+  fineprint::core::Sha256 hash(kernel);
   hash.update(text);
   return hex(hash.finish());
 }
@@ -34,19 +34,19 @@ TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors", "[sha256]") {
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   CHECK(sha(std::string(1000000, 'a')) ==
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-  fineprint::engine::Sha256 pieces;
+  fineprint::core::Sha256 pieces;
   std::string text(1000, 'x');
   for (std::size_t i = 0; i < text.size(); i += 7) pieces.update(text.substr(i, 7));
   CHECK(hex(pieces.finish()) == sha(text));
 }
 
 TEST_CASE("SHA-256's portable and extension kernels give the same bytes", "[sha256]") {
-  using fineprint::engine::sha256_portable_blocks;
+  using fineprint::core::sha256_portable_blocks;
   CHECK(sha("abc", sha256_portable_blocks) ==
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(sha(std::string(1000000, 'a'), sha256_portable_blocks) ==
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-  auto extensions = fineprint::engine::sha256_extension_kernel();
+  auto extensions = fineprint::core::sha256_extension_kernel();
   if (!extensions) {
     WARN("this processor has no SHA extensions: only the portable kernel was checked");
     return;

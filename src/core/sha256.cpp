@@ -1,8 +1,8 @@
-#include "engine/sha256.hpp"
+#include "core/sha256.hpp"
 
 #include <algorithm>
 
-namespace fineprint::engine {
+namespace fineprint::core {
 
 namespace {
 
@@ -95,4 +95,4 @@ std::array<std::uint8_t, 32> Sha256::finish() {
   return out;
 }
 
-}  // namespace fineprint::engine
+}  // namespace fineprint::core

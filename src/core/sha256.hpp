@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace fineprint::engine {
+namespace fineprint::core {
 
 // The 64 round constants of FIPS 180-4 §4.2.2, shared by both kernels.
 inline constexpr std::array<std::uint32_t, 64> kSha256Round{
@@ -51,4 +51,4 @@ class Sha256 {
   std::uint64_t length_ = 0;  // bytes hashed so far
 };
 
-}  // namespace fineprint::engine
+}  // namespace fineprint::core
