@@ -15,7 +15,7 @@ build="$(cd "$1" && pwd)"
 seconds="$2"
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(rulebook claim_toml claim_jsonl values order_import)
+[ ${#targets[@]} -gt 0 ] || targets=(rulebook claim_toml claim_jsonl values order_import snapshot)
 jobs="${FUZZ_JOBS:-1}"
 
 work="$build/fuzz"

@@ -7,12 +7,16 @@
 # claim_jsonl: the JSON twins of the example claims (one file of all of
 #              them, and each alone), bad JSON Lines;
 # values:      money, percent and instant texts, each after its selector byte;
-# order_import: the order exports of tests/import/, after their selector byte.
+# order_import: the order exports of tests/import/, after their selector byte;
+# snapshot:    the rulebook seeds of rules/ and the golden cases after the
+#              odd selector byte (written as a snapshot, then read: the
+#              target's corpus then grows from real snapshots), and the
+#              snapshot header alone after the even one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$1"
 rm -rf "$out"
-mkdir -p "$out"/{rulebook,claim_toml,claim_jsonl,values,order_import}
+mkdir -p "$out"/{rulebook,claim_toml,claim_jsonl,values,order_import,snapshot}
 
 n=0
 seed() {  # seed TARGET FILE: copies FILE under a numbered name
@@ -58,6 +62,13 @@ for f in "$root"/tests/import/*.json; do
   case "$(basename "$f")" in woocommerce-*) sel='\x01' ;; *) sel='\x00' ;; esac
   { printf "$sel"; cat "$f"; } >"$out/order_import/$(printf '%04d' "$n")-$(basename "$f")"
 done
-for t in rulebook claim_toml claim_jsonl values order_import; do
+# snapshot: selector byte (see snapshot_target.cpp) then a rulebook, or a snapshot.
+while IFS= read -r f; do
+  n=$((n + 1))
+  { printf '\x01'; cat "$root/$f"; } >"$out/snapshot/$(printf '%04d' "$n")-$(basename "$f")"
+done < <(cd "$root" && find rules -maxdepth 1 -name '*.toml'; find examples/claims tests/claims -name rulebook.toml)
+{ printf '\x01'; cat "$out/rulebook/0000-rules-combined.toml"; } >"$out/snapshot/0000-rules-combined.toml"
+printf '\x00fineprint-model\x00\x01\x00\x00\x00' >"$out/snapshot/0000-header-only"
+for t in rulebook claim_toml claim_jsonl values order_import snapshot; do
   echo "seeds: $t $(find "$out/$t" -type f | wc -l) files"
 done

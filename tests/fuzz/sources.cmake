@@ -7,4 +7,5 @@ set(FINEPRINT_FUZZ_TARGET_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/claim_jsonl_target.cpp
   ${CMAKE_CURRENT_LIST_DIR}/values_target.cpp
   ${CMAKE_CURRENT_LIST_DIR}/order_import_target.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/snapshot_target.cpp
 )

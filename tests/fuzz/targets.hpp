@@ -20,6 +20,8 @@ int claim_jsonl(const std::uint8_t* data, std::size_t size);
 int values(const std::uint8_t* data, std::size_t size);
 // A shop's order export (Shopify or WooCommerce) → the claim's order, written and read back.
 int order_import(const std::uint8_t* data, std::size_t size);
+// A snapshot of a loaded rulebook (issue 19), or one written from a TOML rulebook, read back.
+int snapshot(const std::uint8_t* data, std::size_t size);
 
 using Target = int (*)(const std::uint8_t*, std::size_t);
 
@@ -30,7 +32,7 @@ struct NamedTarget {
 
 inline constexpr NamedTarget kTargets[] = {
     {"rulebook", rulebook}, {"claim_toml", claim_toml},     {"claim_jsonl", claim_jsonl},
-    {"values", values},     {"order_import", order_import},
+    {"values", values},     {"order_import", order_import}, {"snapshot", snapshot},
 };
 
 // A broken property is a crash: libFuzzer saves the input, the replay test dies.
