@@ -1,12 +1,14 @@
 // fineprint: dispatch to subcommands, `--help` and `help CMD`, `--version`,
 // and a did-you-mean for a misspelt subcommand. Nothing else lives here.
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "core/did_you_mean.hpp"
+#include "core/instant.hpp"
 
 namespace {
 
@@ -44,8 +46,13 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> names;
   for (const auto& command : commands()) {
-    if (command.name == args[0]) return command.run(Args(args.begin() + 1, args.end()));
-    names.emplace_back(command.name);
+    if (command.name != args[0]) {
+      names.emplace_back(command.name);
+      continue;
+    }
+    std::optional<fineprint::core::ZoneListWarmup> zones;
+    if (command.reads_rulebook) zones.emplace();
+    return command.run(Args(args.begin() + 1, args.end()));
   }
   std::cerr << "fineprint: error: unknown command `" << args[0] << "`";
   if (auto suggestion = fineprint::core::did_you_mean(args[0], names))

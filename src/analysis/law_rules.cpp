@@ -25,7 +25,6 @@ extern const lint::Rule kLawLvNotificationPeriod;
 namespace {
 
 constexpr std::int64_t kWithdrawalDays = 14;
-constexpr std::int64_t kGuaranteeDays = 730;
 
 // The EU floors hold for `EU` and for every member state.
 bool eu(const lint::LintContext& context) {

@@ -15,10 +15,11 @@ const std::vector<Command>& commands() {
       {"price", "price an order: which promotions apply and why", run_price, ""},
       {"test", "run a rulebook's policy tests", run_test, ""},
       {"diff", "show what a rulebook change decides differently", run_diff, ""},
-      {"rules", "list every lint rule", run_rules, ""},
-      {"explain", "show one lint rule's documentation", run_explain, ""},
-      {"schema", "print the JSON Schema of a rulebook, claim or decision", run_schema, ""},
-      {"completion", "print a shell completion script (bash, zsh or fish)", run_completion, ""},
+      {"rules", "list every lint rule", run_rules, "", false},
+      {"explain", "show one lint rule's documentation", run_explain, "", false},
+      {"schema", "print the JSON Schema of a rulebook, claim or decision", run_schema, "", false},
+      {"completion", "print a shell completion script (bash, zsh or fish)", run_completion, "",
+       false},
   };
   return table;
 }

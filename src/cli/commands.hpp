@@ -15,6 +15,9 @@ struct Command {
   std::string_view summary;
   int (*run)(const Args& args);
   std::string_view verb;  // the one verb whose options the command has (`claim new`), or empty
+  // Whether it reads a rulebook, and so needs date's list of zones: main
+  // starts building it while the command reads its options and files.
+  bool reads_rulebook = true;
 };
 
 // The table `fineprint --help`, `fineprint help CMD`, the completion scripts

@@ -4,14 +4,17 @@
 
 #include <fmt/format.h>
 
+#include "cli/cache_directory.hpp"
 #include "cli/options.hpp"
 #include "lint/linter.hpp"
 #include "report/findings.hpp"
 
 namespace fineprint::cli {
 
-std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& path, bool warn) {
-  load::LoadedRulebook loaded = load::load_rulebook({path});
+std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& path, bool warn,
+                                                          bool cached) {
+  load::LoadedRulebook loaded =
+      load::load_rulebook({path}, cached ? rulebook_cache() : load::RulebookCache{});
   if (!loaded.unreadable.empty()) {
     for (const auto& problem : loaded.unreadable) fail(problem);
     return std::nullopt;

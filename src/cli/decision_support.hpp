@@ -17,7 +17,11 @@ namespace fineprint::cli {
 // lint's checks run, the semantic analysis included, and their findings at
 // warning and above printed as warnings, at most --max-findings' default per
 // rule; they never block. Without it nothing but the load-time checks runs.
-std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& path, bool warn);
+// `cached`: through the cache of loaded rulebooks (cli/cache_directory.hpp);
+// `diff` does without, as its git revisions are read from places made for
+// one run, never read twice.
+std::optional<load::LoadedRulebook> load_rules_for_claims(const std::string& path, bool warn,
+                                                          bool cached = true);
 
 // Prints each error of a claim as `fineprint: error: file:line:col: message`
 // and each warning as `fineprint: warning: …`. True when there were errors.

@@ -33,7 +33,7 @@ struct DiffArgs {
 };
 
 std::optional<load::LoadedRulebook> load_side(const diff::Side& side, const char* which) {
-  auto loaded = load_rules_for_claims(side.path(), false);
+  auto loaded = load_rules_for_claims(side.path(), false, false);
   if (!loaded) fail(fmt::format("the {} side {} does not load", which, side.label()));
   return loaded;
 }

@@ -10,6 +10,7 @@
 #include "cli/options.hpp"
 #include "cli/rulebook_option.hpp"
 #include "engine/decision.hpp"
+#include "i18n/formats.hpp"
 #include "letters/render.hpp"
 #include "letters/reply.hpp"
 
@@ -44,6 +45,7 @@ int run_reply(const Args& args) {
   if (auto done = stdin_at_most_once({*rules, claim_path})) return *done;
   if (auto done = check_goodwill_options(vm, 1)) return *done;
 
+  if (lang) i18n::prepare(*lang);  // while the zones are being listed
   auto loaded = load_rules_for_claims(*rules, false);
   if (!loaded) return kExitCannot;
   const model::Rulebook& rulebook = loaded->rulebook;

@@ -12,6 +12,7 @@ list(APPEND FINEPRINT_CLI_SOURCES
   src/cli/rules_command.cpp
   src/cli/schema_command.cpp
   src/cli/completion_command.cpp
+  src/cli/cache_directory.cpp
   src/cli/decision_support.cpp
   src/cli/resolve_command.cpp
   src/cli/price_command.cpp

@@ -127,4 +127,11 @@ core::Result<std::string> date_in_zone(const Catalog& catalog, core::Zone zone,
   return local_date(catalog, zone->to_local(instant), form);
 }
 
+void prepare(std::string_view language) {
+  const core::Result<const Catalog*> found = catalog(language);
+  if (!found) return;
+  (void)local_date(*found.value(), core::LocalTime{}, DateForm::date);
+  (void)money(*found.value(), 0, core::Currency{"EUR", 2});
+}
+
 }  // namespace fineprint::i18n

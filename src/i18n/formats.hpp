@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/instant.hpp"
 #include "core/money.hpp"
@@ -29,5 +30,12 @@ core::Result<std::string> local_date(const Catalog& catalog, core::LocalTime loc
 // The instant's local date (or date and time) in `zone`.
 core::Result<std::string> date_in_zone(const Catalog& catalog, core::Zone zone,
                                        core::Instant instant, DateForm form = DateForm::date);
+
+// Does ahead of time what the first letter in `language` would: parses its
+// catalog and loads ICU's calendar and number data for it. `reply --lang L`
+// calls it while date lists the zones on another thread (issue 19), when
+// this thread would otherwise only wait. Failures are left for the letter
+// to meet and report.
+void prepare(std::string_view language);
 
 }  // namespace fineprint::i18n

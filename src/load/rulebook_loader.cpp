@@ -17,6 +17,7 @@
 
 #include "core/instant.hpp"
 #include "load/product_reader.hpp"
+#include "load/rulebook_cache.hpp"
 #include "load/rulebook_sections.hpp"
 #include "load/table_reader.hpp"
 #include "load/toml_document.hpp"
@@ -223,7 +224,6 @@ std::vector<ParsedFile> parse_files(LoadedRulebook& loaded) {
 }
 
 void load_contents(LoadedRulebook& loaded) {
-  const core::ZoneListWarmup zones;  // the store's zone is needed once parsed
   std::vector<ParsedFile> parsed = parse_files(loaded);
   read_files(loaded, parsed);
   core::sort_diagnostics(loaded.diagnostics);
@@ -238,7 +238,8 @@ std::string path_error(const std::string& path, int error) {
   return std::strerror(error);
 }
 
-LoadedRulebook load_rulebook(const std::vector<std::string>& paths) {
+LoadedRulebook load_rulebook(const std::vector<std::string>& paths, const RulebookCache& cache) {
+  const core::ZoneListWarmup zones;  // the store's zone is needed once parsed (or restored)
   LoadedRulebook loaded;
   for (const auto& root : paths) {
     if (root == kStdinPath) {
@@ -273,11 +274,15 @@ LoadedRulebook load_rulebook(const std::vector<std::string>& paths) {
     }
   }
   if (!loaded.unreadable.empty()) return loaded;
+  if (restore_rulebook(cache, loaded)) return loaded;
+  const std::size_t listed = loaded.rulebook.files.size();
   load_contents(loaded);
+  keep_rulebook(cache, loaded, listed);
   return loaded;
 }
 
 LoadedRulebook load_rulebook_text(const std::string& content, const std::string& path) {
+  const core::ZoneListWarmup zones;
   LoadedRulebook loaded;
   loaded.rulebook.files.push_back({path, fs::path(path).filename().string(), content});
   load_contents(loaded);

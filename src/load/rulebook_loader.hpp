@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "load/rulebook_cache.hpp"
 #include "model/rulebook.hpp"
 
 namespace fineprint::load {
@@ -21,7 +22,11 @@ struct LoadedRulebook {
   bool ok() const { return unreadable.empty() && !core::has_errors(diagnostics); }
 };
 
-LoadedRulebook load_rulebook(const std::vector<std::string>& paths);
+// Reads the files of `paths`, then restores the model from `cache` when it
+// holds these very files (rulebook_cache.hpp), else parses and builds it and
+// keeps it there when it loaded without a diagnostic.
+LoadedRulebook load_rulebook(const std::vector<std::string>& paths,
+                             const RulebookCache& cache = {});
 
 // Why `path` cannot be opened, given the errno of a failed stat() or open()
 // on it: "dangling symbolic link" for a link to nothing, else strerror

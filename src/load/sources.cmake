@@ -13,6 +13,7 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/load/allow_reader.cpp
   src/load/references.cpp
   src/load/rulebook_loader.cpp
+  src/load/rulebook_cache.cpp
   src/load/rulebook_snapshot.cpp
   src/load/claim_loader.cpp
   src/load/claim_validate.cpp

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -19,6 +20,12 @@ namespace fs = std::filesystem;
 namespace fineprint::testing {
 
 namespace {
+
+// Every fineprint the tests start inherits this: its cache of loaded
+// rulebooks lives in the build tree (tests/CMakeLists.txt), unless the one
+// running the tests chose another.
+[[maybe_unused]] const bool kCacheInBuildTree =
+    ::setenv("FINEPRINT_CACHE_DIR", FINEPRINT_TEST_CACHE, 0) == 0;
 
 void close_fd(int& fd) {
   if (fd >= 0) ::close(fd);
