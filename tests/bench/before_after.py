@@ -9,7 +9,9 @@ Each BUILD is a Release build directory with fineprint and fineprint_claimgen
 (-DFINEPRINT_BENCH=ON). Measures, alternating the two executables so that
 load drifts hit both alike:
 - one claim as a whole process (resolve, reply, price, --version): median
-  wall and CPU of 40 runs each;
+  wall and CPU of 40 runs each, "after" both with its cache of loaded
+  rulebooks warm (a cache directory of the run's own, written by the first
+  run) and with FINEPRINT_NO_CACHE=1;
 - lint: the stress rulebook at 10,000 promotions (OPEN=0) and the realistic
   one at 20,000 (OPEN=50), best of 3;
 - batch: N generated return claims and N mixed ones (default 200,000), on 1
@@ -29,18 +31,20 @@ ROOT = Path(__file__).resolve().parents[2]
 CLAIM = "examples/claims/washed-wool-hat-goodwill.toml"
 
 
-def timed(cmd, stdin=None, stdout=subprocess.DEVNULL):
+def timed(cmd, stdin=None, stdout=subprocess.DEVNULL, env=None):
     """Wall seconds, CPU seconds and peak RSS (KB) of one child run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
+    proc = subprocess.run(cmd, cwd=ROOT, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                          env=dict(os.environ, **(env or {})))
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu, after.ru_maxrss, proc
 
 
-def process_rows(exes):
+def process_rows(variants):
+    """variants: label -> (executable, extra environment)."""
     commands = {
         "resolve": ["resolve", CLAIM],
         "reply": ["reply", "--lang", "lv", CLAIM],
@@ -49,18 +53,18 @@ def process_rows(exes):
     }
     rows = []
     for name, args in commands.items():
-        walls = {k: [] for k in exes}
-        cpus = {k: [] for k in exes}
+        walls = {k: [] for k in variants}
+        cpus = {k: [] for k in variants}
         for _ in range(40):
-            for k, exe in exes.items():
-                wall, cpu, _, proc = timed([exe] + args)
+            for k, (exe, env) in variants.items():
+                wall, cpu, _, proc = timed([exe] + args, env=env)
                 if proc.returncode != 0:
                     sys.exit(f"{exe} {' '.join(args)}: exit {proc.returncode}: {proc.stderr.decode()}")
                 walls[k].append(wall * 1000)
                 cpus[k].append(cpu * 1000)
         what = "" if name == "--version" else " of one claim"
         rows.append((f"`{name}`{what} as a process, median of 40", "ms wall / CPU",
-                     *(f"{statistics.median(walls[k]):.2f} / {statistics.median(cpus[k]):.2f}" for k in exes)))
+                     *(f"{statistics.median(walls[k]):.2f} / {statistics.median(cpus[k]):.2f}" for k in variants)))
     return rows
 
 
@@ -119,14 +123,18 @@ def main():
     exes = {k: str(b / "fineprint") for k, b in builds.items()}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        rows = process_rows(exes) + lint_rows(exes, work) + batch_rows(
+        # "after" keeps its loaded rulebooks in the run's own directory, never under $HOME
+        os.environ["FINEPRINT_CACHE_DIR"] = str(work / "cache")
+        variants = {"before": (exes["before"], {}), "after": (exes["after"], {}),
+                    "after, no cache": (exes["after"], {"FINEPRINT_NO_CACHE": "1"})}
+        rows = process_rows(variants) + lint_rows(exes, work) + batch_rows(
             exes, str(builds["before"] / "fineprint_claimgen"), n, work)
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     print()
-    print("| measure | unit | before | after |")
-    print("|---|---|---:|---:|")
+    print("| measure | unit | before | after | after, no cache |")
+    print("|---|---|---:|---:|---:|")
     for row in rows:
-        print("| " + " | ".join(row) + " |")
+        print("| " + " | ".join(row + ("",) * (5 - len(row))) + " |")
 
 
 if __name__ == "__main__":
