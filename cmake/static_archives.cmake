@@ -6,8 +6,9 @@
 # data comes from its archive too: the executable's reference to the data of
 # a shared libicudata is a copy relocation, 30 MB copied at every start (31 ms
 # measured), where the archive's data is mapped from the file as read. fmt,
-# toml++, date-tz and simdjson ship no archives in Debian and stay shared, and
-# so does libstdc++, which they need. The test and man-page programs keep the
+# date-tz and simdjson ship no archives in Debian and stay shared, and so does
+# libstdc++, which they need (toml++'s compiled part is built in instead,
+# src/load/toml_implementation.cpp). The test and man-page programs keep the
 # shared libraries: they are not what users start.
 option(FINEPRINT_STATIC_ARCHIVES
   "Link the fineprint executable with Debian's static archives of ICU, Boost.Program_options and libcsv"

@@ -1,6 +1,7 @@
 # load/: TOML and JSON to the model. Only this folder's files.
 list(APPEND FINEPRINT_CORE_SOURCES
   src/load/toml_document.cpp
+  src/load/toml_implementation.cpp
   src/load/table_reader.cpp
   src/load/load_rules.cpp
   src/load/text_reader.cpp
