@@ -1,8 +1,8 @@
 # Generates a C++ source that embeds every DIR/*SUFFIX file as a raw string
-# literal, byte for byte: the message catalogs i18n/*.toml (`reply`, `terms`)
-# and the published schemas schemas/standalone/*.schema.json
-# (`fineprint schema`), so an installed fineprint needs no data file. Run at
-# build time:
+# literal, byte for byte: the published schemas
+# schemas/standalone/*.schema.json (`fineprint schema`), so an installed
+# fineprint needs no data file. (The message catalogs are compiled by
+# fineprint_catalogs instead, src/catalogs_main.cpp.) Run at build time:
 #   cmake -DDIR=<dir> -DSUFFIX=<.toml> -DOUTPUT=<file.cpp> -DINCLUDE=<header>
 #         -DNAMESPACE=<ns> -DTYPE=<struct> -DARRAY=<name> -DCOUNT=<name>
 #         -P embed_files.cmake

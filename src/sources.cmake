@@ -7,8 +7,10 @@ foreach(folder core model load engine analysis lint report batch diff i18n lette
 endforeach()
 
 # The subcommands (the library fineprint_cli), the executable's main.cpp,
-# and the build-time generator of the man page (fineprint_man).
+# the build-time generator of the man page (fineprint_man) and the one of
+# the compiled message catalogs (fineprint_catalogs).
 set(FINEPRINT_CLI_SOURCES)
 include(${CMAKE_CURRENT_LIST_DIR}/cli/sources.cmake)
 set(FINEPRINT_MAIN_SOURCE src/main.cpp)
 set(FINEPRINT_MAN_SOURCE src/man_main.cpp)
+set(FINEPRINT_CATALOGS_SOURCE src/catalogs_main.cpp)

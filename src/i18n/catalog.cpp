@@ -1,17 +1,20 @@
+// Catalog::format (ICU MessageFormat) and catalog(): the catalogs compiled in
+// at build time (compiled_catalogs.hpp), made into Catalogs on first use.
 #include "i18n/catalog.hpp"
 
 #include <algorithm>
 #include <mutex>
 #include <optional>
+#include <span>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <toml++/toml.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/unistr.h>
 
-#include "i18n/embedded.hpp"
+#include "i18n/catalog_error.hpp"
+#include "i18n/compiled_catalogs.hpp"
 
 namespace fineprint::i18n {
 
@@ -19,37 +22,21 @@ namespace {
 
 using Texts = std::map<std::string, std::string, std::less<>>;
 
-core::Error catalog_error(std::string message) {
-  return core::Error{"i18n/catalog", std::move(message)};
+// The compiled texts are sorted by key: each goes in at the end of the map.
+Texts texts(std::span<const generated::CompiledText> compiled) {
+  Texts out;
+  for (const generated::CompiledText& entry : compiled)
+    out.emplace_hint(out.end(), entry.key, entry.text);
+  return out;
 }
 
-// [letter] greeting = "…" becomes "letter.greeting": nested tables flatten to
-// dotted keys; every leaf must be a string.
-bool flatten(const toml::table& table, const std::string& prefix, Texts& out, std::string& bad) {
-  for (const auto& [key, node] : table) {
-    std::string name =
-        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
-    if (const auto* sub = node.as_table()) {
-      if (!flatten(*sub, name, out, bad)) return false;
-    } else if (const auto* text = node.as_string()) {
-      out.emplace(name, text->get());
-    } else {
-      bad = name;
-      return false;
-    }
-  }
-  return true;
-}
-
-DateStyle read_dates(const toml::table& root) {
-  DateStyle style;
-  const toml::node_view<const toml::node> dates = root["dates"];
-  style.date = dates["date"].value_or(std::string{});
-  style.date_time = dates["date_time"].value_or(std::string{});
-  style.date_time_seconds = dates["date_time_seconds"].value_or(std::string{});
-  if (const auto* months = dates["months"].as_array())
-    for (const auto& month : *months) style.months.push_back(month.value_or(std::string{}));
-  return style;
+Catalog from_tables(const generated::CompiledCatalog& compiled) {
+  DateStyle dates{
+      std::string(compiled.dates.date), std::string(compiled.dates.date_time),
+      std::string(compiled.dates.date_time_seconds),
+      std::vector<std::string>(compiled.dates.months.begin(), compiled.dates.months.end())};
+  return Catalog(std::string(compiled.language), texts(compiled.messages), texts(compiled.glossary),
+                 std::move(dates));
 }
 
 icu::UnicodeString unicode(std::string_view utf8) {
@@ -83,12 +70,6 @@ std::optional<std::string> unset_placeholder(const icu::UnicodeString& text, con
 
 }  // namespace
 
-Catalog::Catalog(std::string language, Texts messages, Texts glossary, DateStyle dates)
-    : language_(std::move(language)),
-      messages_(std::move(messages)),
-      glossary_(std::move(glossary)),
-      dates_(std::move(dates)) {}
-
 core::Result<std::string> Catalog::format(std::string_view key, const Args& args) const {
   auto found = messages_.find(key);
   if (found == messages_.end())
@@ -119,36 +100,6 @@ core::Result<std::string> Catalog::format(std::string_view key, const Args& args
   return out;
 }
 
-core::Result<Catalog> parse_catalog(std::string_view language, std::string_view text) {
-  toml::table root;
-  try {  // this toml++ is built with exceptions: a parse error is thrown
-    root = toml::parse(text, std::string("i18n/") + std::string(language) + ".toml");
-  } catch (const toml::parse_error& error) {
-    return catalog_error(fmt::format("i18n/{}.toml: {}", language, error.description()));
-  }
-  // Every table but [dates] and [glossary] holds messages: [letter] greeting
-  // is the message "letter.greeting".
-  Texts messages, glossary;
-  std::string bad;
-  const auto* glossary_table = root["glossary"].as_table();
-  if (!glossary_table || !root["dates"].as_table())
-    return catalog_error(
-        fmt::format("i18n/{}.toml needs a [dates] and a [glossary] table", language));
-  toml::table message_tables = root;
-  message_tables.erase("dates");
-  message_tables.erase("glossary");
-  if (!flatten(message_tables, "", messages, bad) || !flatten(*glossary_table, "", glossary, bad))
-    return catalog_error(fmt::format("i18n/{}.toml: `{}` is not a string", language, bad));
-  DateStyle dates = read_dates(root);
-  if (dates.date.empty() || dates.date_time.empty() || dates.date_time_seconds.empty() ||
-      !(dates.months.empty() || dates.months.size() == 12))
-    return catalog_error(fmt::format(
-        "i18n/{}.toml: [dates] needs date, date_time and date_time_seconds patterns, and months "
-        "either absent or twelve names",
-        language));
-  return Catalog(std::string(language), std::move(messages), std::move(glossary), std::move(dates));
-}
-
 std::vector<std::string> catalog_languages() {
   std::vector<std::string> languages;
   for (std::size_t i = 0; i < generated::kCatalogCount; ++i)
@@ -158,16 +109,15 @@ std::vector<std::string> catalog_languages() {
 }
 
 core::Result<const Catalog*> catalog(std::string_view language) {
-  // Parsed on first use and kept for the process: batch threads may ask at once.
+  // Made on first use from the compiled tables and kept for the process:
+  // batch threads may ask at once.
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<Catalog>, std::less<>> cache;
   std::lock_guard lock(mutex);
   if (auto found = cache.find(language); found != cache.end()) return found->second.get();
   for (std::size_t i = 0; i < generated::kCatalogCount; ++i) {
     if (generated::kCatalogs[i].language != language) continue;
-    core::Result<Catalog> parsed = parse_catalog(language, generated::kCatalogs[i].text);
-    if (!parsed) return parsed.error();
-    auto stored = std::make_unique<Catalog>(std::move(parsed.value()));
+    auto stored = std::make_unique<Catalog>(from_tables(generated::kCatalogs[i]));
     const Catalog* pointer = stored.get();
     cache.emplace(std::string(language), std::move(stored));
     return pointer;

@@ -1,4 +1,5 @@
-// Message catalogs (i18n/<language>.toml, embedded at build time): whole
+// Message catalogs (i18n/<language>.toml, parsed and compiled in at build
+// time by fineprint_catalogs, src/catalogs_main.cpp): whole
 // sentences in ICU MessageFormat with named placeholders and ICU plural and
 // select, a glossary of the consumer-law terms each language's authority uses,
 // and the date and time patterns of the language. Letters and terms take every
@@ -10,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -38,8 +40,13 @@ struct DateStyle {
 
 class Catalog {
  public:
+  // Inline: the build-time generator makes catalogs without linking ICU.
   Catalog(std::string language, std::map<std::string, std::string, std::less<>> messages,
-          std::map<std::string, std::string, std::less<>> glossary, DateStyle dates);
+          std::map<std::string, std::string, std::less<>> glossary, DateStyle dates)
+      : language_(std::move(language)),
+        messages_(std::move(messages)),
+        glossary_(std::move(glossary)),
+        dates_(std::move(dates)) {}
 
   const std::string& language() const { return language_; }
   const DateStyle& dates() const { return dates_; }
@@ -60,11 +67,13 @@ class Catalog {
 // The languages that have a catalog, sorted: en, lt, lv, pl, ru.
 std::vector<std::string> catalog_languages();
 
-// The catalog of `language`, parsed once and kept. Error: no such catalog
-// (the message lists the languages there are) or a catalog that is malformed.
+// The catalog of `language`, made once from the tables compiled in and kept.
+// Error: no such catalog (the message lists the languages there are).
 core::Result<const Catalog*> catalog(std::string_view language);
 
-// Parses a catalog's TOML text (what catalog() does for an embedded one).
+// Parses and checks a catalog's TOML text (catalog_parse.cpp): what the
+// build does to every i18n/*.toml before compiling it in. Errors name the
+// file and the key.
 core::Result<Catalog> parse_catalog(std::string_view language, std::string_view text);
 
 }  // namespace fineprint::i18n

@@ -2,9 +2,12 @@
 // MessageFormat, plural forms by CLDR at the counts where languages differ.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "i18n/catalog.hpp"
+#include "run_process.hpp"
 
 using namespace fineprint;
 
@@ -25,6 +28,33 @@ TEST_CASE("there is a catalog for each of the five languages", "[i18n]") {
   REQUIRE_FALSE(missing);
   CHECK(missing.error().message ==
         "there is no message catalog for the language \"de\"; there are: en, lt, lv, pl, ru");
+}
+
+// The build parses i18n/*.toml and compiles the result in (issue 19): what
+// catalog() hands out must be what parse_catalog makes of the files as they
+// are now, text for text.
+TEST_CASE("the compiled catalogs are parse_catalog of i18n/<language>.toml", "[i18n]") {
+  const std::filesystem::path dir = std::filesystem::path(FINEPRINT_SOURCE_DIR) / "i18n";
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.path().extension() == ".toml") files.push_back(entry.path().stem().string());
+  std::sort(files.begin(), files.end());
+  CHECK(files == i18n::catalog_languages());
+  for (const std::string& language : files) {
+    INFO("i18n/" << language << ".toml");
+    auto parsed =
+        i18n::parse_catalog(language, fineprint::testing::read_text(dir / (language + ".toml")));
+    INFO((parsed ? std::string{} : parsed.error().message));
+    REQUIRE(parsed);
+    const i18n::Catalog& compiled = load(language);
+    CHECK(compiled.language() == parsed->language());
+    CHECK(compiled.messages() == parsed->messages());
+    CHECK(compiled.glossary() == parsed->glossary());
+    CHECK(compiled.dates().date == parsed->dates().date);
+    CHECK(compiled.dates().date_time == parsed->dates().date_time);
+    CHECK(compiled.dates().date_time_seconds == parsed->dates().date_time_seconds);
+    CHECK(compiled.dates().months == parsed->dates().months);
+  }
 }
 
 TEST_CASE("every catalog has every message and glossary key of every other", "[i18n]") {
