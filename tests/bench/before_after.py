@@ -65,6 +65,11 @@ def process_rows(variants):
         what = "" if name == "--version" else " of one claim"
         rows.append((f"`{name}`{what} as a process, median of 40", "ms wall / CPU",
                      *(f"{statistics.median(walls[k]):.2f} / {statistics.median(cpus[k]):.2f}" for k in variants)))
+    # What starting any process costs this harness (fork, exec, wait): the
+    # floor under every row above.
+    floor = statistics.median(timed(["/bin/true"])[0] * 1000 for _ in range(40))
+    rows.append(("`/bin/true` as a process (the harness's floor), median of 40", "ms wall",
+                 *(f"{floor:.2f}" for _ in variants)))
     return rows
 
 
