@@ -1,5 +1,6 @@
 // fineprint: dispatch to subcommands, `--help` and `help CMD`, `--version`,
 // and a did-you-mean for a misspelt subcommand. Nothing else lives here.
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -50,8 +51,13 @@ int main(int argc, char** argv) {
       names.emplace_back(command.name);
       continue;
     }
+    // date's list of zones, built while the command reads its options and
+    // files; not for a command's --help, which would only wait for it.
+    const bool help = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
+      return arg == "--help" || arg == "-h";
+    });
     std::optional<fineprint::core::ZoneListWarmup> zones;
-    if (command.reads_rulebook) zones.emplace();
+    if (command.reads_rulebook && !help) zones.emplace();
     return command.run(Args(args.begin() + 1, args.end()));
   }
   std::cerr << "fineprint: error: unknown command `" << args[0] << "`";

@@ -14,6 +14,8 @@ namespace fineprint::core {
 struct Currency {
   std::string code;
   int minor_digits = 2;
+
+  friend bool operator==(const Currency&, const Currency&) = default;
 };
 
 // The currencies docs/format.md §1.3 knows; nullopt for any other code.

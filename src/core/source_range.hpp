@@ -27,6 +27,8 @@ template <class T>
 struct Located {
   T value{};
   SourceRange where;
+
+  friend bool operator==(const Located&, const Located&) = default;
 };
 
 }  // namespace fineprint::core

@@ -187,6 +187,7 @@ void read_products_file(model::Rulebook& rulebook, std::size_t holder, core::Dia
   }
   const model::SourceFile& toml_file = rulebook.files[holder];
   fs::path path = fs::path(toml_file.path).parent_path() / relative;
+  if (path == kStdinPath) path = fs::path(".") / path;  // a file named "-", never standard input
   std::string canonical = (fs::path(toml_file.canonical_name).parent_path() / relative).string();
   std::string error;
   std::error_code status;

@@ -10,7 +10,9 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -21,6 +23,7 @@
 #include <fmt/format.h>
 
 #include "core/instant.hpp"
+#include "core/limits.hpp"
 #include "core/sha256.hpp"
 #include "load/rulebook_loader.hpp"
 #include "load/rulebook_snapshot.hpp"
@@ -39,38 +42,49 @@ constexpr std::string_view kMagic = "fineprint rulebook cache 1\n";
 // A snapshot is a few times its TOML; anything larger is not one of ours.
 constexpr std::size_t kMaxCacheFileBytes = std::size_t{256} * 1024 * 1024;
 
-// The GNU build id of the running executable (ld's --build-id, on by default
-// in Debian): another build may read a rulebook into another model, so its
-// snapshots are not this one's. Empty when the executable has none: no cache.
-std::string build_id() {
-  std::string id;
+// The GNU build ids of the executable and of every shared library it runs
+// with (ld's --build-id, on by default in Debian): another build, or another
+// libstdc++ or date, may read a rulebook into another model, so their
+// snapshots are not these. Empty when one of them has none: no cache.
+std::string build_ids() {
+  struct Walk {
+    std::string ids;
+    bool missing = false;
+  } walk;
   dl_iterate_phdr(
-      [](dl_phdr_info* info, std::size_t, void* out) -> int {
-        // The first object listed is the executable itself.
+      [](dl_phdr_info* info, std::size_t, void* data) -> int {
+        auto& out = *static_cast<Walk*>(data);
+        if (info->dlpi_name && std::string_view(info->dlpi_name) == "linux-vdso.so.1") return 0;
+        const std::size_t before = out.ids.size();
         for (int i = 0; i < info->dlpi_phnum; ++i) {
           const ElfW(Phdr)& header = info->dlpi_phdr[i];
           if (header.p_type != PT_NOTE) continue;
-          const auto* at = reinterpret_cast<const char*>(info->dlpi_addr + header.p_vaddr);
-          const char* end = at + header.p_memsz;
-          while (at + sizeof(ElfW(Nhdr)) <= end) {
+          const auto* notes = reinterpret_cast<const char*>(info->dlpi_addr + header.p_vaddr);
+          const std::size_t align = header.p_align == 8 ? 8 : 4;
+          const auto padded = [align](std::size_t n) { return (n + align - 1) / align * align; };
+          std::size_t at = 0;
+          while (at + sizeof(ElfW(Nhdr)) <= header.p_memsz) {
             ElfW(Nhdr) note;
-            std::memcpy(&note, at, sizeof note);
-            const char* name = at + sizeof note;
-            const char* desc = name + ((note.n_namesz + 3) & ~3U);
-            const char* next = desc + ((note.n_descsz + 3) & ~3U);
-            if (next > end) break;
+            std::memcpy(&note, notes + at, sizeof note);
+            const std::size_t name = at + sizeof note;
+            const std::size_t desc = name + padded(note.n_namesz);
+            const std::size_t next = desc + padded(note.n_descsz);
+            if (next > header.p_memsz) break;
             if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
-                std::memcmp(name, "GNU", 4) == 0) {
-              static_cast<std::string*>(out)->assign(desc, note.n_descsz);
-              return 1;
+                std::memcmp(notes + name, "GNU", 4) == 0) {
+              out.ids.append(notes + desc, note.n_descsz);
+              out.ids += '\0';
+              break;
             }
             at = next;
           }
+          if (out.ids.size() != before) break;
         }
-        return 1;
+        if (out.ids.size() == before) out.missing = true;
+        return 0;
       },
-      &id);
-  return id;
+      &walk);
+  return walk.missing ? std::string() : walk.ids;
 }
 
 void hash_sized(core::Sha256& hash, std::string_view bytes) {
@@ -92,10 +106,10 @@ Digest sha256(std::string_view bytes) {
 }
 
 // The snapshot's file name: every file read before parsing, by the path
-// messages show, its name in the rulebook and its bytes, and the build.
+// messages show, its name in the rulebook and its bytes, and the builds.
 std::optional<std::string> snapshot_path(const RulebookCache& cache,
                                          std::span<const model::SourceFile> files) {
-  static const std::string build = build_id();
+  static const std::string build = build_ids();
   if (cache.directory.empty() || build.empty() || files.empty()) return std::nullopt;
   core::Sha256 hash;
   hash_sized(hash, kMagic);
@@ -214,48 +228,86 @@ std::optional<Envelope> decode(std::string_view bytes) {
   return envelope;
 }
 
-std::optional<std::string> read_cache_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat info {};
-  std::optional<std::string> content;
-  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
-      static_cast<std::uint64_t>(info.st_size) <= kMaxCacheFileBytes) {
-    content.emplace(static_cast<std::size_t>(info.st_size), '\0');
-    std::size_t done = 0;
-    while (done < content->size()) {
-      const ssize_t got = ::read(fd, content->data() + done, content->size() - done);
-      if (got <= 0) break;
-      done += static_cast<std::size_t>(got);
-    }
-    if (done != content->size()) content.reset();
+// The cache directory, made on first use with only its owner's access; false
+// unless it is a directory (not a link to one) of this user that nobody else
+// may write into: snapshots from anywhere else could be anyone's.
+bool private_directory(const fs::path& directory, bool create) {
+  if (create) {
+    std::error_code error;
+    fs::create_directories(directory.parent_path(), error);
+    ::mkdir(directory.c_str(), 0700);  // fails harmlessly when it is there
   }
-  ::close(fd);
+  struct stat info {};
+  return ::lstat(directory.c_str(), &info) == 0 && S_ISDIR(info.st_mode) &&
+         info.st_uid == ::geteuid() && (info.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+// Closes the descriptor whatever happens after it is opened.
+struct Descriptor {
+  int fd;
+  explicit Descriptor(int opened) : fd(opened) {}
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+};
+
+// The snapshot's bytes, if it is a regular file of this user no larger than
+// `most`; never follows a link, never waits on a pipe.
+std::optional<std::string> read_cache_file(const std::string& path, std::size_t most) {
+  const Descriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+  struct stat info {};
+  if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode) ||
+      info.st_uid != ::geteuid() || static_cast<std::uint64_t>(info.st_size) > most)
+    return std::nullopt;
+  std::string content(static_cast<std::size_t>(info.st_size), '\0');
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t got = ::read(file.fd, content.data() + done, content.size() - done);
+    if (got <= 0) return std::nullopt;
+    done += static_cast<std::size_t>(got);
+  }
   return content;
 }
 
-// Reads again the files the first load read while loading, and checks them.
+// Reads again the files the first load read while loading (a catalog's
+// products file), as that load read them: regular files within the size
+// limit, never standard input; each must have the bytes it had.
 bool read_later_files(const Envelope& envelope, std::vector<model::SourceFile>& files) {
   for (const auto& later : envelope.later_files) {
+    std::error_code status;
+    if (later.path == kStdinPath || !fs::is_regular_file(later.path, status)) return false;
     std::string error;
     std::optional<std::string> content = read_file(later.path, error);
-    if (!content || sha256(*content) != later.digest) return false;
+    if (!content || content->size() > core::limits::kMaxFileBytes ||
+        sha256(*content) != later.digest)
+      return false;
     files.push_back({later.path, later.canonical_name, std::move(*content)});
   }
   return true;
 }
 
+bool starts_ends(const std::string& name, std::string_view start, std::string_view end) {
+  return name.size() >= start.size() + end.size() && name.rfind(start, 0) == 0 &&
+         name.compare(name.size() - end.size(), end.size(), end) == 0;
+}
+
 // Removes the oldest snapshots past kMaxKeptRulebooks (by modification
-// time: a restore touches the one it read).
+// time: a restore touches the one it read), and what a writer killed
+// mid-way left behind (a temporary file older than ten minutes).
 void prune(const fs::path& directory) {
   std::vector<std::pair<fs::file_time_type, fs::path>> kept;
+  const auto abandoned = fs::file_time_type::clock::now() - std::chrono::minutes(10);
   std::error_code error;
   for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
     const std::string name = it->path().filename().string();
-    if (name.rfind("rulebook-", 0) != 0 || it->path().extension() != ".bin") continue;
     std::error_code time_error;
     const auto time = it->last_write_time(time_error);
-    if (!time_error) kept.emplace_back(time, it->path());
+    if (time_error) continue;
+    if (starts_ends(name, "rulebook-", ".tmp") && time < abandoned)
+      fs::remove(it->path(), time_error);
+    if (starts_ends(name, "rulebook-", ".bin")) kept.emplace_back(time, it->path());
   }
   if (kept.size() <= kMaxKeptRulebooks) return;
   std::sort(kept.begin(), kept.end());
@@ -263,55 +315,53 @@ void prune(const fs::path& directory) {
     fs::remove(kept[i].second, error);
 }
 
-// Written beside its final name and renamed over it: a reader sees the whole
-// snapshot or none, and two processes writing the same one do not mix.
+// Written to a temporary file of its own (mkostemps: a fresh name, mode
+// 0600) and renamed over the final name: a reader sees the whole snapshot
+// or none, and two processes writing the same one do not mix.
 void write_atomically(const std::string& path, const std::string& bytes) {
-  std::error_code error;
-  const fs::path target(path);
-  fs::create_directories(target.parent_path(), error);
-  if (error) return;
-  const std::string temporary = fmt::format("{}.{}.tmp", path, ::getpid());
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return;
+  const fs::path directory = fs::path(path).parent_path();
+  if (!private_directory(directory, true)) return;
+  std::string temporary = (directory / "rulebook-XXXXXX.tmp").string();
+  const Descriptor file(::mkostemps(temporary.data(), 4, O_CLOEXEC));
+  if (file.fd < 0) return;
   std::size_t done = 0;
   while (done < bytes.size()) {
-    const ssize_t wrote = ::write(fd, bytes.data() + done, bytes.size() - done);
+    const ssize_t wrote = ::write(file.fd, bytes.data() + done, bytes.size() - done);
     if (wrote <= 0) break;
     done += static_cast<std::size_t>(wrote);
   }
-  const bool whole = ::close(fd) == 0 && done == bytes.size();
-  if (!whole || ::rename(temporary.c_str(), path.c_str()) != 0) {
+  if (done != bytes.size() || ::rename(temporary.c_str(), path.c_str()) != 0) {
     ::unlink(temporary.c_str());
     return;
   }
-  prune(target.parent_path());
+  prune(directory);
 }
 
-}  // namespace
+// A snapshot is a few times its rulebook's bytes: a larger file is not one.
+std::size_t most_bytes(std::span<const model::SourceFile> files) {
+  std::size_t total = 0;
+  for (const auto& file : files) total += file.content.size();
+  return std::min(kMaxCacheFileBytes, 16 * total + 1024 * 1024);
+}
 
-bool restore_rulebook(const RulebookCache& cache, LoadedRulebook& loaded) {
-  const auto path = snapshot_path(cache, loaded.rulebook.files);
-  if (!path) return false;
-  const std::optional<std::string> bytes = read_cache_file(*path);
+// restore_rulebook's work on `restored`, whose files are those read; false
+// on any miss.
+bool restore_into(const RulebookCache& cache, model::Rulebook& restored) {
+  const auto path = snapshot_path(cache, restored.files);
+  if (!path || !private_directory(fs::path(*path).parent_path(), false)) return false;
+  const std::optional<std::string> bytes = read_cache_file(*path, most_bytes(restored.files));
   if (!bytes) return false;
   const std::optional<Envelope> envelope = decode(*bytes);
-  if (!envelope) return false;
-  model::Rulebook restored;
-  restored.files = loaded.rulebook.files;
-  if (!read_later_files(*envelope, restored.files)) return false;
-  if (!read_snapshot(envelope->snapshot, restored)) return false;
+  if (!envelope || !read_later_files(*envelope, restored.files) ||
+      !read_snapshot(envelope->snapshot, restored))
+    return false;
   restored.store.zone = core::find_zone(restored.store.timezone.value);
   if (!restored.store.zone || zone_fingerprint(restored.store.zone) != envelope->zone) return false;
-  loaded.rulebook = std::move(restored);
   ::utimensat(AT_FDCWD, path->c_str(), nullptr, 0);  // recently used: pruned last
   return true;
 }
 
-void keep_rulebook(const RulebookCache& cache, const LoadedRulebook& loaded, std::size_t listed) {
-  const model::Rulebook& rulebook = loaded.rulebook;
-  if (!loaded.ok() || !loaded.diagnostics.empty() || !rulebook.store.zone ||
-      listed > rulebook.files.size())
-    return;
+void keep(const RulebookCache& cache, const model::Rulebook& rulebook, std::size_t listed) {
   const auto path = snapshot_path(cache, std::span(rulebook.files).first(listed));
   if (!path) return;
   Envelope envelope;
@@ -322,7 +372,43 @@ void keep_rulebook(const RulebookCache& cache, const LoadedRulebook& loaded, std
   envelope.zone = zone_fingerprint(rulebook.store.zone);
   const std::string snapshot = write_snapshot(rulebook);
   envelope.snapshot = snapshot;
-  write_atomically(*path, encode(envelope));
+  const std::string bytes = encode(envelope);
+  // one a later run would refuse to read is not worth writing
+  if (bytes.size() <= most_bytes(std::span(rulebook.files).first(listed)))
+    write_atomically(*path, bytes);
+}
+
+}  // namespace
+
+bool restore_rulebook(const RulebookCache& cache, LoadedRulebook& loaded) {
+  const std::size_t listed = loaded.rulebook.files.size();
+  model::Rulebook restored;
+  restored.files = std::move(loaded.rulebook.files);
+  bool hit = false;
+  try {
+    hit = restore_into(cache, restored);
+  } catch (const std::exception&) {
+    // a cache is only a shortcut: whatever went wrong, the files are read
+  }
+  if (!hit) {
+    restored.files.resize(listed);
+    loaded.rulebook.files = std::move(restored.files);
+    return false;
+  }
+  loaded.rulebook = std::move(restored);
+  return true;
+}
+
+void keep_rulebook(const RulebookCache& cache, const LoadedRulebook& loaded, std::size_t listed) {
+  const model::Rulebook& rulebook = loaded.rulebook;
+  if (!loaded.ok() || !loaded.diagnostics.empty() || !rulebook.store.zone ||
+      listed > rulebook.files.size())
+    return;
+  try {
+    keep(cache, rulebook, listed);
+  } catch (const std::exception&) {
+    // not kept: the next run reads the files, as this one did
+  }
 }
 
 }  // namespace fineprint::load

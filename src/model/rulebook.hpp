@@ -28,6 +28,7 @@ struct Letter {
   Text signature;  // "Ziemelis Outdoor, klientu apkalpošana"
   Text contact;    // how to reach the store: e-mail, phone, address
   Text appeal;     // how to appeal or complain, e.g. the national consumer authority
+  friend bool operator==(const Letter&, const Letter&) = default;
 };
 
 struct Store {
@@ -49,6 +50,7 @@ struct Store {
   // terms (`[store.names]`): an id without a name is printed as written.
   struct DisplayNames {
     std::map<std::string, Text, std::less<>> channel, category, segment;
+    friend bool operator==(const DisplayNames&, const DisplayNames&) = default;
   } names;
   SourceRange where;  // the [store] header
 
@@ -60,6 +62,8 @@ struct Store {
   // default language (docs/decisions.md), so an English report quotes no
   // other language that the store has an English text for.
   const std::string& report_text(const Text& text) const;
+
+  friend bool operator==(const Store&, const Store&) = default;
 };
 
 // A product the store sells (issue 16): an order line naming its sku may
@@ -72,6 +76,7 @@ struct Product {
   bool final_sale = false;
   std::string title;
   SourceRange where;  // the [[catalog.product]] table, or the CSV row
+  friend bool operator==(const Product&, const Product&) = default;
 };
 
 struct Catalog {
@@ -89,6 +94,8 @@ struct Catalog {
 
  private:
   std::map<std::string, std::size_t, std::less<>> by_sku_;
+
+  friend bool operator==(const Catalog&, const Catalog&) = default;
 };
 
 // An instant as written: `date_only` marks a bare date (start of that day, or
@@ -99,6 +106,7 @@ struct WrittenInstant {
   bool local = false;
   std::string text;  // the TOML text, for messages
   SourceRange where;
+  friend bool operator==(const WrittenInstant&, const WrittenInstant&) = default;
 };
 
 struct ProductScope {
@@ -108,6 +116,8 @@ struct ProductScope {
   Names exclude_categories;
   Names exclude_skus;
   SourceRange where;
+
+  friend bool operator==(const ProductScope&, const ProductScope&) = default;
 };
 
 enum class BenefitKind { percent_off, amount_off, fixed_price, buy_x_get_y, tiers, free_shipping };
@@ -118,6 +128,8 @@ struct Tier {
   core::BasisPoints percent = 0;  // when is_percent
   core::Minor amount = 0;         // when !is_percent
   SourceRange where;
+
+  friend bool operator==(const Tier&, const Tier&) = default;
 };
 
 struct Benefit {
@@ -128,6 +140,8 @@ struct Benefit {
   std::int64_t get = 0;
   std::vector<Tier> tiers;
   SourceRange where;  // the benefit key
+
+  friend bool operator==(const Benefit&, const Benefit&) = default;
 };
 
 struct Combinable {
@@ -137,11 +151,14 @@ struct Combinable {
   SourceRange where;
 
   bool admits(const std::string& other_id) const;
+
+  friend bool operator==(const Combinable&, const Combinable&) = default;
 };
 
 // Suppressions: rule name → the mandatory reason.
 struct Allow {
   std::map<std::string, Located<std::string>> reasons;
+  friend bool operator==(const Allow&, const Allow&) = default;
 };
 
 struct Promotion {
@@ -166,6 +183,8 @@ struct Promotion {
   Allow allow;
   std::optional<Benefit> benefit;  // absent only when promo/benefit-count fired
   SourceRange where;               // the [[promotion]] header
+
+  friend bool operator==(const Promotion&, const Promotion&) = default;
 };
 
 struct Range {
@@ -176,6 +195,8 @@ struct Range {
   bool contains(std::int64_t value) const {
     return (!min || value >= *min) && (!max || value <= *max);
   }
+
+  friend bool operator==(const Range&, const Range&) = default;
 };
 
 // A rule's conditions; an absent key holds for every value.
@@ -192,6 +213,7 @@ struct When {
   std::optional<Names> segment;
   std::optional<Range> returns_90d;
   SourceRange where;
+  friend bool operator==(const When&, const When&) = default;
 };
 
 enum class Outcome {
@@ -212,6 +234,8 @@ struct OutcomeSpec {
   bool refund_shipping = false;
   Text cite;
   SourceRange where;  // the `outcome` key
+
+  friend bool operator==(const OutcomeSpec&, const OutcomeSpec&) = default;
 };
 
 struct ReturnsRule {
@@ -219,6 +243,8 @@ struct ReturnsRule {
   When when;
   OutcomeSpec outcome;
   SourceRange where;  // the [[returns.rule]] header
+
+  friend bool operator==(const ReturnsRule&, const ReturnsRule&) = default;
 };
 
 struct Exemption {
@@ -226,6 +252,8 @@ struct Exemption {
   Names conditions;
   Text basis;
   SourceRange where;
+
+  friend bool operator==(const Exemption&, const Exemption&) = default;
 };
 
 enum class HitPolicy { first, unique };
@@ -248,6 +276,8 @@ struct Returns {
   SourceRange where;
 
   RefundBasis basis() const { return refund_basis ? refund_basis->value : RefundBasis::paid; }
+
+  friend bool operator==(const Returns&, const Returns&) = default;
 };
 
 struct Assert {
@@ -257,6 +287,8 @@ struct Assert {
   std::vector<Located<Outcome>> outcomes;
   Text because;
   SourceRange where;
+
+  friend bool operator==(const Assert&, const Assert&) = default;
 };
 
 // A gesture of goodwill written in advance (`[[goodwill]]`, issue 17): what
@@ -281,6 +313,8 @@ struct Goodwill {
   bool requires_note = false;
   SourceRange gesture_where;  // the gesture key
   SourceRange where;          // the [[goodwill]] header
+
+  friend bool operator==(const Goodwill&, const Goodwill&) = default;
 };
 
 std::string_view gesture_key(GestureKind kind);  // "voucher_percent"
@@ -296,6 +330,7 @@ struct SourceFile {
   std::string
       canonical_name;  // relative to the rulebook root (a single file: its file name); hashed
   std::string content;
+  friend bool operator==(const SourceFile&, const SourceFile&) = default;
 };
 
 struct Rulebook {
@@ -307,6 +342,8 @@ struct Rulebook {
   std::optional<Returns> returns;
   std::vector<Assert> asserts;
   std::vector<Goodwill> goodwill;  // in file order
+
+  friend bool operator==(const Rulebook&, const Rulebook&) = default;
 };
 
 // Names and lists the format defines.

@@ -21,6 +21,8 @@ struct Text {
   // The text in exactly `language`, or nullptr: no fallback here.
   const std::string* in(std::string_view language) const;
   bool empty() const { return by_language.empty(); }
+
+  friend bool operator==(const Text&, const Text&) = default;
 };
 
 // The languages a store may answer in, in this order: the codes fineprint

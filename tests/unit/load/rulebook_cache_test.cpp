@@ -215,3 +215,31 @@ TEST_CASE("the cache keeps the newest 32 snapshots", "[cache]") {
   CHECK(!fs::exists(cache.path() / "rulebook-stale8.bin"));  // the 9 oldest went
   CHECK(fs::exists(cache.path() / "rulebook-stale9.bin"));
 }
+
+TEST_CASE("a cache directory others may write into, or a linked snapshot, is not used", "[cache]") {
+  const std::vector<std::string> args{"resolve", "--rules",
+                                      "rules",   "--format",
+                                      "json",    "examples/claims/washed-wool-hat-goodwill.toml"};
+  const ProcessResult none = run_with({"FINEPRINT_NO_CACHE=1"}, args);
+  SECTION("a directory anyone may write into") {
+    TempDir cache;
+    fs::permissions(cache.path(), fs::perms::all);
+    const ProcessResult run = run_with({"FINEPRINT_CACHE_DIR=" + cache.path().string()}, args);
+    CHECK(run.out == none.out);
+    CHECK(snapshots(cache.path()).empty());
+  }
+  SECTION("a snapshot that is a symbolic link") {
+    TempDir cache, elsewhere;
+    const std::string in_cache = "FINEPRINT_CACHE_DIR=" + cache.path().string();
+    REQUIRE(run_with({in_cache}, args).exit_code == 0);
+    const std::vector<fs::path> written = snapshots(cache.path());
+    REQUIRE(written.size() == 1);
+    const fs::path target = elsewhere.path() / "planted.bin";
+    fs::rename(written.front(), target);
+    fs::create_symlink(target, written.front());
+    const ProcessResult run = run_with({in_cache}, args);
+    CHECK(run.out == none.out);
+    CHECK(
+        !fs::is_symlink(written.front()));  // read afresh, and a real snapshot written in its place
+  }
+}
