@@ -1,8 +1,5 @@
 #include "core/instant.hpp"
 
-#include <pthread.h>
-#include <sched.h>
-
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -11,6 +8,8 @@
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "core/thread_placement.hpp"
 
 namespace fineprint::core {
 
@@ -62,18 +61,7 @@ ZoneListWarmup::ZoneListWarmup() {
     // no thread to be had: find_zone lists the zones itself, only later
     return;
   }
-  // On another core than this thread's. Left to itself, Linux often starts
-  // the new thread on the creating thread's core (this VM's other core is
-  // idle and asleep), and the two then take turns instead of running side
-  // by side: `reply` of one claim measured 5.0 ms that way, 4.0 ms with the
-  // listing kept off this core (tests/bench/README.md, issue 19). Only a
-  // hint: with one core allowed, or no answer, nothing is changed.
-  const int here = ::sched_getcpu();
-  cpu_set_t allowed;
-  if (here < 0 || ::sched_getaffinity(0, sizeof allowed, &allowed) != 0 || CPU_COUNT(&allowed) < 2)
-    return;
-  CPU_CLR(here, &allowed);
-  ::pthread_setaffinity_np(worker_.native_handle(), sizeof allowed, &allowed);
+  keep_off_this_core(worker_.native_handle());  // so that the two run side by side
 }
 
 ZoneListWarmup::~ZoneListWarmup() {

@@ -8,5 +8,6 @@ list(APPEND FINEPRINT_CORE_SOURCES
   src/core/sha256.cpp
   src/core/sha256_extensions.cpp
   src/core/shell_word.cpp
+  src/core/thread_placement.cpp
   src/core/unicode.cpp
 )
