@@ -121,6 +121,18 @@ TEST_CASE("binary garbage is a parse error, not a crash", "[cli][robustness]") {
   }
 }
 
+// toml++ 3.3.0 reaches __builtin_unreachable() deciding that `¡` is not
+// whitespace (CMakeLists.txt, tests/regress/README.md); as compiled, the
+// answer is right, and so is the error.
+TEST_CASE("a non-ASCII character after a value is the right parse error", "[cli][robustness]") {
+  TempDir dir;
+  ProcessResult result = lint_content(dir, "rulebook.toml", kStore + "fineprint = 1 \xC2\xA1\n");
+  require_handled(result);
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.find("error[schema/parse-error]") != std::string::npos);
+  CHECK(result.out.find("expected a comment or whitespace, saw '\xC2\xA1'") != std::string::npos);
+}
+
 TEST_CASE("a 10 MB string value is handled", "[cli][robustness]") {
   TempDir dir;
   const std::string huge(10 * 1024 * 1024, 'a');
