@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace fineprint::core {
 
 namespace {
@@ -92,6 +94,12 @@ std::array<std::uint8_t, 32> Sha256::finish() {
   for (int i = 0; i < 8; ++i)
     for (int j = 0; j < 4; ++j)
       out[4 * i + j] = static_cast<std::uint8_t>(state_[i] >> (24 - 8 * j));
+  return out;
+}
+
+std::string hex(const std::array<std::uint8_t, 32>& digest) {
+  std::string out;
+  for (std::uint8_t byte : digest) out += fmt::format("{:02x}", byte);
   return out;
 }
 

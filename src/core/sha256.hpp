@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace fineprint::core {
@@ -50,5 +51,9 @@ class Sha256 {
   std::size_t buffered_ = 0;
   std::uint64_t length_ = 0;  // bytes hashed so far
 };
+
+// A digest in lowercase hexadecimal, 64 characters: the decision record's
+// rulebook digest and the names of cached rulebooks.
+std::string hex(const std::array<std::uint8_t, 32>& digest);
 
 }  // namespace fineprint::core

@@ -53,9 +53,7 @@ std::string rulebook_digest(const model::Rulebook& rulebook) {
     hash.update(fmt::format("{}\n{}\n", file.canonical_name, file.content.size()));
     hash.update(file.content);
   }
-  std::string out = "sha256:";
-  for (std::uint8_t byte : hash.finish()) out += fmt::format("{:02x}", byte);
-  return out;
+  return "sha256:" + core::hex(hash.finish());
 }
 
 core::Result<Decision> decide(const model::Rulebook& rulebook, const model::Claim& claim) {

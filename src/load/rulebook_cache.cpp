@@ -20,8 +20,6 @@
 #include <system_error>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "core/instant.hpp"
 #include "core/limits.hpp"
 #include "core/sha256.hpp"
@@ -93,12 +91,6 @@ void hash_sized(core::Sha256& hash, std::string_view bytes) {
   hash.update(bytes);
 }
 
-std::string hex(const Digest& digest) {
-  std::string out;
-  for (std::uint8_t byte : digest) out += fmt::format("{:02x}", byte);
-  return out;
-}
-
 Digest sha256(std::string_view bytes) {
   core::Sha256 hash;
   hash.update(bytes);
@@ -121,7 +113,7 @@ std::optional<std::string> snapshot_path(const RulebookCache& cache,
     hash_sized(hash, file.canonical_name);
     hash_sized(hash, file.content);
   }
-  return (fs::path(cache.directory) / ("rulebook-" + hex(hash.finish()) + ".bin")).string();
+  return (fs::path(cache.directory) / ("rulebook-" + core::hex(hash.finish()) + ".bin")).string();
 }
 
 // The store zone's rules as date reads them from the tz database, 1900 to

@@ -1,5 +1,6 @@
 // The self-contained SHA-256 behind the rulebook digest: FIPS 180-4 vectors,
-// and feeding in pieces gives the same hash as feeding at once.
+// and feeding in pieces gives the same hash as feeding at once; written out
+// by core::hex.
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -8,21 +9,11 @@
 
 namespace {
 
-std::string hex(const std::array<std::uint8_t, 32>& digest) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  for (auto byte : digest) {
-    out += kDigits[byte >> 4];
-    out += kDigits[byte & 15];
-  }
-  return out;
-}
-
 std::string sha(const std::string& text,
                 fineprint::core::Sha256Kernel kernel = fineprint::core::sha256_extension_kernel()) {
   fineprint::core::Sha256 hash(kernel);
   hash.update(text);
-  return hex(hash.finish());
+  return fineprint::core::hex(hash.finish());  // core::hex is checked here too
 }
 
 }  // namespace
@@ -37,7 +28,7 @@ TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors", "[sha256]") {
   fineprint::core::Sha256 pieces;
   std::string text(1000, 'x');
   for (std::size_t i = 0; i < text.size(); i += 7) pieces.update(text.substr(i, 7));
-  CHECK(hex(pieces.finish()) == sha(text));
+  CHECK(fineprint::core::hex(pieces.finish()) == sha(text));
 }
 
 TEST_CASE("SHA-256's portable and extension kernels give the same bytes", "[sha256]") {

@@ -34,9 +34,7 @@ using fineprint::test::read_file;
 std::string sha256(const std::string& bytes) {
   fineprint::core::Sha256 hash;
   hash.update(bytes);
-  std::string out;
-  for (std::uint8_t byte : hash.finish()) out += fmt::format("{:02x}", byte);
-  return out;
+  return fineprint::core::hex(hash.finish());
 }
 
 using Digests = std::map<std::string, std::string>;  // output name → hex SHA-256
